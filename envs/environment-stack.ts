@@ -1,0 +1,46 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { LocalBackend, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { throwIfInvalid } from "../modules/core/validation";
+import type { EnvironmentConfig } from "./config";
+import { validateEnvironment } from "./validate";
+
+/** The AWS provider release `@cdktf/provider-aws@20.1.0` was generated from; pinned exactly. */
+export const AWS_PROVIDER_VERSION = "5.100.0";
+/** Oldest Terraform with the S3 backend's native lock file (`use_lockfile`). */
+export const TERRAFORM_REQUIRED_VERSION = ">= 1.10";
+
+/**
+ * One environment as a Terraform stack: provider, backend, the modules wired together and
+ * the stack outputs. It creates no resource of its own; the modules do.
+ */
+export class EnvironmentStack extends TerraformStack {
+  readonly config: EnvironmentConfig;
+
+  constructor(scope: Construct, config: EnvironmentConfig) {
+    // Validate before the stack exists so a bad config leaves nothing half-built in the app.
+    throwIfInvalid(`Environment ${JSON.stringify(config.name)}`, validateEnvironment(config));
+    super(scope, config.name);
+    this.config = config;
+
+    new AwsProvider(this, "aws", {
+      region: config.region,
+      defaultTags: [
+        {
+          tags: {
+            ...config.tags,
+            Project: config.project,
+            Environment: config.name,
+            ManagedBy: "cdktf",
+          },
+        },
+      ],
+    });
+    this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
+    this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
+
+    // Relative to the stack's working directory (cdktf.out/stacks/<env>), so the state sits at
+    // the project root, survives re-synthesis, and the synthesized JSON is the same on every machine.
+    new LocalBackend(this, { path: `../../../terraform.${config.name}.tfstate` });
+  }
+}

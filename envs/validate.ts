@@ -1,0 +1,60 @@
+import { check, duplicates, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
+import type { EnvironmentConfig } from "./config";
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+/** AWS tag limits: keys 1–128 characters, values 0–256, and the `aws:` prefix is reserved. */
+const TAG_KEY_MAX = 128;
+const TAG_VALUE_MAX = 256;
+
+/** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */
+export function zoneInRegion(zone: string, region: string): boolean {
+  return zone.startsWith(region) && /^([a-z]|-[a-z0-9-]+)$/.test(zone.slice(region.length));
+}
+
+const environmentRules: readonly Rule<EnvironmentConfig>[] = [
+  matches("name", (c) => c.name, NAME, "lowercase letters, digits and hyphens, starting with a letter"),
+  maxLength("name", (c) => c.name, 10),
+  matches("project", (c) => c.project, NAME, "lowercase letters, digits and hyphens, starting with a letter"),
+  maxLength("project", (c) => c.project, 12),
+  matches("region", (c) => c.region, REGION, "an AWS region such as us-east-1"),
+  when("availabilityZones", (c) =>
+    c.availabilityZones.length < 2
+      ? `must list at least 2 availability zones (got ${c.availabilityZones.length}); an ALB needs two`
+      : undefined,
+  ),
+  when("availabilityZones", (c) => {
+    const repeated = duplicates(c.availabilityZones);
+    return repeated.length > 0 ? `lists ${repeated.join(", ")} more than once` : undefined;
+  }),
+  (c) =>
+    REGION.test(c.region)
+      ? c.availabilityZones.flatMap((zone, i) =>
+          zoneInRegion(zone, c.region)
+            ? []
+            : [{ path: `availabilityZones[${i}]`, message: `(${JSON.stringify(zone)}) is not a zone of region ${c.region}` }],
+        )
+      : [],
+  (c) =>
+    Object.entries(c.tags ?? {}).flatMap(([key, value]) => {
+      const at = `tags.${key}`;
+      if (key.length === 0 || key.length > TAG_KEY_MAX) return [{ path: at, message: `key must be 1 to ${TAG_KEY_MAX} characters` }];
+      if (key.toLowerCase().startsWith("aws:")) return [{ path: at, message: `key must not start with "aws:" (reserved by AWS)` }];
+      if (value.length > TAG_VALUE_MAX) return [{ path: at, message: `value is ${value.length} characters; AWS allows at most ${TAG_VALUE_MAX}` }];
+      return [];
+    }),
+  rule(
+    "tags",
+    (c) => c.tags,
+    (tags) => ["Project", "Environment", "ManagedBy"].some((k) => k in tags),
+    () => "must not set Project, Environment or ManagedBy: the stack sets them",
+  ),
+];
+
+/**
+ * Checks one environment's configuration and returns every problem, each with its path
+ * from the environment name (`prod.availabilityZones[2]`). Nothing is built here.
+ */
+export function validateEnvironment(config: EnvironmentConfig): Finding[] {
+  return check(config, environmentRules, config.name || "environment");
+}

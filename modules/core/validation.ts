@@ -1,0 +1,176 @@
+import { Token } from "cdktf";
+
+/** One broken rule: where it is (a field path such as `prod.compute.maxSize`) and what is wrong. */
+export interface Finding {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * A validation rule: looks at the props and returns what is wrong, with field paths relative
+ * to the props (`maxSize`, `healthCheck.path`, `queues[0].name`). Rules skip values that are
+ * unresolved Terraform tokens: those are only known at apply time.
+ */
+export type Rule<P> = (props: P) => readonly Finding[];
+
+/** Thrown when configuration breaks one or more rules; lists every problem with its path. */
+export class ValidationError extends Error {
+  constructor(
+    readonly subject: string,
+    readonly findings: readonly Finding[],
+  ) {
+    const count = findings.length === 1 ? "1 problem" : `${findings.length} problems`;
+    const lines = findings.map((f) => `  - ${f.path} ${f.message}`);
+    super(`${subject} is invalid (${count}):\n${lines.join("\n")}`);
+    this.name = "ValidationError";
+  }
+}
+
+/** Joins a field path: `joinPath("prod.compute", "maxSize")` → `prod.compute.maxSize`; indexes stay bracketed. */
+export function joinPath(prefix: string, field: string): string {
+  if (!prefix) return field;
+  if (!field) return prefix;
+  return field.startsWith("[") ? `${prefix}${field}` : `${prefix}.${field}`;
+}
+
+/** Runs every rule and returns every finding, paths prefixed with `at`. */
+export function check<P>(props: P, rules: readonly Rule<P>[], at = ""): Finding[] {
+  return rules.flatMap((rule) => rule(props).map((f) => ({ path: joinPath(at, f.path), message: f.message })));
+}
+
+/** Throws a {@link ValidationError} naming `subject` when there is any finding. */
+export function throwIfInvalid(subject: string, findings: readonly Finding[]): void {
+  if (findings.length > 0) throw new ValidationError(subject, findings);
+}
+
+/** True for values cdktf resolves later (`${aws_vpc.x.id}` and friends): rules do not judge them. */
+export function isToken(value: unknown): boolean {
+  if (typeof value === "string" || typeof value === "number") return Token.isUnresolved(value);
+  if (Array.isArray(value)) return Token.isUnresolved(value);
+  return false;
+}
+
+const none: readonly Finding[] = [];
+
+function finding(path: string, message: string): readonly Finding[] {
+  return [{ path, message }];
+}
+
+function show(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** A rule written as a predicate: `message` when `broken` holds for the (resolved, defined) value. */
+export function rule<P, V>(
+  field: string,
+  get: (props: P) => V | undefined,
+  broken: (value: V, props: P) => boolean,
+  message: (value: V, props: P) => string,
+): Rule<P> {
+  return (props) => {
+    const value = get(props);
+    if (value === undefined || isToken(value)) return none;
+    return broken(value, props) ? finding(field, message(value, props)) : none;
+  };
+}
+
+/** Integer in `[min, max]`, with an optional unit for the message. */
+export function intRange<P>(
+  field: string,
+  get: (props: P) => number | undefined,
+  min: number,
+  max: number,
+  unit = "",
+): Rule<P> {
+  const suffix = unit ? ` ${unit}` : "";
+  return rule(
+    field,
+    get,
+    (v) => !Number.isInteger(v) || v < min || v > max,
+    (v) => `(${v}) must be a whole number from ${min} to ${max}${suffix}`,
+  );
+}
+
+/** Number (not necessarily whole) in `[min, max]`. */
+export function numberRange<P>(
+  field: string,
+  get: (props: P) => number | undefined,
+  min: number,
+  max: number,
+  unit = "",
+): Rule<P> {
+  const suffix = unit ? ` ${unit}` : "";
+  return rule(
+    field,
+    get,
+    (v) => !Number.isFinite(v) || v < min || v > max,
+    (v) => `(${v}) must be between ${min} and ${max}${suffix}`,
+  );
+}
+
+/** String matching `pattern`; `what` describes the expected shape. */
+export function matches<P>(field: string, get: (props: P) => string | undefined, pattern: RegExp, what: string): Rule<P> {
+  return rule(
+    field,
+    get,
+    (v) => !pattern.test(v),
+    (v) => `(${show(v)}) must be ${what}`,
+  );
+}
+
+/** String no longer than `max` characters (AWS name limits). */
+export function maxLength<P>(field: string, get: (props: P) => string | undefined, max: number): Rule<P> {
+  return rule(
+    field,
+    get,
+    (v) => v.length > max,
+    (v) => `(${show(v)}) is ${v.length} characters; AWS allows at most ${max}`,
+  );
+}
+
+/** One of a fixed set of values. */
+export function oneOf<P, V extends string | number>(
+  field: string,
+  get: (props: P) => V | undefined,
+  allowed: readonly V[],
+): Rule<P> {
+  return rule(
+    field,
+    get,
+    (v) => !allowed.includes(v),
+    (v) => `(${show(v)}) must be one of ${allowed.map(show).join(", ")}`,
+  );
+}
+
+/** Applies `rules` to a nested object found at `field`, when it is present. */
+export function nested<P, C>(field: string, get: (props: P) => C | undefined, rules: readonly Rule<C>[]): Rule<P> {
+  return (props) => {
+    const child = get(props);
+    return child === undefined ? none : check(child, rules, field);
+  };
+}
+
+/** Applies `rules` to every item of a list found at `field` (paths `field[0]`, `field[1]`, …). */
+export function each<P, C>(field: string, get: (props: P) => readonly C[] | undefined, rules: readonly Rule<C>[]): Rule<P> {
+  return (props) => {
+    const items = get(props);
+    if (items === undefined || isToken(items)) return none;
+    return items.flatMap((item, i) => check(item, rules, `${field}[${i}]`));
+  };
+}
+
+/** A free-form rule for checks across several fields; return a message, or undefined when it holds. */
+export function when<P>(field: string, message: (props: P) => string | undefined): Rule<P> {
+  return (props) => {
+    const m = message(props);
+    return m === undefined ? none : finding(field, m);
+  };
+}
+
+/** Values that appear more than once, in first-seen order. */
+export function duplicates<T>(items: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const repeated = new Set<T>();
+  for (const item of items) (seen.has(item) ? repeated : seen).add(item);
+  return [...repeated];
+}

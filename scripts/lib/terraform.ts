@@ -1,0 +1,196 @@
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, copyFileSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * Runs real Terraform against a synthesized stack without a cloud account: the stack is copied
+ * to a temporary folder, an override file swaps its backend for `local` and gives the AWS
+ * provider placeholder credentials with every check that would call AWS skipped, and the
+ * provider comes from a filesystem mirror when one is present. The synthesized stack itself is
+ * never touched.
+ */
+
+/** Where the AWS provider mirror lives on these machines; `TF_PLUGIN_MIRROR` overrides it. */
+export const DEFAULT_PLUGIN_MIRROR = "/opt/tf-plugins";
+
+/** The override that makes a stack plannable offline. Terraform merges it over the real config. */
+export const OFFLINE_OVERRIDE = {
+  terraform: { backend: { local: { path: "terraform.tfstate" } } },
+  provider: {
+    aws: {
+      access_key: "AKIAOFFLINEPLACEHOLDER",
+      secret_key: "offline-placeholder-secret",
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      skip_region_validation: true,
+    },
+  },
+} as const;
+
+/** A step of the offline run that failed, with Terraform's own output. */
+export class TerraformError extends Error {
+  constructor(
+    readonly step: string,
+    readonly workdir: string,
+    readonly output: string,
+  ) {
+    super(`terraform ${step} failed in ${workdir}:\n${output.trim()}`);
+    this.name = "TerraformError";
+  }
+}
+
+/** The parts of `terraform show -json <plan>` this project reads. */
+export interface PlanJson {
+  readonly format_version: string;
+  readonly terraform_version: string;
+  readonly resource_changes?: readonly ResourceChange[];
+  readonly output_changes?: Readonly<Record<string, Change>>;
+  readonly planned_values?: { readonly outputs?: Readonly<Record<string, { readonly value?: unknown; readonly sensitive: boolean }>> };
+  readonly configuration?: unknown;
+}
+
+export interface ResourceChange {
+  readonly address: string;
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly name: string;
+  readonly change: Change & { readonly replace_paths?: readonly (readonly (string | number)[])[] };
+  readonly action_reason?: string;
+}
+
+export interface Change {
+  readonly actions: readonly ("no-op" | "create" | "read" | "update" | "delete")[];
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly after_unknown?: unknown;
+  readonly before_sensitive?: unknown;
+  readonly after_sensitive?: unknown;
+}
+
+export interface OfflineRunOptions {
+  /** Run `terraform plan` (and `show -json`) after `validate`. @default true */
+  readonly plan?: boolean;
+  /** Keep the temporary folder for inspection. @default false */
+  readonly keep?: boolean;
+  /** Extra files to write next to the stack (file name → content), e.g. a broken resource. */
+  readonly extraFiles?: Readonly<Record<string, string>>;
+}
+
+export interface OfflineRun {
+  /** The temporary folder Terraform ran in (removed unless `keep`). */
+  readonly workdir: string;
+  /** The parsed plan, when planning was asked for. */
+  readonly plan?: PlanJson;
+}
+
+/** The Terraform binary: `TERRAFORM_BINARY_NAME` (cdktf's own variable) or `terraform` on PATH. */
+export function terraformBinary(): string {
+  return process.env.TERRAFORM_BINARY_NAME || "terraform";
+}
+
+let cliConfig: string | undefined;
+
+/**
+ * A Terraform CLI config that installs hashicorp/aws from the filesystem mirror (symlinked,
+ * so `init` costs no copy of the 700 MB provider) and everything else from the registry.
+ * Without a mirror, Terraform's own defaults apply and the registry is used.
+ */
+export function cliConfigFile(): string | undefined {
+  if (cliConfig !== undefined) return cliConfig || undefined;
+  const mirror = process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR;
+  if (!existsSync(join(mirror, "registry.terraform.io", "hashicorp", "aws"))) {
+    cliConfig = "";
+    return undefined;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "tf-cli-"));
+  cliConfig = join(dir, "terraform.rc");
+  writeFileSync(
+    cliConfig,
+    `provider_installation {
+  filesystem_mirror {
+    path    = ${JSON.stringify(mirror)}
+    include = ["registry.terraform.io/hashicorp/aws"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/aws"]
+  }
+}
+`,
+  );
+  return cliConfig;
+}
+
+/** Environment for a Terraform child process: no prompts, no call home, the mirror config. */
+export function terraformEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const config = cliConfigFile();
+  return {
+    ...process.env,
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    ...(config ? { TF_CLI_CONFIG_FILE: config } : {}),
+    ...extra,
+  };
+}
+
+/** Runs one Terraform command; rejects with a {@link TerraformError} carrying its output. */
+export function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = terraformEnv()): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(terraformBinary(), [...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        const output = [stderr, stdout].filter((s) => s && s.trim()).join("\n") || error.message;
+        reject(new TerraformError(args[0] ?? "", cwd, output));
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+}
+
+/** Whether Terraform can be run here, and if not, why. Checked once per process. */
+let availability: { available: boolean; reason: string } | undefined;
+export function terraformAvailability(): { available: boolean; reason: string } {
+  if (availability) return availability;
+  try {
+    const out = execFileSync(terraformBinary(), ["version", "-json"], { env: terraformEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    availability = { available: true, reason: `terraform ${(JSON.parse(out.toString()) as { terraform_version: string }).terraform_version}` };
+  } catch (error) {
+    availability = { available: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  return availability;
+}
+
+/** Copies a synthesized stack folder (the `*.tf.json` and any assets) into `dest`. */
+function copyStack(stackDir: string, dest: string): void {
+  for (const entry of readdirSync(stackDir)) {
+    if (entry === ".terraform" || entry.endsWith(".tfstate") || entry === "plan") continue;
+    const from = join(stackDir, entry);
+    if (statSync(from).isFile()) copyFileSync(from, join(dest, entry));
+  }
+}
+
+/**
+ * `init`, `validate`, and unless told otherwise `plan -refresh=false -out` and `show -json`,
+ * against a temporary copy of a synthesized stack folder (`cdktf.out/stacks/<name>`).
+ * Fails with Terraform's own message at the first step that fails.
+ */
+export async function runOffline(stackDir: string, options: OfflineRunOptions = {}): Promise<OfflineRun> {
+  const workdir = mkdtempSync(join(tmpdir(), "tf-offline-"));
+  try {
+    copyStack(stackDir, workdir);
+    writeFileSync(join(workdir, "zz_offline_override.tf.json"), JSON.stringify(OFFLINE_OVERRIDE, null, 2));
+    for (const [name, content] of Object.entries(options.extraFiles ?? {})) writeFileSync(join(workdir, name), content);
+
+    await terraform(["init", "-input=false", "-no-color", "-backend=true"], workdir);
+    await terraform(["validate", "-no-color"], workdir);
+    if (options.plan === false) return { workdir };
+
+    await terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", "-out=offline.tfplan"], workdir);
+    const json = await terraform(["show", "-json", "-no-color", "offline.tfplan"], workdir);
+    return { workdir, plan: JSON.parse(json) as PlanJson };
+  } finally {
+    if (!options.keep) rmSync(workdir, { recursive: true, force: true });
+  }
+}

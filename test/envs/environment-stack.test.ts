@@ -1,0 +1,47 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { EnvironmentStack, environments } from "../../envs";
+import { dev } from "../../envs/dev";
+import { prod } from "../../envs/prod";
+
+function synthEnv(config = dev) {
+  const stack = new EnvironmentStack(Testing.app(), config);
+  const text = Testing.synth(stack, true);
+  return { stack, text, json: JSON.parse(text) };
+}
+
+describe("EnvironmentStack", () => {
+  it("names the stack after the environment", () => {
+    expect(synthEnv(prod).stack.node.id).toBe("prod");
+  });
+
+  it("sets the provider region and default tags Project, Environment and ManagedBy", () => {
+    expect(synthEnv(prod).text).toHaveProviderWithProperties(AwsProvider, {
+      region: "us-east-1",
+      defaultTags: [{ tags: { Project: "webtier", Environment: "prod", ManagedBy: "cdktf", CostCenter: "operations" } }],
+    });
+  });
+
+  it("pins the AWS provider to the version the bindings were generated for, and Terraform >= 1.10", () => {
+    const { terraform } = synthEnv().json;
+    expect(terraform.required_providers.aws.version).toBe("5.100.0");
+    expect(terraform.required_version).toBe(">= 1.10");
+  });
+
+  it("uses a local backend by default, with state at the project root and no machine-specific path", () => {
+    expect(synthEnv().json.terraform.backend).toEqual({ local: { path: "../../../terraform.dev.tfstate" } });
+  });
+
+  it("throws before building anything when the config is invalid", () => {
+    const app = Testing.app();
+    expect(() => new EnvironmentStack(app, { ...dev, availabilityZones: ["us-east-1a"] })).toThrowError(
+      /Environment "dev" is invalid \(1 problem\):\n {2}- dev\.availabilityZones must list at least 2/,
+    );
+    expect(app.node.children).toHaveLength(0);
+  });
+
+  it("synthesizes every committed environment", () => {
+    for (const config of environments) expect(() => synthEnv(config), config.name).not.toThrow();
+  });
+});

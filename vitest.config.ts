@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Two tiers: `unit` synthesizes and inspects JSON (fast, no Terraform); `terraform` runs real
+ * `terraform validate` and `plan` offline against synthesized stacks. `npm test` runs both.
+ */
+export default defineConfig({
+  test: {
+    setupFiles: ["test/support/matchers.ts"],
+    env: { CHECKPOINT_DISABLE: "1" },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/terraform/**"], testTimeout: 20_000 },
+      },
+      {
+        extends: true,
+        test: { name: "terraform", include: ["test/terraform/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000 },
+      },
+    ],
+  },
+});
