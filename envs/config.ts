@@ -1,7 +1,11 @@
+import type { NetworkSettings } from "../modules/network";
+
 /**
  * The shape of one environment's configuration: plain data, no constructs, no tokens.
  * `dev.ts`, `stage.ts` and `prod.ts` each export one; `validate.ts` checks it before any
- * construct is built, and `environment-stack.ts` turns it into a Terraform stack.
+ * construct is built, and `environment-stack.ts` turns it into a Terraform stack. Each module
+ * section has the shape of that module's props, so a problem's path (`prod.network.cidr`)
+ * names the field in this file and in the module's documentation alike.
  */
 export interface EnvironmentConfig {
   /** Environment name: the stack's name, the `Environment` tag and part of every resource name. */
@@ -10,11 +14,22 @@ export interface EnvironmentConfig {
   readonly project: string;
   /** AWS region the environment deploys to, e.g. `us-east-1`. */
   readonly region: string;
-  /** Availability zones to spread across, in the region; listed explicitly so no data source is read. */
-  readonly availabilityZones: readonly string[];
+  /**
+   * A production environment refuses to turn security defaults off and protects its stateful
+   * resources (deletion protection, `prevent_destroy`).
+   * @default false
+   */
+  readonly production?: boolean;
   /**
    * Tags added to every resource through the provider's default tags.
    * @default - only Project, Environment and ManagedBy
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /** The VPC: CIDR, availability zones (listed, so no data source is read), NAT strategy, flow logs. */
+  readonly network: NetworkSettings;
+}
+
+/** `webtier-prod`: the prefix of every resource name in an environment. */
+export function resourcePrefix(config: Pick<EnvironmentConfig, "project" | "name">): string {
+  return `${config.project}-${config.name}`;
 }

@@ -5,6 +5,12 @@ export const dev: EnvironmentConfig = {
   name: "dev",
   project: "webtier",
   region: "us-east-1",
-  availabilityZones: ["us-east-1a", "us-east-1b"],
   tags: { CostCenter: "engineering" },
+  network: {
+    cidr: "10.10.0.0/16",
+    availabilityZones: ["us-east-1a", "us-east-1b"],
+    natGateways: "single",
+    flowLogs: { retentionDays: 14 },
+    s3GatewayEndpoint: true,
+  },
 };

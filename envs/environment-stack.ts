@@ -2,7 +2,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { throwIfInvalid } from "../modules/core/validation";
-import type { EnvironmentConfig } from "./config";
+import { Network } from "../modules/network";
+import { resourcePrefix, type EnvironmentConfig } from "./config";
 import { validateEnvironment } from "./validate";
 
 /** The AWS provider release `@cdktf/provider-aws@20.1.0` was generated from; pinned exactly. */
@@ -42,5 +43,8 @@ export class EnvironmentStack extends TerraformStack {
     // Relative to the stack's working directory (cdktf.out/stacks/<env>), so the state sits at
     // the project root, survives re-synthesis, and the synthesized JSON is the same on every machine.
     new LocalBackend(this, { path: `../../../terraform.${config.name}.tfstate` });
+
+    const prefix = resourcePrefix(config);
+    new Network(this, "network", { name: prefix, ...config.network });
   }
 }

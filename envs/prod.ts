@@ -5,6 +5,13 @@ export const prod: EnvironmentConfig = {
   name: "prod",
   project: "webtier",
   region: "us-east-1",
-  availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
+  production: true,
   tags: { CostCenter: "operations" },
+  network: {
+    cidr: "10.30.0.0/16",
+    availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
+    natGateways: "per-az",
+    flowLogs: { retentionDays: 365 },
+    s3GatewayEndpoint: true,
+  },
 };

@@ -1,4 +1,5 @@
-import { check, duplicates, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
+import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
+import { validateNetworkSettings } from "../modules/network";
 import type { EnvironmentConfig } from "./config";
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -7,34 +8,12 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const TAG_KEY_MAX = 128;
 const TAG_VALUE_MAX = 256;
 
-/** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */
-export function zoneInRegion(zone: string, region: string): boolean {
-  return zone.startsWith(region) && /^([a-z]|-[a-z0-9-]+)$/.test(zone.slice(region.length));
-}
-
 const environmentRules: readonly Rule<EnvironmentConfig>[] = [
   matches("name", (c) => c.name, NAME, "lowercase letters, digits and hyphens, starting with a letter"),
   maxLength("name", (c) => c.name, 10),
   matches("project", (c) => c.project, NAME, "lowercase letters, digits and hyphens, starting with a letter"),
   maxLength("project", (c) => c.project, 12),
   matches("region", (c) => c.region, REGION, "an AWS region such as us-east-1"),
-  when("availabilityZones", (c) =>
-    c.availabilityZones.length < 2
-      ? `must list at least 2 availability zones (got ${c.availabilityZones.length}); an ALB needs two`
-      : undefined,
-  ),
-  when("availabilityZones", (c) => {
-    const repeated = duplicates(c.availabilityZones);
-    return repeated.length > 0 ? `lists ${repeated.join(", ")} more than once` : undefined;
-  }),
-  (c) =>
-    REGION.test(c.region)
-      ? c.availabilityZones.flatMap((zone, i) =>
-          zoneInRegion(zone, c.region)
-            ? []
-            : [{ path: `availabilityZones[${i}]`, message: `(${JSON.stringify(zone)}) is not a zone of region ${c.region}` }],
-        )
-      : [],
   (c) =>
     Object.entries(c.tags ?? {}).flatMap(([key, value]) => {
       const at = `tags.${key}`;
@@ -49,12 +28,21 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
     (tags) => ["Project", "Environment", "ManagedBy"].some((k) => k in tags),
     () => "must not set Project, Environment or ManagedBy: the stack sets them",
   ),
+  (c) => validateNetworkSettings(c.network, REGION.test(c.region) ? c.region : undefined, "network"),
+];
+
+/** Security defaults a production environment may not turn off. */
+const productionRules: readonly Rule<EnvironmentConfig>[] = [
+  when("network.flowLogs.enabled", (c) =>
+    c.network.flowLogs?.enabled === false ? "must stay on in a production environment (VPC flow logs are the audit trail)" : undefined,
+  ),
 ];
 
 /**
  * Checks one environment's configuration and returns every problem, each with its path
- * from the environment name (`prod.availabilityZones[2]`). Nothing is built here.
+ * from the environment name (`prod.network.availabilityZones[2]`). Nothing is built here.
  */
 export function validateEnvironment(config: EnvironmentConfig): Finding[] {
-  return check(config, environmentRules, config.name || "environment");
+  const at = config.name || "environment";
+  return [...check(config, environmentRules, at), ...(config.production ? check(config, productionRules, at) : [])];
 }

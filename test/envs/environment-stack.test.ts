@@ -35,8 +35,8 @@ describe("EnvironmentStack", () => {
 
   it("throws before building anything when the config is invalid", () => {
     const app = Testing.app();
-    expect(() => new EnvironmentStack(app, { ...dev, availabilityZones: ["us-east-1a"] })).toThrowError(
-      /Environment "dev" is invalid \(1 problem\):\n {2}- dev\.availabilityZones must list at least 2/,
+    expect(() => new EnvironmentStack(app, { ...dev, network: { ...dev.network, availabilityZones: ["us-east-1a"] } })).toThrowError(
+      /Environment "dev" is invalid \(1 problem\):\n {2}- dev\.network\.availabilityZones must list 2 to 6/,
     );
     expect(app.node.children).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { environments, selectEnvironments, validateEnvironment, type EnvironmentConfig } from "../../envs";
 import { dev } from "../../envs/dev";
-import { zoneInRegion } from "../../envs/validate";
+import { parseCidr, overlaps } from "../../modules/core/cidr";
 import { ValidationError } from "../../modules/core/validation";
 
 function problems(overrides: Partial<EnvironmentConfig>): string[] {
@@ -13,21 +13,16 @@ describe("environment validation", () => {
     for (const env of environments) expect(validateEnvironment(env), env.name).toEqual([]);
   });
 
-  it("throws when fewer than two availability zones are listed", () => {
-    expect(problems({ availabilityZones: ["us-east-1a"] })).toContainEqual(
-      expect.stringMatching(/^dev\.availabilityZones must list at least 2 availability zones \(got 1\)/),
-    );
+  it("gives every environment a VPC CIDR that overlaps no other, so they can be peered", () => {
+    const nets = environments.map((e) => ({ name: e.name, net: parseCidr(e.network.cidr ?? "")! }));
+    for (const a of nets) {
+      for (const b of nets) if (a !== b) expect(overlaps(a.net, b.net), `${a.name} and ${b.name}`).toBe(false);
+    }
   });
 
-  it("throws when an availability zone repeats", () => {
-    expect(problems({ availabilityZones: ["us-east-1a", "us-east-1a"] })).toContainEqual(
-      "dev.availabilityZones lists us-east-1a more than once",
-    );
-  });
-
-  it("throws when an availability zone is outside the region, naming its index", () => {
-    expect(problems({ availabilityZones: ["us-east-1a", "us-west-2b"] })).toEqual([
-      'dev.availabilityZones[1] ("us-west-2b") is not a zone of region us-east-1',
+  it("reports network problems under the environment's path, with zones judged against its region", () => {
+    expect(problems({ network: { ...dev.network, availabilityZones: ["us-east-1a", "us-west-2b"] } })).toEqual([
+      'dev.network.availabilityZones[1] ("us-west-2b") is not a zone of region us-east-1',
     ]);
   });
 
@@ -47,18 +42,24 @@ describe("environment validation", () => {
   });
 
   it("lists every problem at once rather than stopping at the first", () => {
-    expect(problems({ region: "mars", availabilityZones: ["x"], project: "P" })).toEqual([
+    expect(problems({ region: "mars", project: "P", network: { ...dev.network, availabilityZones: ["x"] } })).toEqual([
       'dev.project ("P") must be lowercase letters, digits and hyphens, starting with a letter',
       'dev.region ("mars") must be an AWS region such as us-east-1',
-      "dev.availabilityZones must list at least 2 availability zones (got 1); an ALB needs two",
+      "dev.network.availabilityZones must list 2 to 6 availability zones (got 1); an ALB needs two",
+      'dev.network.availabilityZones[0] ("x") is not an availability zone name such as us-east-1a',
     ]);
   });
 
-  it("recognizes availability and local zones of a region", () => {
-    expect(zoneInRegion("us-east-1a", "us-east-1")).toBe(true);
-    expect(zoneInRegion("us-east-1-bos-1a", "us-east-1")).toBe(true);
-    expect(zoneInRegion("us-east-12a", "us-east-1")).toBe(false);
-    expect(zoneInRegion("eu-west-1a", "us-east-1")).toBe(false);
+  describe("production", () => {
+    it("throws when flow logs are turned off", () => {
+      expect(problems({ production: true, network: { ...dev.network, flowLogs: { enabled: false } } })).toEqual([
+        "dev.network.flowLogs.enabled must stay on in a production environment (VPC flow logs are the audit trail)",
+      ]);
+    });
+
+    it("lets a non-production environment turn flow logs off", () => {
+      expect(problems({ network: { ...dev.network, flowLogs: { enabled: false } } })).toEqual([]);
+    });
   });
 });
 
@@ -74,13 +75,13 @@ describe("environment selection", () => {
 
   it("throws when an environment name is unknown, listing the known ones", () => {
     expect(() => selectEnvironments("dev,qa,test")).toThrowError(
-      'Environment selection is invalid (2 problems):\n  - qa is not an environment (known: dev, stage, prod)\n  - test is not an environment (known: dev, stage, prod)',
+      "Environment selection is invalid (2 problems):\n  - qa is not an environment (known: dev, stage, prod)\n  - test is not an environment (known: dev, stage, prod)",
     );
   });
 
   it("validates every chosen environment before building any, with one error for all", () => {
     const broken = [
-      { ...dev, name: "a", availabilityZones: ["us-east-1a"] },
+      { ...dev, name: "a", network: { ...dev.network, cidr: "10.0.0.0/8" } },
       { ...dev, name: "b", region: "nowhere" },
     ];
     const error = (() => {
@@ -92,6 +93,6 @@ describe("environment selection", () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).findings.map((f) => f.path)).toEqual(["a.availabilityZones", "b.region"]);
+    expect((error as ValidationError).findings.map((f) => f.path)).toEqual(["a.network.cidr", "b.region"]);
   });
 });

@@ -1,5 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformOutput, Testing, TerraformStack } from "cdktf";
 
 /** Synthesized Terraform JSON, as parsed from `Testing.synth`. */
 export interface SynthesizedJson {
@@ -41,4 +41,27 @@ export function onlyResource(json: SynthesizedJson, type: { readonly tfResourceT
 /** `${aws_vpc.network_vpc_1234.id}`-style reference to a resource by logical name. */
 export function ref(type: { readonly tfResourceType: string }, name: string, attribute: string): string {
   return `\${${type.tfResourceType}.${name}.${attribute}}`;
+}
+
+/**
+ * Parses a policy document (or any JSON) that holds Terraform interpolations. An interpolation
+ * such as `${element(split(":", aws_vpc.x.arn), 4)}` is an HCL expression whose quotes are not
+ * JSON-escaped; Terraform evaluates it before the JSON is used, so here it is kept verbatim as
+ * part of the string value.
+ */
+export function parseJsonTemplate(text: unknown): any {
+  const escaped = String(text).replace(/\$\{[^}]*\}/g, (expr) => expr.replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
+  return JSON.parse(escaped);
+}
+
+/**
+ * What each value of `values` synthesizes to (tokens become `${aws_x.y.id}` expressions), by
+ * emitting them as outputs of `stack` — the way a consumer would use them.
+ */
+export function resolveValues(stack: TerraformStack, values: Readonly<Record<string, unknown>>): Record<string, any> {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) new TerraformOutput(stack, `resolve-${key}`, { value });
+  }
+  const out = synth(stack).json.output ?? {};
+  return Object.fromEntries(Object.keys(values).map((key) => [key, out[`resolve-${key}`]?.value]));
 }

@@ -1,6 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { EnvironmentStack, environments } from "../../envs";
-import { createdAddresses, describeTerraform, planStack, tempApp, type PlanJson } from "../support/terraform";
+import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJson } from "../support/terraform";
+
+/** What each environment's plan creates, by resource type. */
+const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
+  dev: network({ zones: 2, nats: 1 }),
+  stage: network({ zones: 2, nats: 1 }),
+  prod: network({ zones: 3, nats: 3 }),
+};
+
+function network({ zones, nats }: { zones: number; nats: number }): Record<string, number> {
+  return {
+    aws_vpc: 1,
+    aws_default_security_group: 1,
+    aws_subnet: 2 * zones,
+    aws_internet_gateway: 1,
+    aws_route_table: 1 + zones,
+    aws_route: 1 + zones,
+    aws_route_table_association: 2 * zones,
+    aws_eip: nats,
+    aws_nat_gateway: nats,
+    aws_vpc_endpoint: 1,
+    aws_cloudwatch_log_group: 1,
+    aws_iam_role: 1,
+    aws_iam_role_policy: 1,
+    aws_flow_log: 1,
+  };
+}
+
+function planned(plan: PlanJson, type: string): Record<string, unknown>[] {
+  return (plan.resource_changes ?? []).filter((rc) => rc.type === type).map((rc) => rc.change.after as Record<string, unknown>);
+}
 
 /**
  * Every environment, synthesized exactly as `main.ts` does, goes through real `terraform init`,
@@ -15,16 +45,34 @@ describeTerraform("every environment validates and plans offline", () => {
     plans.set(config.name, planStack(app, config.name).then((run) => run.plan as PlanJson));
   }
 
-  describe.each(environments.map((e) => e.name))("%s", (name) => {
-    it("plans with no error", async () => {
-      const plan = await plans.get(name)!;
-      expect(plan.format_version).toMatch(/^1\./);
-      expect(plan.terraform_version).toMatch(/^1\./);
+  describe.each(environments)("$name", (config) => {
+    const plan = () => plans.get(config.name)!;
+
+    it("plans only creations, of the expected resources", async () => {
+      const p = await plan();
+      expect((p.resource_changes ?? []).every((rc) => rc.change.actions.join() === "create")).toBe(true);
+      expect(createdCountsByType(await plan())).toEqual(EXPECTED_COUNTS[config.name]);
     });
 
-    it("creates only what the modules define", async () => {
-      const plan = await plans.get(name)!;
-      expect(createdAddresses(plan)).toEqual([]);
+    it("plans the VPC and subnets with the configured CIDRs and zones", async () => {
+      const p = await plan();
+      expect(planned(p, "aws_vpc").map((v) => v.cidr_block)).toEqual([config.network.cidr]);
+      const zones = planned(p, "aws_subnet").map((s) => s.availability_zone);
+      expect(new Set(zones)).toEqual(new Set(config.network.availabilityZones));
+      for (const s of planned(p, "aws_subnet")) expect(s.map_public_ip_on_launch).toBe(false);
+    });
+
+    it("plans flow logs of ALL traffic into a CloudWatch Logs group", async () => {
+      const p = await plan();
+      expect(planned(p, "aws_flow_log")).toEqual([expect.objectContaining({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" })]);
+      expect(planned(p, "aws_cloudwatch_log_group")).toEqual([
+        expect.objectContaining({ name: `/vpc/webtier-${config.name}/flow-logs`, retention_in_days: config.network.flowLogs?.retentionDays }),
+      ]);
+    });
+
+    it("tags resources with Project, Environment and ManagedBy through the provider", async () => {
+      const vpc = planned(await plan(), "aws_vpc")[0]!;
+      expect(vpc.tags_all).toMatchObject({ Project: "webtier", Environment: config.name, ManagedBy: "cdktf", Name: `webtier-${config.name}` });
     });
   });
 });

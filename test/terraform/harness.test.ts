@@ -29,7 +29,7 @@ describeTerraform("offline Terraform harness", () => {
     expect((failure as TerraformError).message).toMatch(/No argument or block type is named "no_such_argument"/);
   });
 
-  it("fails at plan when a value is only rejected by the provider at plan time", async () => {
+  it("fails with the provider's message when it rejects a value", async () => {
     const app = tempApp();
     const stack = new TerraformStack(app, "badcidr");
     new AwsProvider(stack, "aws", { region: "eu-west-1" });

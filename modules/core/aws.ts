@@ -1,0 +1,42 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Fn, TerraformStack, Token } from "cdktf";
+import type { IConstruct } from "constructs";
+
+/**
+ * The region of the stack's default AWS provider when it is a literal, else undefined.
+ * Modules use it to judge availability zones at synth time; they never read a data source.
+ */
+export function providerRegion(scope: IConstruct): string | undefined {
+  const provider = TerraformStack.of(scope)
+    .node.children.filter((c): c is AwsProvider => c instanceof AwsProvider)
+    .find((p) => p.alias === undefined);
+  const region = provider?.region;
+  return region !== undefined && !Token.isUnresolved(region) ? region : undefined;
+}
+
+/**
+ * A part of an ARN as a Terraform expression: `arnPart(vpc.arn, "account")`. Lets a stack use
+ * its account id and region without the `aws_caller_identity` data source, which needs AWS.
+ */
+export function arnPart(arn: string, part: "partition" | "region" | "account"): string {
+  const index = { partition: 1, region: 3, account: 4 }[part];
+  return Fn.element(Fn.split(":", arn), index);
+}
+
+/** One statement of an IAM policy document. */
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: Readonly<Record<string, string | readonly string[]>> | "*";
+  readonly Action: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+/**
+ * An IAM policy document as a JSON string. References to other resources stay in it as tokens
+ * and synthesize to Terraform interpolations, so the document reads like the policy it is.
+ */
+export function policyDocument(...statements: readonly PolicyStatement[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}

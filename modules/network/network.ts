@@ -1,0 +1,160 @@
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { Construct } from "constructs";
+import { arnPart, providerRegion } from "../core/aws";
+import { nameTags } from "../core/tags";
+import { throwIfInvalid } from "../core/validation";
+import { VpcFlowLogs } from "./flow-logs";
+import type { NetworkOutputs } from "./outputs";
+import { NETWORK_DEFAULTS, type NetworkProps, type SubnetTier } from "./props";
+import { planSubnets } from "./subnets";
+import { validateNetworkProps } from "./validate";
+
+/**
+ * A VPC across availability zones: public, private and optional isolated subnets in every
+ * zone, an internet gateway, NAT gateways by strategy, flow logs, and a default security
+ * group with no rules. Consumed through {@link Network.outputs}.
+ */
+export class Network extends Construct {
+  readonly outputs: NetworkOutputs;
+
+  constructor(scope: Construct, id: string, props: NetworkProps) {
+    super(scope, id);
+    const region = providerRegion(this);
+    throwIfInvalid(`Network ${this.node.path}`, validateNetworkProps(props, region));
+
+    const cidr = props.cidr ?? NETWORK_DEFAULTS.cidr;
+    const tiers = props.subnetTiers ?? NETWORK_DEFAULTS.subnetTiers;
+    const nat = props.natGateways ?? NETWORK_DEFAULTS.natGateways;
+    const zones = props.availabilityZones;
+    const tag = (suffix: string) => nameTags(`${props.name}-${suffix}`, props.tags);
+
+    const vpc = new Vpc(this, "vpc", {
+      cidrBlock: cidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: nameTags(props.name, props.tags),
+    });
+
+    // Adopting the default security group with no rules removes AWS's allow-all-within-group
+    // rules, so nothing that falls back to it by accident can talk to anything.
+    new DefaultSecurityGroup(this, "default-security-group", {
+      vpcId: vpc.id,
+      tags: tag("default-deny-all"),
+    });
+
+    const subnetIds: Record<SubnetTier, string[]> = { public: [], private: [], isolated: [] };
+    const subnetByZone: Record<SubnetTier, Map<string, Subnet>> = { public: new Map(), private: new Map(), isolated: new Map() };
+    for (const planned of planSubnets(cidr, props.subnetPrefixLength ?? NETWORK_DEFAULTS.subnetPrefixLength, tiers, zones)) {
+      // Keyed by zone name, not index: dropping a zone never renames the others' resources.
+      const s = new Subnet(this, `${planned.tier}-subnet-${planned.availabilityZone}`, {
+        vpcId: vpc.id,
+        cidrBlock: planned.cidr,
+        availabilityZone: planned.availabilityZone,
+        mapPublicIpOnLaunch: planned.tier === "public" ? (props.mapPublicIpOnLaunch ?? NETWORK_DEFAULTS.mapPublicIpOnLaunch) : false,
+        tags: { ...tag(`${planned.tier}-${planned.availabilityZone}`), Tier: planned.tier },
+      });
+      subnetIds[planned.tier].push(s.id);
+      subnetByZone[planned.tier].set(planned.availabilityZone, s);
+    }
+
+    const natGateways: NatGateway[] = [];
+    const natPublicIps: string[] = [];
+    if (tiers.includes("public")) {
+      const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: tag("igw") });
+      const publicTable = new RouteTable(this, "public-route-table", { vpcId: vpc.id, tags: tag("public") });
+      new Route(this, "public-default-route", {
+        routeTableId: publicTable.id,
+        destinationCidrBlock: "0.0.0.0/0",
+        gatewayId: igw.id,
+      });
+      for (const [zone, s] of subnetByZone.public) {
+        new RouteTableAssociation(this, `public-association-${zone}`, { subnetId: s.id, routeTableId: publicTable.id });
+      }
+
+      const natZones = nat === "per-az" ? zones : nat === "single" ? zones.slice(0, 1) : [];
+      for (const zone of natZones) {
+        const eip = new Eip(this, `nat-eip-${zone}`, { domain: "vpc", tags: tag(`nat-${zone}`), dependsOn: [igw] });
+        natGateways.push(
+          new NatGateway(this, `nat-gateway-${zone}`, {
+            allocationId: eip.allocationId,
+            subnetId: subnetByZone.public.get(zone)!.id,
+            connectivityType: "public",
+            tags: tag(`nat-${zone}`),
+            dependsOn: [igw],
+          }),
+        );
+        natPublicIps.push(eip.publicIp);
+      }
+    }
+
+    // One route table per zone even with a single NAT, so moving to per-az changes routes only.
+    const privateTableIds: string[] = [];
+    zones.forEach((zone, i) => {
+      const s = subnetByZone.private.get(zone);
+      if (!s) return;
+      const table = new RouteTable(this, `private-route-table-${zone}`, { vpcId: vpc.id, tags: tag(`private-${zone}`) });
+      new RouteTableAssociation(this, `private-association-${zone}`, { subnetId: s.id, routeTableId: table.id });
+      const gateway = nat === "per-az" ? natGateways[i] : natGateways[0];
+      if (gateway) {
+        new Route(this, `private-default-route-${zone}`, {
+          routeTableId: table.id,
+          destinationCidrBlock: "0.0.0.0/0",
+          natGatewayId: gateway.id,
+        });
+      }
+      privateTableIds.push(table.id);
+    });
+
+    if (tiers.includes("isolated")) {
+      // No routes beyond the VPC's own local route: nothing in this tier reaches outside.
+      const isolatedTable = new RouteTable(this, "isolated-route-table", { vpcId: vpc.id, tags: tag("isolated") });
+      for (const [zone, s] of subnetByZone.isolated) {
+        new RouteTableAssociation(this, `isolated-association-${zone}`, { subnetId: s.id, routeTableId: isolatedTable.id });
+      }
+    }
+
+    if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) {
+      new VpcEndpoint(this, "s3-endpoint", {
+        vpcId: vpc.id,
+        serviceName: `com.amazonaws.${region ?? arnPart(vpc.arn, "region")}.s3`,
+        vpcEndpointType: "Gateway",
+        routeTableIds: privateTableIds,
+        tags: tag("s3"),
+      });
+    }
+
+    const flowLogs = props.flowLogs ?? {};
+    const logs =
+      flowLogs.enabled === false
+        ? undefined
+        : new VpcFlowLogs(this, "flow-logs", {
+            name: props.name,
+            vpcId: vpc.id,
+            vpcArn: vpc.arn,
+            retentionDays: flowLogs.retentionDays ?? NETWORK_DEFAULTS.flowLogRetentionDays,
+            trafficType: flowLogs.trafficType ?? NETWORK_DEFAULTS.flowLogTrafficType,
+            tags: props.tags,
+          });
+
+    this.outputs = {
+      vpcId: vpc.id,
+      vpcCidr: cidr,
+      availabilityZones: [...zones],
+      publicSubnetIds: subnetIds.public,
+      privateSubnetIds: subnetIds.private,
+      isolatedSubnetIds: subnetIds.isolated,
+      natGatewayIds: natGateways.map((n) => n.id),
+      natPublicIps,
+      flowLogGroupName: logs?.logGroupName,
+    };
+  }
+}

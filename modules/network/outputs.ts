@@ -1,0 +1,24 @@
+/**
+ * What the network module gives its consumers: the contract. Other modules and stacks use
+ * these values and nothing else of the module.
+ */
+export interface NetworkOutputs {
+  /** ID of the VPC. */
+  readonly vpcId: string;
+  /** IPv4 CIDR block of the VPC. */
+  readonly vpcCidr: string;
+  /** Availability zones the subnets span, in order. */
+  readonly availabilityZones: readonly string[];
+  /** Public subnet IDs, one per availability zone, in zone order (empty without the tier). */
+  readonly publicSubnetIds: readonly string[];
+  /** Private subnet IDs, one per availability zone, in zone order (empty without the tier). */
+  readonly privateSubnetIds: readonly string[];
+  /** Isolated subnet IDs, one per availability zone, in zone order (empty without the tier). */
+  readonly isolatedSubnetIds: readonly string[];
+  /** NAT gateway IDs: none, one, or one per zone. */
+  readonly natGatewayIds: readonly string[];
+  /** Public IPs of the NAT gateways (what outside services see from private subnets). */
+  readonly natPublicIps: readonly string[];
+  /** CloudWatch Logs group receiving the VPC flow logs; undefined when flow logs are off. */
+  readonly flowLogGroupName: string | undefined;
+}

@@ -1,0 +1,88 @@
+/** How private subnets reach the internet. */
+export type NatGatewayStrategy = "none" | "single" | "per-az";
+
+/** The subnet tiers a network can have, in the order their address blocks are reserved. */
+export type SubnetTier = "public" | "private" | "isolated";
+
+/** Retention periods CloudWatch Logs accepts, in days (0 keeps logs forever). */
+export const LOG_RETENTION_DAYS = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export interface FlowLogOptions {
+  /**
+   * Whether to capture VPC flow logs to CloudWatch Logs.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Days to keep flow log records; one of CloudWatch Logs' retention periods.
+   * @default 90
+   */
+  readonly retentionDays?: number;
+  /**
+   * Which traffic to record.
+   * @default "ALL"
+   */
+  readonly trafficType?: "ALL" | "ACCEPT" | "REJECT";
+}
+
+export interface NetworkProps {
+  /** Name used in every resource's `Name` tag and in the flow log group, e.g. `webtier-prod`. */
+  readonly name: string;
+  /**
+   * IPv4 CIDR block of the VPC, from /16 to /24.
+   * @default "10.0.0.0/16"
+   */
+  readonly cidr?: string;
+  /** Availability zones to spread subnets across, 2 to 6, in the provider's region. */
+  readonly availabilityZones: readonly string[];
+  /**
+   * Subnet tiers to create in every availability zone. Public subnets route to an internet
+   * gateway; private ones to NAT (if any); isolated ones nowhere outside the VPC.
+   * @default ["public", "private"]
+   */
+  readonly subnetTiers?: readonly SubnetTier[];
+  /**
+   * Prefix length of every subnet (a /16 VPC with /24 subnets, as in the seeds).
+   * @default 24
+   */
+  readonly subnetPrefixLength?: number;
+  /**
+   * NAT gateways for the private tier: none, one shared, or one per availability zone (each
+   * with its Elastic IP). `single` is cheaper; `per-az` survives the loss of a zone.
+   * @default "single"
+   */
+  readonly natGateways?: NatGatewayStrategy;
+  /**
+   * Give instances launched in public subnets a public IPv4 address. The ALB needs none.
+   * @default false
+   */
+  readonly mapPublicIpOnLaunch?: boolean;
+  /**
+   * VPC flow logs to a CloudWatch Logs group, written by a role scoped to that group.
+   * @default - enabled, ALL traffic, 90 days
+   */
+  readonly flowLogs?: FlowLogOptions;
+  /**
+   * Add an S3 gateway endpoint to the private route tables (S3 traffic skips the NAT gateway).
+   * @default false
+   */
+  readonly s3GatewayEndpoint?: boolean;
+  /**
+   * Extra tags for every resource of the module.
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export const NETWORK_DEFAULTS = {
+  cidr: "10.0.0.0/16",
+  subnetTiers: ["public", "private"] as readonly SubnetTier[],
+  subnetPrefixLength: 24,
+  natGateways: "single" as NatGatewayStrategy,
+  mapPublicIpOnLaunch: false,
+  flowLogRetentionDays: 90,
+  flowLogTrafficType: "ALL" as const,
+  s3GatewayEndpoint: false,
+} as const;
