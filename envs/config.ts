@@ -1,3 +1,4 @@
+import type { LoadBalancerSettings } from "../modules/load-balancer";
 import type { NetworkSettings } from "../modules/network";
 
 /**
@@ -27,6 +28,8 @@ export interface EnvironmentConfig {
   readonly tags?: Readonly<Record<string, string>>;
   /** The VPC: CIDR, availability zones (listed, so no data source is read), NAT strategy, flow logs. */
   readonly network: NetworkSettings;
+  /** The Application Load Balancer: ports, health check, certificate, deletion protection. */
+  readonly loadBalancer: LoadBalancerSettings;
 }
 
 /** `webtier-prod`: the prefix of every resource name in an environment. */

@@ -13,4 +13,8 @@ export const dev: EnvironmentConfig = {
     flowLogs: { retentionDays: 14 },
     s3GatewayEndpoint: true,
   },
+  loadBalancer: {
+    targetPort: 5000,
+    healthCheck: { path: "/health" },
+  },
 };

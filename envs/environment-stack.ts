@@ -2,6 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { throwIfInvalid } from "../modules/core/validation";
+import { LoadBalancer } from "../modules/load-balancer";
 import { Network } from "../modules/network";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
 import { validateEnvironment } from "./validate";
@@ -45,6 +46,14 @@ export class EnvironmentStack extends TerraformStack {
     new LocalBackend(this, { path: `../../../terraform.${config.name}.tfstate` });
 
     const prefix = resourcePrefix(config);
-    new Network(this, "network", { name: prefix, ...config.network });
+    const network = new Network(this, "network", { name: prefix, ...config.network });
+    const loadBalancer = new LoadBalancer(this, "load-balancer", {
+      name: prefix,
+      vpcId: network.outputs.vpcId,
+      vpcCidr: network.outputs.vpcCidr,
+      subnetIds: config.loadBalancer.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
+      ...config.loadBalancer,
+    });
+    void loadBalancer;
   }
 }

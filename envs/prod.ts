@@ -14,4 +14,9 @@ export const prod: EnvironmentConfig = {
     flowLogs: { retentionDays: 365 },
     s3GatewayEndpoint: true,
   },
+  loadBalancer: {
+    targetPort: 5000,
+    healthCheck: { path: "/health" },
+    deletionProtection: true,
+  },
 };

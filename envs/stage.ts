@@ -13,4 +13,8 @@ export const stage: EnvironmentConfig = {
     flowLogs: { retentionDays: 30 },
     s3GatewayEndpoint: true,
   },
+  loadBalancer: {
+    targetPort: 5000,
+    healthCheck: { path: "/health" },
+  },
 };

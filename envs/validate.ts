@@ -1,4 +1,5 @@
 import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
+import { validateLoadBalancerSettings } from "../modules/load-balancer";
 import { validateNetworkSettings } from "../modules/network";
 import type { EnvironmentConfig } from "./config";
 
@@ -29,12 +30,16 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
     () => "must not set Project, Environment or ManagedBy: the stack sets them",
   ),
   (c) => validateNetworkSettings(c.network, REGION.test(c.region) ? c.region : undefined, "network"),
+  (c) => validateLoadBalancerSettings(c.loadBalancer, "loadBalancer"),
 ];
 
 /** Security defaults a production environment may not turn off. */
 const productionRules: readonly Rule<EnvironmentConfig>[] = [
   when("network.flowLogs.enabled", (c) =>
     c.network.flowLogs?.enabled === false ? "must stay on in a production environment (VPC flow logs are the audit trail)" : undefined,
+  ),
+  when("loadBalancer.deletionProtection", (c) =>
+    c.loadBalancer.deletionProtection !== true ? "must be true in a production environment (a wrong plan must not delete the ALB)" : undefined,
   ),
 ];
 

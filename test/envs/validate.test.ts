@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { environments, selectEnvironments, validateEnvironment, type EnvironmentConfig } from "../../envs";
 import { dev } from "../../envs/dev";
+import { prod } from "../../envs/prod";
 import { parseCidr, overlaps } from "../../modules/core/cidr";
 import { ValidationError } from "../../modules/core/validation";
 
@@ -51,14 +52,25 @@ describe("environment validation", () => {
   });
 
   describe("production", () => {
+    const prodProblems = (overrides: Partial<EnvironmentConfig>) =>
+      validateEnvironment({ ...prod, ...overrides }).map((f) => `${f.path} ${f.message}`);
+
     it("throws when flow logs are turned off", () => {
-      expect(problems({ production: true, network: { ...dev.network, flowLogs: { enabled: false } } })).toEqual([
-        "dev.network.flowLogs.enabled must stay on in a production environment (VPC flow logs are the audit trail)",
+      expect(prodProblems({ network: { ...prod.network, flowLogs: { enabled: false } } })).toEqual([
+        "prod.network.flowLogs.enabled must stay on in a production environment (VPC flow logs are the audit trail)",
       ]);
     });
 
-    it("lets a non-production environment turn flow logs off", () => {
-      expect(problems({ network: { ...dev.network, flowLogs: { enabled: false } } })).toEqual([]);
+    it("throws when the ALB's deletion protection is off", () => {
+      expect(prodProblems({ loadBalancer: { ...prod.loadBalancer, deletionProtection: false } })).toEqual([
+        "prod.loadBalancer.deletionProtection must be true in a production environment (a wrong plan must not delete the ALB)",
+      ]);
+    });
+
+    it("lets a non-production environment turn them off", () => {
+      expect(
+        problems({ network: { ...dev.network, flowLogs: { enabled: false } }, loadBalancer: { ...dev.loadBalancer, deletionProtection: false } }),
+      ).toEqual([]);
     });
   });
 });

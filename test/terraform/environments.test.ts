@@ -4,9 +4,9 @@ import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJs
 
 /** What each environment's plan creates, by resource type. */
 const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
-  dev: network({ zones: 2, nats: 1 }),
-  stage: network({ zones: 2, nats: 1 }),
-  prod: network({ zones: 3, nats: 3 }),
+  dev: { ...network({ zones: 2, nats: 1 }), ...loadBalancer() },
+  stage: { ...network({ zones: 2, nats: 1 }), ...loadBalancer() },
+  prod: { ...network({ zones: 3, nats: 3 }), ...loadBalancer() },
 };
 
 function network({ zones, nats }: { zones: number; nats: number }): Record<string, number> {
@@ -25,6 +25,17 @@ function network({ zones, nats }: { zones: number; nats: number }): Record<strin
     aws_iam_role: 1,
     aws_iam_role_policy: 1,
     aws_flow_log: 1,
+  };
+}
+
+function loadBalancer(): Record<string, number> {
+  return {
+    aws_security_group: 1,
+    aws_vpc_security_group_ingress_rule: 1,
+    aws_vpc_security_group_egress_rule: 1,
+    aws_lb: 1,
+    aws_lb_target_group: 1,
+    aws_lb_listener: 1,
   };
 }
 
@@ -67,6 +78,21 @@ describeTerraform("every environment validates and plans offline", () => {
       expect(planned(p, "aws_flow_log")).toEqual([expect.objectContaining({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" })]);
       expect(planned(p, "aws_cloudwatch_log_group")).toEqual([
         expect.objectContaining({ name: `/vpc/webtier-${config.name}/flow-logs`, retention_in_days: config.network.flowLogs?.retentionDays }),
+      ]);
+    });
+
+    it("plans an ALB that drops invalid headers, deletion-protected in production", async () => {
+      expect(planned(await plan(), "aws_lb")).toEqual([
+        expect.objectContaining({
+          name: `webtier-${config.name}`,
+          load_balancer_type: "application",
+          internal: false,
+          drop_invalid_header_fields: true,
+          enable_deletion_protection: config.production === true,
+        }),
+      ]);
+      expect(planned(await plan(), "aws_lb_target_group")).toEqual([
+        expect.objectContaining({ port: 5000, protocol: "HTTP", health_check: [expect.objectContaining({ path: "/health", matcher: "200" })] }),
       ]);
     });
 

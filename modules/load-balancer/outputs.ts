@@ -1,0 +1,23 @@
+/** What the load balancer module gives its consumers: the contract. */
+export interface LoadBalancerOutputs {
+  /** ARN of the load balancer. */
+  readonly albArn: string;
+  /** DNS name clients connect to. */
+  readonly albDnsName: string;
+  /** Route 53 hosted zone of the load balancer, for alias records. */
+  readonly albZoneId: string;
+  /** `app/<name>/<id>`: the `LoadBalancer` dimension of CloudWatch metrics. */
+  readonly albArnSuffix: string;
+  /** Security group of the load balancer: targets admit traffic from it. */
+  readonly securityGroupId: string;
+  /** ARN of the target group instances register in. */
+  readonly targetGroupArn: string;
+  /** `targetgroup/<name>/<id>`: the `TargetGroup` dimension of CloudWatch metrics. */
+  readonly targetGroupArnSuffix: string;
+  /** The listener that forwards to the target group (HTTPS when there is a certificate, else HTTP). */
+  readonly listenerArn: string;
+  /** The HTTPS listener; undefined without a certificate. */
+  readonly httpsListenerArn: string | undefined;
+  /** Port the targets listen on. */
+  readonly targetPort: number;
+}
