@@ -1,3 +1,4 @@
+import type { ComputeSettings } from "../modules/compute";
 import type { LoadBalancerSettings } from "../modules/load-balancer";
 import type { NetworkSettings } from "../modules/network";
 
@@ -30,6 +31,8 @@ export interface EnvironmentConfig {
   readonly network: NetworkSettings;
   /** The Application Load Balancer: ports, health check, certificate, deletion protection. */
   readonly loadBalancer: LoadBalancerSettings;
+  /** The instances: `ec2` mode with a count, or `asg` mode with min, max and desired sizes. */
+  readonly compute: ComputeSettings;
 }
 
 /** `webtier-prod`: the prefix of every resource name in an environment. */

@@ -17,4 +17,9 @@ export const dev: EnvironmentConfig = {
     targetPort: 5000,
     healthCheck: { path: "/health" },
   },
+  compute: {
+    mode: "ec2",
+    instanceCount: 1,
+    instanceType: "t3.micro",
+  },
 };

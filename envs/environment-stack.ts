@@ -2,6 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { throwIfInvalid } from "../modules/core/validation";
+import { Compute } from "../modules/compute";
 import { LoadBalancer } from "../modules/load-balancer";
 import { Network } from "../modules/network";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
@@ -25,19 +26,8 @@ export class EnvironmentStack extends TerraformStack {
     super(scope, config.name);
     this.config = config;
 
-    new AwsProvider(this, "aws", {
-      region: config.region,
-      defaultTags: [
-        {
-          tags: {
-            ...config.tags,
-            Project: config.project,
-            Environment: config.name,
-            ManagedBy: "cdktf",
-          },
-        },
-      ],
-    });
+    const standardTags = { ...config.tags, Project: config.project, Environment: config.name, ManagedBy: "cdktf" };
+    new AwsProvider(this, "aws", { region: config.region, defaultTags: [{ tags: standardTags }] });
     this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
     this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
 
@@ -54,6 +44,16 @@ export class EnvironmentStack extends TerraformStack {
       subnetIds: config.loadBalancer.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
       ...config.loadBalancer,
     });
-    void loadBalancer;
+    new Compute(this, "compute", {
+      name: prefix,
+      vpcId: network.outputs.vpcId,
+      subnetIds: network.outputs.privateSubnetIds,
+      targetGroupArn: loadBalancer.outputs.targetGroupArn,
+      loadBalancerSecurityGroupId: loadBalancer.outputs.securityGroupId,
+      appPort: loadBalancer.outputs.targetPort,
+      // Default tags do not reach instances an Auto Scaling Group launches: the template tags them.
+      instanceTags: standardTags,
+      ...config.compute,
+    });
   }
 }

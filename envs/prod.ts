@@ -19,4 +19,13 @@ export const prod: EnvironmentConfig = {
     healthCheck: { path: "/health" },
     deletionProtection: true,
   },
+  compute: {
+    mode: "asg",
+    minSize: 2,
+    maxSize: 4,
+    desiredCapacity: 2,
+    instanceType: "t3.small",
+    // Production serves users: no endpoint that burns CPU on request.
+    stressEndpoint: false,
+  },
 };

@@ -17,4 +17,11 @@ export const stage: EnvironmentConfig = {
     targetPort: 5000,
     healthCheck: { path: "/health" },
   },
+  compute: {
+    mode: "asg",
+    minSize: 1,
+    maxSize: 3,
+    desiredCapacity: 1,
+    instanceType: "t3.micro",
+  },
 };

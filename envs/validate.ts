@@ -1,4 +1,5 @@
 import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
+import { validateComputeSettings } from "../modules/compute";
 import { validateLoadBalancerSettings } from "../modules/load-balancer";
 import { validateNetworkSettings } from "../modules/network";
 import type { EnvironmentConfig } from "./config";
@@ -31,6 +32,7 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
   ),
   (c) => validateNetworkSettings(c.network, REGION.test(c.region) ? c.region : undefined, "network"),
   (c) => validateLoadBalancerSettings(c.loadBalancer, "loadBalancer"),
+  (c) => validateComputeSettings(c.compute, "compute"),
 ];
 
 /** Security defaults a production environment may not turn off. */

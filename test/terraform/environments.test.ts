@@ -4,10 +4,31 @@ import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJs
 
 /** What each environment's plan creates, by resource type. */
 const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
-  dev: { ...network({ zones: 2, nats: 1 }), ...loadBalancer() },
-  stage: { ...network({ zones: 2, nats: 1 }), ...loadBalancer() },
-  prod: { ...network({ zones: 3, nats: 3 }), ...loadBalancer() },
+  dev: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ instances: 1 })),
+  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ asg: true })),
+  prod: sum(network({ zones: 3, nats: 3 }), loadBalancer(), compute({ asg: true })),
 };
+
+function sum(...parts: Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const part of parts) for (const [type, n] of Object.entries(part)) total[type] = (total[type] ?? 0) + n;
+  return total;
+}
+
+function compute(mode: { instances: number } | { asg: true }): Record<string, number> {
+  const shared = {
+    aws_security_group: 1,
+    aws_vpc_security_group_ingress_rule: 1,
+    aws_vpc_security_group_egress_rule: 1,
+    aws_iam_role: 1,
+    aws_iam_role_policy_attachment: 1,
+    aws_iam_instance_profile: 1,
+    aws_launch_template: 1,
+  };
+  if ("asg" in mode) return { ...shared, aws_autoscaling_group: 1 };
+  // Per instance: the instance, its target registration, and its recover and reboot alarms.
+  return { ...shared, aws_instance: mode.instances, aws_lb_target_group_attachment: mode.instances, aws_cloudwatch_metric_alarm: 2 * mode.instances };
+}
 
 function network({ zones, nats }: { zones: number; nats: number }): Record<string, number> {
   return {
@@ -94,6 +115,34 @@ describeTerraform("every environment validates and plans offline", () => {
       expect(planned(await plan(), "aws_lb_target_group")).toEqual([
         expect.objectContaining({ port: 5000, protocol: "HTTP", health_check: [expect.objectContaining({ path: "/health", matcher: "200" })] }),
       ]);
+    });
+
+    it("plans instances from a launch template that requires IMDSv2 and encrypts the root volume", async () => {
+      const [template] = planned(await plan(), "aws_launch_template");
+      expect(template).toMatchObject({
+        image_id: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+        instance_type: config.compute.instanceType,
+        metadata_options: [expect.objectContaining({ http_tokens: "required", http_put_response_hop_limit: 1 })],
+        block_device_mappings: [expect.objectContaining({ ebs: [expect.objectContaining({ encrypted: "true", volume_type: "gp3" })] })],
+      });
+      expect(template).not.toHaveProperty("key_name", expect.any(String));
+    });
+
+    it("plans the compute mode the environment asks for", async () => {
+      const p = await plan();
+      if (config.compute.mode === "asg") {
+        expect(planned(p, "aws_autoscaling_group")).toEqual([
+          expect.objectContaining({
+            min_size: config.compute.minSize,
+            max_size: config.compute.maxSize,
+            desired_capacity: config.compute.desiredCapacity,
+            health_check_type: "ELB",
+            instance_refresh: [expect.objectContaining({ strategy: "Rolling" })],
+          }),
+        ]);
+      } else {
+        expect(planned(p, "aws_instance")).toHaveLength(config.compute.instanceCount ?? 1);
+      }
     });
 
     it("tags resources with Project, Environment and ManagedBy through the provider", async () => {

@@ -1,0 +1,186 @@
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { arnPart, policyDocument, providerRegion } from "../core/aws";
+import { LockedSecurityGroup } from "../core/security-group";
+import { nameTags } from "../core/tags";
+import { throwIfInvalid } from "../core/validation";
+import type { ComputeOutputs } from "./outputs";
+import { COMPUTE_DEFAULTS, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
+import { validateComputeProps } from "./validate";
+import { workloadUserData } from "./workload";
+
+/** Session Manager instead of SSH: the one policy every instance role carries. */
+export const SSM_MANAGED_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+
+/** Group metrics the Auto Scaling Group publishes (one-minute granularity, no extra cost). */
+export const GROUP_METRICS = [
+  "GroupMinSize",
+  "GroupMaxSize",
+  "GroupDesiredCapacity",
+  "GroupInServiceInstances",
+  "GroupPendingInstances",
+  "GroupStandbyInstances",
+  "GroupTerminatingInstances",
+  "GroupTotalInstances",
+] as const;
+
+/**
+ * Instances behind the load balancer, from one launch template: single EC2 instances
+ * (`mode: "ec2"`) or an Auto Scaling Group (`mode: "asg"`). Both launch Amazon Linux 2023 with
+ * IMDSv2 only, an encrypted gp3 root volume, an SSM-managed role and no SSH, in a security
+ * group that admits the load balancer alone. Consumed through {@link Compute.outputs}.
+ */
+export class Compute extends Construct {
+  readonly outputs: ComputeOutputs;
+
+  constructor(scope: Construct, id: string, props: ComputeProps) {
+    super(scope, id);
+    const d = COMPUTE_DEFAULTS;
+    const appPort = props.appPort ?? d.appPort;
+    const userData = props.userData ?? workloadUserData({ port: appPort, stressEndpoint: props.stressEndpoint ?? d.stressEndpoint });
+    // The generated workload counts against the 16 KB limit as much as a user's script does.
+    throwIfInvalid(`Compute ${this.node.path}`, validateComputeProps({ ...props, userData }));
+
+    const tags = (name: string) => nameTags(name, props.tags);
+    const instanceTags = { ...(props.instanceTags ?? props.tags), Name: props.name };
+
+    const securityGroup = new LockedSecurityGroup(this, "security-group", {
+      name: `${props.name}-instances`,
+      description: `Instances of ${props.name}: app port from the load balancer only`,
+      vpcId: props.vpcId,
+      tags: props.tags,
+    });
+    securityGroup.allowIngress(appPort, { securityGroupId: props.loadBalancerSecurityGroupId, key: "load-balancer" }, "App port from the load balancer");
+    if (props.allowAllEgress ?? d.allowAllEgress) securityGroup.allowAllEgress("All outbound");
+    else securityGroup.allowEgress(443, { cidr: "0.0.0.0/0", key: "https" }, "HTTPS out: SSM, package mirrors, AWS APIs");
+
+    const role = new IamRole(this, "role", {
+      name: `${props.name}-instance`,
+      description: `Instances of ${props.name}: Session Manager access, no SSH`,
+      assumeRolePolicy: policyDocument({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
+      tags: tags(`${props.name}-instance`),
+    });
+    [SSM_MANAGED_POLICY, ...(props.managedPolicyArns ?? [])].forEach((policyArn, i) => {
+      new IamRolePolicyAttachment(this, i === 0 ? "ssm-managed-instance-core" : `managed-policy-${i}`, { role: role.name, policyArn });
+    });
+    const profile = new IamInstanceProfile(this, "instance-profile", { name: `${props.name}-instance`, role: role.name, tags: tags(props.name) });
+
+    const launchTemplate = new LaunchTemplate(this, "launch-template", {
+      namePrefix: `${props.name}-`,
+      description: `Instances of ${props.name}`,
+      imageId: props.imageId ?? d.imageId,
+      instanceType: props.instanceType ?? d.instanceType,
+      updateDefaultVersion: true,
+      vpcSecurityGroupIds: [securityGroup.id],
+      iamInstanceProfile: { arn: profile.arn },
+      // No key pair: access is through Session Manager.
+      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+      monitoring: { enabled: props.detailedMonitoring ?? d.detailedMonitoring },
+      blockDeviceMappings: [
+        {
+          deviceName: props.rootDeviceName ?? d.rootDeviceName,
+          ebs: {
+            volumeType: "gp3",
+            volumeSize: props.rootVolumeSizeGiB ?? d.rootVolumeSizeGiB,
+            encrypted: "true",
+            deleteOnTermination: "true",
+          },
+        },
+      ],
+      userData: Buffer.from(userData, "utf8").toString("base64"),
+      tagSpecifications: [
+        { resourceType: "instance", tags: instanceTags },
+        { resourceType: "volume", tags: instanceTags },
+      ],
+      tags: tags(props.name),
+    });
+
+    const common = {
+      securityGroupId: securityGroup.id,
+      launchTemplateId: launchTemplate.id,
+      instanceRoleName: role.name,
+      instanceRoleArn: role.arn,
+    };
+    this.outputs =
+      props.mode === "ec2"
+        ? { ...common, mode: "ec2", instanceIds: this.instances(props, launchTemplate, appPort) }
+        : { ...common, mode: "asg", ...this.autoScalingGroup(props, launchTemplate) };
+  }
+
+  /** `instanceCount` instances round-robin over the subnets, registered, and recovered by EC2 on host failure. */
+  private instances(props: Ec2ModeProps, launchTemplate: LaunchTemplate, appPort: number): string[] {
+    const region = providerRegion(this);
+    return Array.from({ length: props.instanceCount ?? COMPUTE_DEFAULTS.instanceCount }, (_, i) => {
+      const n = i + 1;
+      const instance = new Instance(this, `instance-${n}`, {
+        subnetId: props.subnetIds[i % props.subnetIds.length],
+        // The template's latest version: a template change replaces the instance with a new one.
+        launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
+        tags: nameTags(`${props.name}-${n}`, props.tags),
+      });
+      new LbTargetGroupAttachment(this, `target-${n}`, { targetGroupArn: props.targetGroupArn, targetId: instance.id, port: appPort });
+
+      const automate = (action: string) => `arn:aws:automate:${region ?? arnPart(instance.arn, "region")}:ec2:${action}`;
+      const statusAlarm = (kind: "System" | "Instance", action: "recover" | "reboot", what: string) =>
+        new CloudwatchMetricAlarm(this, `instance-${n}-${kind.toLowerCase()}-status`, {
+          alarmName: `${props.name}-${n}-${kind.toLowerCase()}-status-check`,
+          alarmDescription: `${what} ${props.name}-${n} when its ${kind.toLowerCase()} status check fails for 2 minutes`,
+          namespace: "AWS/EC2",
+          metricName: `StatusCheckFailed_${kind}`,
+          dimensions: { InstanceId: instance.id },
+          statistic: "Maximum",
+          period: 60,
+          evaluationPeriods: 2,
+          comparisonOperator: "GreaterThanOrEqualToThreshold",
+          threshold: 1,
+          // No data means the instance is stopped or gone, not broken.
+          treatMissingData: "notBreaching",
+          alarmActions: [automate(action)],
+          tags: nameTags(`${props.name}-${n}-${kind.toLowerCase()}-status-check`, props.tags),
+        });
+      // Host failure: EC2 moves the instance to healthy hardware, keeping its ID, IP and volumes.
+      statusAlarm("System", "recover", "Recover");
+      // Guest failure (kernel, network config): a reboot is the remedy EC2 offers.
+      statusAlarm("Instance", "reboot", "Reboot");
+      return instance.id;
+    });
+  }
+
+  /** One group across the subnets, attached to the target group, rolled on template change. */
+  private autoScalingGroup(props: AsgModeProps, launchTemplate: LaunchTemplate): { asgName: string; asgArn: string } {
+    const d = COMPUTE_DEFAULTS;
+    const group = new AutoscalingGroup(this, "group", {
+      name: props.name,
+      minSize: props.minSize,
+      maxSize: props.maxSize,
+      desiredCapacity: props.desiredCapacity ?? props.minSize,
+      vpcZoneIdentifier: [...props.subnetIds],
+      // latest_version (not "$Latest") so a template change is a change of the group, which
+      // starts the instance refresh below.
+      launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
+      targetGroupArns: [props.targetGroupArn],
+      healthCheckType: "ELB",
+      healthCheckGracePeriod: props.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
+      defaultCooldown: props.defaultCooldownSeconds ?? d.defaultCooldownSeconds,
+      enabledMetrics: [...GROUP_METRICS],
+      metricsGranularity: "1Minute",
+      instanceRefresh: {
+        strategy: "Rolling",
+        preferences: { minHealthyPercentage: props.minHealthyPercentage ?? d.minHealthyPercentage },
+      },
+      tag: [{ key: "Name", value: props.name, propagateAtLaunch: true }],
+      // Scaling policies own the desired capacity once the group exists; re-applying the
+      // stack must not undo a scale-out.
+      lifecycle: { ignoreChanges: ["desired_capacity"] },
+    });
+    return { asgName: group.name, asgArn: group.arn };
+  }
+}

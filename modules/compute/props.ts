@@ -1,0 +1,134 @@
+/** Amazon Linux 2023, resolved by EC2 at launch from the public SSM parameter: no data source. */
+export const AL2023_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+
+/** What both modes share. */
+export interface ComputeCommonProps {
+  /** Name of the launch template, security group, role and (in asg mode) the group, e.g. `webtier-prod`. */
+  readonly name: string;
+  /** VPC the instances live in. */
+  readonly vpcId: string;
+  /** Subnets to launch into (private ones): instances spread round-robin, the group across all. */
+  readonly subnetIds: readonly string[];
+  /** Target group the instances register in. */
+  readonly targetGroupArn: string;
+  /** The load balancer's security group: the only source allowed in, on the app port. */
+  readonly loadBalancerSecurityGroupId: string;
+  /**
+   * Port the app listens on (the target group's port).
+   * @default 5000
+   */
+  readonly appPort?: number;
+  /**
+   * EC2 instance type.
+   * @default "t3.micro"
+   */
+  readonly instanceType?: string;
+  /**
+   * AMI id (`ami-…`) or an SSM parameter for EC2 to resolve at launch (`resolve:ssm:…`).
+   * @default - latest Amazon Linux 2023 for x86_64
+   */
+  readonly imageId?: string;
+  /**
+   * User data script (at most 16 KB).
+   * @default - installs the default workload: an HTTP service on the app port
+   */
+  readonly userData?: string;
+  /**
+   * With the default workload, serve `POST /stress` to burn CPU for a bounded time.
+   * @default true
+   */
+  readonly stressEndpoint?: boolean;
+  /**
+   * One-minute CloudWatch metrics instead of five-minute ones (faster scaling, small cost).
+   * @default true
+   */
+  readonly detailedMonitoring?: boolean;
+  /**
+   * Size of the encrypted gp3 root volume in GiB.
+   * @default 8
+   */
+  readonly rootVolumeSizeGiB?: number;
+  /**
+   * Device name of the AMI's root volume.
+   * @default "/dev/xvda" (Amazon Linux)
+   */
+  readonly rootDeviceName?: string;
+  /**
+   * Allow all outbound traffic instead of HTTPS only (package mirrors, SSM and AWS APIs all use 443).
+   * @default false
+   */
+  readonly allowAllEgress?: boolean;
+  /**
+   * Managed policies attached to the instance role besides AmazonSSMManagedInstanceCore.
+   * @default - none
+   */
+  readonly managedPolicyArns?: readonly string[];
+  /**
+   * Tags for the instances and volumes the template launches. The provider's default tags do
+   * not reach them through an Auto Scaling Group, so pass those here too.
+   * @default - the module's tags
+   */
+  readonly instanceTags?: Readonly<Record<string, string>>;
+  /**
+   * Extra tags for every resource of the module.
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Single instances, each registered in the target group and recovered by EC2 on host failure. */
+export interface Ec2ModeProps extends ComputeCommonProps {
+  readonly mode: "ec2";
+  /**
+   * Number of instances, 1 to 20.
+   * @default 1
+   */
+  readonly instanceCount?: number;
+}
+
+/** An Auto Scaling Group attached to the target group, replaced by rolling instance refresh. */
+export interface AsgModeProps extends ComputeCommonProps {
+  readonly mode: "asg";
+  /** Fewest instances the group keeps. */
+  readonly minSize: number;
+  /** Most instances the group may grow to (at least 1). */
+  readonly maxSize: number;
+  /**
+   * Instances to start with, between minSize and maxSize; scaling policies change it after.
+   * @default - minSize
+   */
+  readonly desiredCapacity?: number;
+  /**
+   * Seconds after launch before failed ELB health checks count, 0 to 7200.
+   * @default 300
+   */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /**
+   * Seconds between simple scaling activities, 0 to 86400.
+   * @default 300
+   */
+  readonly defaultCooldownSeconds?: number;
+  /**
+   * Share of capacity that stays in service during an instance refresh, 0 to 100.
+   * @default 90
+   */
+  readonly minHealthyPercentage?: number;
+}
+
+export type ComputeProps = Ec2ModeProps | AsgModeProps;
+export type ComputeMode = ComputeProps["mode"];
+
+export const COMPUTE_DEFAULTS = {
+  appPort: 5000,
+  instanceType: "t3.micro",
+  imageId: AL2023_IMAGE,
+  stressEndpoint: true,
+  detailedMonitoring: true,
+  rootVolumeSizeGiB: 8,
+  rootDeviceName: "/dev/xvda",
+  allowAllEgress: false,
+  instanceCount: 1,
+  healthCheckGracePeriodSeconds: 300,
+  defaultCooldownSeconds: 300,
+  minHealthyPercentage: 90,
+} as const;

@@ -1,0 +1,72 @@
+import { check, intRange, isToken, matches, maxLength, rule, when, type Finding, type Rule } from "../core/validation";
+import type { AsgModeProps, ComputeCommonProps, ComputeProps, Ec2ModeProps } from "./props";
+
+/** Keys the environment stack fills in from other modules' outputs. */
+type Wired = "name" | "vpcId" | "subnetIds" | "targetGroupArn" | "loadBalancerSecurityGroupId" | "appPort" | "tags" | "instanceTags";
+
+/** The compute module's inputs that are plain data (what an environment's config holds), by mode. */
+export type ComputeSettings = Omit<Ec2ModeProps, Wired> | Omit<AsgModeProps, Wired>;
+
+/** AWS caps raw user data at 16 KB. */
+export const USER_DATA_MAX_BYTES = 16 * 1024;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9-]+$/;
+const IMAGE = /^(ami-[0-9a-f]{8}([0-9a-f]{9})?|resolve:ssm:\/?[\w./-]+(:\d+)?)$/;
+
+type Shared = Omit<ComputeCommonProps, Wired> & { readonly appPort?: number };
+
+const sharedRules: readonly Rule<Shared>[] = [
+  matches("instanceType", (c) => c.instanceType, INSTANCE_TYPE, "an EC2 instance type such as t3.micro"),
+  matches("imageId", (c) => c.imageId, IMAGE, "an AMI id (ami-…) or resolve:ssm:<parameter>"),
+  intRange("appPort", (c) => c.appPort, 1, 65535),
+  rule(
+    "userData",
+    (c) => c.userData,
+    (u) => Buffer.byteLength(u, "utf8") > USER_DATA_MAX_BYTES,
+    (u) => `is ${Buffer.byteLength(u, "utf8")} bytes; AWS allows at most ${USER_DATA_MAX_BYTES} (16 KB)`,
+  ),
+  intRange("rootVolumeSizeGiB", (c) => c.rootVolumeSizeGiB, 8, 16384, "GiB"),
+  matches("rootDeviceName", (c) => c.rootDeviceName, /^\/dev\/[a-z0-9]+$/, "a device name such as /dev/xvda"),
+];
+
+const ec2Rules: readonly Rule<Omit<Ec2ModeProps, Wired>>[] = [intRange("instanceCount", (c) => c.instanceCount, 1, 20)];
+
+const asgRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
+  intRange("minSize", (c) => c.minSize, 0, 1000),
+  intRange("maxSize", (c) => c.maxSize, 1, 1000),
+  intRange("desiredCapacity", (c) => c.desiredCapacity, 0, 1000),
+  when("maxSize", (c) =>
+    Number.isInteger(c.minSize) && Number.isInteger(c.maxSize) && c.maxSize < c.minSize
+      ? `(${c.maxSize}) must be >= minSize (${c.minSize})`
+      : undefined,
+  ),
+  when("desiredCapacity", (c) => {
+    const d = c.desiredCapacity;
+    if (d === undefined || !Number.isInteger(d)) return undefined;
+    if (Number.isInteger(c.minSize) && d < c.minSize) return `(${d}) must be >= minSize (${c.minSize})`;
+    if (Number.isInteger(c.maxSize) && d > c.maxSize) return `(${d}) must be <= maxSize (${c.maxSize})`;
+    return undefined;
+  }),
+  intRange("healthCheckGracePeriodSeconds", (c) => c.healthCheckGracePeriodSeconds, 0, 7200, "seconds"),
+  intRange("defaultCooldownSeconds", (c) => c.defaultCooldownSeconds, 0, 86400, "seconds"),
+  intRange("minHealthyPercentage", (c) => c.minHealthyPercentage, 0, 100),
+];
+
+const propsRules: readonly Rule<ComputeProps>[] = [
+  matches("name", (p) => p.name, /^[a-z][a-z0-9-]*$/, "lowercase letters, digits and hyphens, starting with a letter"),
+  // The role is `<name>-instance` and IAM role names stop at 64; ASG names allow 255.
+  maxLength("name", (p) => p.name, 40),
+  when("subnetIds", (p) => (!isToken(p.subnetIds) && p.subnetIds.length === 0 ? "must list at least one subnet" : undefined)),
+];
+
+/** Every problem with the compute settings, paths relative to `at`. */
+export function validateComputeSettings(settings: ComputeSettings & { readonly appPort?: number }, at = ""): Finding[] {
+  const shared = check<Shared>(settings, sharedRules, at);
+  if (settings.mode === "ec2") return [...shared, ...check(settings, ec2Rules, at)];
+  if (settings.mode === "asg") return [...shared, ...check(settings, asgRules, at)];
+  return [...shared, { path: at ? `${at}.mode` : "mode", message: `(${JSON.stringify((settings as { mode: unknown }).mode)}) must be "ec2" or "asg"` }];
+}
+
+/** Every problem with the compute props, as the construct sees them. */
+export function validateComputeProps(props: ComputeProps, at = ""): Finding[] {
+  return [...check(props, propsRules, at), ...validateComputeSettings(props, at)];
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { ComputeProps } from "../../../modules/compute";
+import { ValidationError } from "../../../modules/core/validation";
+import { build, WIRED } from "./helpers";
+
+function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): string[] {
+  try {
+    build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...(props as ComputeProps) });
+  } catch (error) {
+    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
+    throw error;
+  }
+  return [];
+}
+
+const asg = (sizes: { minSize: number; maxSize: number; desiredCapacity?: number }) => problems({ mode: "asg", ...sizes });
+
+describe("compute validation", () => {
+  it("throws when maxSize is below minSize", () => {
+    expect(asg({ minSize: 2, maxSize: 1 })).toEqual(["maxSize (1) must be >= minSize (2)"]);
+  });
+
+  it("throws when desiredCapacity is outside minSize..maxSize", () => {
+    expect(asg({ minSize: 2, maxSize: 4, desiredCapacity: 1 })).toEqual(["desiredCapacity (1) must be >= minSize (2)"]);
+    expect(asg({ minSize: 2, maxSize: 4, desiredCapacity: 5 })).toEqual(["desiredCapacity (5) must be <= maxSize (4)"]);
+  });
+
+  it("throws when maxSize is below 1", () => {
+    expect(asg({ minSize: 0, maxSize: 0 })).toEqual(["maxSize (0) must be a whole number from 1 to 1000"]);
+  });
+
+  it("accepts min 0 / max 3 / desired 1, as in seed 002", () => {
+    expect(asg({ minSize: 0, maxSize: 3, desiredCapacity: 1 })).toEqual([]);
+  });
+
+  it("throws when instanceCount is outside 1 to 20", () => {
+    expect(problems({ mode: "ec2", instanceCount: 0 })).toEqual(["instanceCount (0) must be a whole number from 1 to 20"]);
+    expect(problems({ mode: "ec2", instanceCount: 21 })).toEqual(["instanceCount (21) must be a whole number from 1 to 20"]);
+  });
+
+  it("throws on a malformed instance type", () => {
+    expect(problems({ mode: "ec2", instanceType: "t3micro" })).toEqual(['instanceType ("t3micro") must be an EC2 instance type such as t3.micro']);
+    expect(problems({ mode: "ec2", instanceType: "T3.micro" })).toHaveLength(1);
+  });
+
+  it("throws when the app port is out of range", () => {
+    expect(problems({ mode: "ec2", appPort: 65536 })).toEqual(["appPort (65536) must be a whole number from 1 to 65535"]);
+  });
+
+  it("throws when user data is over 16 KB", () => {
+    expect(problems({ mode: "ec2", userData: "#".repeat(16 * 1024 + 1) })).toEqual(["userData is 16385 bytes; AWS allows at most 16384 (16 KB)"]);
+  });
+
+  it("throws on a malformed image id and a root volume smaller than the AMI's", () => {
+    expect(problems({ mode: "ec2", imageId: "ubuntu", rootVolumeSizeGiB: 4 })).toEqual([
+      'imageId ("ubuntu") must be an AMI id (ami-…) or resolve:ssm:<parameter>',
+      "rootVolumeSizeGiB (4) must be a whole number from 8 to 16384 GiB",
+    ]);
+  });
+
+  it("throws on an unknown mode", () => {
+    expect(problems({ mode: "lambda" as never })).toEqual(['mode ("lambda") must be "ec2" or "asg"']);
+  });
+
+  it("lists every problem in one error naming the construct", () => {
+    expect(() => build({ ...WIRED, subnetIds: [], mode: "asg", minSize: 3, maxSize: 2, instanceType: "big" })).toThrowError(
+      /^Compute test\/compute is invalid \(3 problems\):\n {2}- subnetIds must list at least one subnet\n {2}- instanceType/,
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import { Compute, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "../../../modules/compute";
+import { synth, testStack } from "../../support/synth";
+
+export const WIRED = {
+  name: "demo",
+  vpcId: "vpc-0123456789abcdef0",
+  subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+  targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-demo/0123456789abcdef",
+  loadBalancerSecurityGroupId: "sg-0alb",
+} as const;
+
+type Extra<P> = Partial<Omit<P, "mode">>;
+
+export function build(props: ComputeProps) {
+  const stack = testStack();
+  const compute = new Compute(stack, "compute", props);
+  return { compute, stack, ...synth(stack) };
+}
+
+export function buildEc2(overrides: Extra<Ec2ModeProps> = {}) {
+  return build({ ...WIRED, subnetIds: [...WIRED.subnetIds], mode: "ec2", ...overrides });
+}
+
+export function buildAsg(overrides: Extra<AsgModeProps> = {}) {
+  return build({ ...WIRED, subnetIds: [...WIRED.subnetIds], mode: "asg", minSize: 2, maxSize: 4, desiredCapacity: 2, ...overrides });
+}
