@@ -5,7 +5,7 @@ import { build, WIRED } from "./helpers";
 
 function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): string[] {
   try {
-    build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...(props as ComputeProps) });
+    build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...props } as ComputeProps);
   } catch (error) {
     if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
     throw error;
