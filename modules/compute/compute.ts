@@ -1,5 +1,4 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
@@ -8,6 +7,7 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { metricAlarm } from "../core/alarms";
 import { arnPart, policyDocument, providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
@@ -130,21 +130,21 @@ export class Compute extends Construct {
 
       const automate = (action: string) => `arn:aws:automate:${region ?? arnPart(instance.arn, "region")}:ec2:${action}`;
       const statusAlarm = (kind: "System" | "Instance", action: "recover" | "reboot", what: string) =>
-        new CloudwatchMetricAlarm(this, `instance-${n}-${kind.toLowerCase()}-status`, {
-          alarmName: `${props.name}-${n}-${kind.toLowerCase()}-status-check`,
-          alarmDescription: `${what} ${props.name}-${n} when its ${kind.toLowerCase()} status check fails for 2 minutes`,
+        metricAlarm(this, `instance-${n}-${kind.toLowerCase()}-status`, {
+          name: `${props.name}-${n}-${kind.toLowerCase()}-status-check`,
+          description: `${what} ${props.name}-${n} when its ${kind.toLowerCase()} status check fails for 2 minutes`,
           namespace: "AWS/EC2",
           metricName: `StatusCheckFailed_${kind}`,
           dimensions: { InstanceId: instance.id },
           statistic: "Maximum",
           period: 60,
           evaluationPeriods: 2,
-          comparisonOperator: "GreaterThanOrEqualToThreshold",
+          comparison: "GreaterThanOrEqualToThreshold",
           threshold: 1,
           // No data means the instance is stopped or gone, not broken.
           treatMissingData: "notBreaching",
           alarmActions: [automate(action)],
-          tags: nameTags(`${props.name}-${n}-${kind.toLowerCase()}-status-check`, props.tags),
+          tags: props.tags,
         });
       // Host failure: EC2 moves the instance to healthy hardware, keeping its ID, IP and volumes.
       statusAlarm("System", "recover", "Recover");

@@ -174,3 +174,18 @@ export function duplicates<T>(items: readonly T[]): T[] {
   for (const item of items) (seen.has(item) ? repeated : seen).add(item);
   return [...repeated];
 }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A list of email addresses: each well formed, none twice. */
+export function emailAddresses<P>(field: string, get: (props: P) => readonly string[] | undefined): Rule<P> {
+  return (props) => {
+    const emails = get(props);
+    if (emails === undefined || isToken(emails)) return none;
+    const malformed = emails.flatMap((e, i) =>
+      EMAIL.test(e) ? [] : [{ path: `${field}[${i}]`, message: `(${JSON.stringify(e)}) is not an email address` }],
+    );
+    const repeated = duplicates(emails);
+    return repeated.length > 0 ? [...malformed, { path: field, message: `list ${repeated.join(", ")} more than once` }] : malformed;
+  };
+}

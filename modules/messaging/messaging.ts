@@ -1,0 +1,59 @@
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { Construct } from "constructs";
+import { nameTags } from "../core/tags";
+import { ownAccountTopicPolicy } from "../core/topic-policy";
+import { throwIfInvalid } from "../core/validation";
+import { fullName } from "./names";
+import type { MessagingOutputs } from "./outputs";
+import { MESSAGING_DEFAULTS, type MessagingProps } from "./props";
+import { FanOutQueue } from "./queue";
+import { validateMessagingProps } from "./validate";
+
+/**
+ * An SNS topic, encrypted at rest and open only to its own account, fanned out to SQS queues,
+ * each with a dead-letter queue; optional email subscriptions. Consumed through
+ * {@link Messaging.outputs}.
+ */
+export class Messaging extends Construct {
+  readonly outputs: MessagingOutputs;
+
+  constructor(scope: Construct, id: string, props: MessagingProps) {
+    super(scope, id);
+    throwIfInvalid(`Messaging ${this.node.path}`, validateMessagingProps(props));
+    const d = MESSAGING_DEFAULTS;
+    const fifo = props.fifo ?? d.fifo;
+    const topicName = fullName(props.namePrefix, props.topicName, fifo);
+
+    const topic = new SnsTopic(this, "topic", {
+      name: topicName,
+      kmsMasterKeyId: props.topicKmsKeyId ?? d.topicKmsKeyId,
+      fifoTopic: fifo || undefined,
+      contentBasedDeduplication: fifo ? (props.contentBasedDeduplication ?? true) : undefined,
+      tags: nameTags(topicName, props.tags),
+    });
+
+    new SnsTopicPolicy(this, "topic-policy", { arn: topic.arn, policy: ownAccountTopicPolicy(topic.arn) });
+
+    const queues: Record<string, FanOutQueue["outputs"]> = {};
+    for (const options of props.queues) {
+      const queue = new FanOutQueue(this, `queue-${options.name}`, {
+        ...options,
+        namePrefix: props.namePrefix,
+        fifo: options.fifo ?? fifo,
+        topicArn: topic.arn,
+        alarmTopicArn: props.alarmTopicArn,
+        preventDestroy: props.preventDestroy ?? d.preventDestroy,
+        tags: props.tags,
+      });
+      queues[options.name] = queue.outputs;
+    }
+
+    for (const email of props.emailSubscriptions ?? []) {
+      new SnsTopicSubscription(this, `email-${email}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
+    }
+
+    this.outputs = { topicArn: topic.arn, topicName: topic.name, queues };
+  }
+}

@@ -1,0 +1,141 @@
+/** SQS message retention limits and the 14-day DLQ retention (the maximum, so nothing expires unseen). */
+export const SQS_LIMITS = {
+  visibilityTimeoutSeconds: [0, 43200],
+  messageRetentionSeconds: [60, 1209600],
+  receiveWaitTimeSeconds: [0, 20],
+  maxReceiveCount: [1, 1000],
+  deliveryDelaySeconds: [0, 900],
+} as const;
+
+/** The AWS managed SQS key: SNS cannot use it to deliver into a queue, so it is refused. */
+export const AWS_MANAGED_SQS_KEY = "alias/aws/sqs";
+
+export interface QueueOptions {
+  /** Queue name before the prefix (`order-queue`); `.fifo` is added for FIFO queues. */
+  readonly name: string;
+  /**
+   * FIFO queue; must match the topic.
+   * @default - the topic's type
+   */
+  readonly fifo?: boolean;
+  /**
+   * Seconds a received message stays hidden from other consumers, 0 to 43200. Match it to
+   * processing time (seed 000: messages reappeared until it was).
+   * @default 30
+   */
+  readonly visibilityTimeoutSeconds?: number;
+  /**
+   * How long the consumer takes at most; the visibility timeout may not be shorter.
+   * @default - not checked
+   */
+  readonly consumerTimeoutSeconds?: number;
+  /**
+   * Seconds a message is kept, 60 to 1209600 (14 days).
+   * @default 345600 (4 days)
+   */
+  readonly messageRetentionSeconds?: number;
+  /**
+   * Long polling: seconds a receive waits for messages, 0 to 20.
+   * @default 20
+   */
+  readonly receiveWaitTimeSeconds?: number;
+  /**
+   * Receives before a message moves to the dead-letter queue, 1 to 1000.
+   * @default 5
+   */
+  readonly maxReceiveCount?: number;
+  /**
+   * Customer managed KMS key (id, ARN or alias) for server-side encryption. Its key policy must
+   * let `sns.amazonaws.com` use it. `alias/aws/sqs` is refused: SNS cannot deliver with it.
+   * @default - SQS-managed encryption (SSE-SQS)
+   */
+  readonly kmsKeyId?: string;
+  /**
+   * Deliver the raw message instead of SNS's JSON envelope.
+   * @default false
+   */
+  readonly rawMessageDelivery?: boolean;
+  /**
+   * SNS filter policy: only matching messages reach this queue.
+   * @default - every message
+   */
+  readonly filterPolicy?: Readonly<Record<string, unknown>>;
+  /**
+   * What the filter policy looks at.
+   * @default "MessageAttributes"
+   */
+  readonly filterPolicyScope?: "MessageAttributes" | "MessageBody";
+  /**
+   * Alarm when more than this many messages wait (ApproximateNumberOfMessagesVisible) for 5 minutes.
+   * @default - no depth alarm
+   */
+  readonly depthAlarmThreshold?: number;
+  /**
+   * Alarm when the oldest message is older than this many seconds for 5 minutes.
+   * @default - no age alarm
+   */
+  readonly ageAlarmSeconds?: number;
+}
+
+export interface MessagingProps {
+  /**
+   * Prefix of the topic's and queues' names (`webtier-prod` gives `webtier-prod-order-alerts`).
+   * @default - none
+   */
+  readonly namePrefix?: string;
+  /** Topic name before the prefix (`order-alerts`); `.fifo` is added for a FIFO topic. */
+  readonly topicName: string;
+  /**
+   * FIFO topic (ordered, deduplicated); its queues must be FIFO too.
+   * @default false
+   */
+  readonly fifo?: boolean;
+  /**
+   * FIFO only: deduplicate by a hash of the body instead of a deduplication id.
+   * @default true for FIFO topics
+   */
+  readonly contentBasedDeduplication?: boolean;
+  /**
+   * KMS key encrypting the topic at rest.
+   * @default "alias/aws/sns" (the AWS managed key)
+   */
+  readonly topicKmsKeyId?: string;
+  /** Queues subscribed to the topic (fan-out), each with its dead-letter queue. At least one. */
+  readonly queues: readonly QueueOptions[];
+  /**
+   * Email addresses subscribed to the topic. Each stays pending until its owner confirms, and
+   * Terraform cannot delete a pending subscription: AWS removes it after three days.
+   * @default - none
+   */
+  readonly emailSubscriptions?: readonly string[];
+  /**
+   * Topic that hears the queue alarms (a dead-letter queue holding anything, and the depth and
+   * age alarms when set).
+   * @default - no alarms
+   */
+  readonly alarmTopicArn?: string;
+  /**
+   * Add `prevent_destroy` to the queues and dead-letter queues: a plan that would delete one
+   * fails instead of losing messages.
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Extra tags for every resource of the module.
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export const MESSAGING_DEFAULTS = {
+  fifo: false,
+  topicKmsKeyId: "alias/aws/sns",
+  visibilityTimeoutSeconds: 30,
+  messageRetentionSeconds: 345600,
+  deadLetterRetentionSeconds: 1209600,
+  receiveWaitTimeSeconds: 20,
+  maxReceiveCount: 5,
+  rawMessageDelivery: false,
+  filterPolicyScope: "MessageAttributes",
+  preventDestroy: false,
+} as const;

@@ -1,0 +1,155 @@
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
+import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
+import { Construct } from "constructs";
+import { metricAlarm } from "../core/alarms";
+import { policyDocument } from "../core/aws";
+import { nameTags } from "../core/tags";
+import { fullName } from "./names";
+import type { QueueOutputs } from "./outputs";
+import { MESSAGING_DEFAULTS, type QueueOptions } from "./props";
+
+export interface FanOutQueueProps extends QueueOptions {
+  readonly namePrefix?: string;
+  readonly fifo: boolean;
+  readonly topicArn: string;
+  readonly alarmTopicArn?: string;
+  readonly preventDestroy: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One queue subscribed to the topic: encrypted, long-polling, with a dead-letter queue that
+ * only it may redrive into, a policy letting only that topic send, and alarms.
+ */
+export class FanOutQueue extends Construct {
+  readonly outputs: QueueOutputs;
+
+  constructor(scope: Construct, id: string, props: FanOutQueueProps) {
+    super(scope, id);
+    const d = MESSAGING_DEFAULTS;
+    const name = fullName(props.namePrefix, props.name, props.fifo);
+    const dlqName = fullName(props.namePrefix, props.name, props.fifo, "-dlq");
+    const encryption = props.kmsKeyId ? { kmsMasterKeyId: props.kmsKeyId } : { sqsManagedSseEnabled: true };
+    const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
+
+    const dlq = new SqsQueue(this, "dead-letter-queue", {
+      name: dlqName,
+      fifoQueue: props.fifo || undefined,
+      // The longest SQS allows: a failed message waits for a person as long as it can.
+      messageRetentionSeconds: d.deadLetterRetentionSeconds,
+      ...encryption,
+      tags: nameTags(dlqName, props.tags),
+      lifecycle,
+    });
+
+    const queue = new SqsQueue(this, "queue", {
+      name,
+      fifoQueue: props.fifo || undefined,
+      visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? d.visibilityTimeoutSeconds,
+      messageRetentionSeconds: props.messageRetentionSeconds ?? d.messageRetentionSeconds,
+      receiveWaitTimeSeconds: props.receiveWaitTimeSeconds ?? d.receiveWaitTimeSeconds,
+      redrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: props.maxReceiveCount ?? d.maxReceiveCount }),
+      ...encryption,
+      tags: nameTags(name, props.tags),
+      lifecycle,
+    });
+
+    // A separate resource: inline on the DLQ it would reference the queue that references the DLQ.
+    new SqsQueueRedriveAllowPolicy(this, "dead-letter-redrive-allow", {
+      queueUrl: dlq.url,
+      redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
+    });
+
+    new SqsQueuePolicy(this, "policy", {
+      queueUrl: queue.url,
+      policy: policyDocument(
+        {
+          Sid: "TopicSendsOnly",
+          Effect: "Allow",
+          Principal: { Service: "sns.amazonaws.com" },
+          Action: "sqs:SendMessage",
+          Resource: queue.arn,
+          Condition: { ArnEquals: { "aws:SourceArn": props.topicArn } },
+        },
+        {
+          Sid: "TlsOnly",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "sqs:*",
+          Resource: queue.arn,
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+      ),
+    });
+
+    new SnsTopicSubscription(this, "subscription", {
+      topicArn: props.topicArn,
+      protocol: "sqs",
+      endpoint: queue.arn,
+      rawMessageDelivery: props.rawMessageDelivery ?? d.rawMessageDelivery,
+      filterPolicy: props.filterPolicy ? JSON.stringify(props.filterPolicy) : undefined,
+      filterPolicyScope: props.filterPolicy ? (props.filterPolicyScope ?? d.filterPolicyScope) : undefined,
+    });
+
+    const notify = props.alarmTopicArn ? [props.alarmTopicArn] : undefined;
+    if (notify) {
+      metricAlarm(this, "dead-letter-alarm", {
+        name: `${dlqName}-not-empty`,
+        description: `Messages failed ${props.maxReceiveCount ?? d.maxReceiveCount} times and wait in ${dlqName}`,
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: dlq.name },
+        statistic: "Maximum",
+        period: 60,
+        evaluationPeriods: 1,
+        comparison: "GreaterThanThreshold",
+        threshold: 0,
+        // An idle queue reports no data: that is not a failure.
+        treatMissingData: "notBreaching",
+        alarmActions: notify,
+        okActions: notify,
+        tags: props.tags,
+      });
+    }
+    if (props.depthAlarmThreshold !== undefined) {
+      metricAlarm(this, "depth-alarm", {
+        name: `${name}-depth`,
+        description: `More than ${props.depthAlarmThreshold} messages wait in ${name} for 5 minutes: consumers are behind`,
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: queue.name },
+        statistic: "Maximum",
+        period: 60,
+        evaluationPeriods: 5,
+        comparison: "GreaterThanThreshold",
+        threshold: props.depthAlarmThreshold,
+        treatMissingData: "notBreaching",
+        alarmActions: notify,
+        okActions: notify,
+        tags: props.tags,
+      });
+    }
+    if (props.ageAlarmSeconds !== undefined) {
+      metricAlarm(this, "age-alarm", {
+        name: `${name}-oldest-message-age`,
+        description: `The oldest message in ${name} has waited more than ${props.ageAlarmSeconds} s for 5 minutes`,
+        namespace: "AWS/SQS",
+        metricName: "ApproximateAgeOfOldestMessage",
+        dimensions: { QueueName: queue.name },
+        statistic: "Maximum",
+        period: 60,
+        evaluationPeriods: 5,
+        comparison: "GreaterThanThreshold",
+        threshold: props.ageAlarmSeconds,
+        treatMissingData: "notBreaching",
+        alarmActions: notify,
+        okActions: notify,
+        tags: props.tags,
+      });
+    }
+
+    this.outputs = { queueUrl: queue.url, queueArn: queue.arn, queueName: queue.name, dlqUrl: dlq.url, dlqArn: dlq.arn, dlqName: dlq.name };
+  }
+}
