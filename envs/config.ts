@@ -1,6 +1,8 @@
 import type { ComputeSettings } from "../modules/compute";
 import type { LoadBalancerSettings } from "../modules/load-balancer";
+import type { MessagingSettings } from "../modules/messaging";
 import type { NetworkSettings } from "../modules/network";
+import type { AlarmTopicSettings, ScalingSettings } from "../modules/scaling";
 
 /**
  * The shape of one environment's configuration: plain data, no constructs, no tokens.
@@ -33,6 +35,12 @@ export interface EnvironmentConfig {
   readonly loadBalancer: LoadBalancerSettings;
   /** The instances: `ec2` mode with a count, or `asg` mode with min, max and desired sizes. */
   readonly compute: ComputeSettings;
+  /** The encrypted topic every alarm notifies, and who is emailed from it. */
+  readonly alarmTopic: AlarmTopicSettings;
+  /** The SNS topic fanned out to SQS queues (names are prefixed with `<project>-<env>-`). */
+  readonly messaging: MessagingSettings;
+  /** Target tracking and/or step scaling (asg mode), operational alarms and the dashboard. */
+  readonly scaling: ScalingSettings;
 }
 
 /** `webtier-prod`: the prefix of every resource name in an environment. */

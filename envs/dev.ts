@@ -22,4 +22,12 @@ export const dev: EnvironmentConfig = {
     instanceCount: 1,
     instanceType: "t3.micro",
   },
+  alarmTopic: {},
+  messaging: {
+    topicName: "order-alerts",
+    // Visibility matched to processing time (seed 000): the consumer takes up to 45 s.
+    queues: [{ name: "order-queue", visibilityTimeoutSeconds: 60, consumerTimeoutSeconds: 45 }],
+  },
+  // ec2 mode has no group to scale: operational alarms and the dashboard only.
+  scaling: {},
 };

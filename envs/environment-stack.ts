@@ -4,7 +4,9 @@ import type { Construct } from "constructs";
 import { throwIfInvalid } from "../modules/core/validation";
 import { Compute } from "../modules/compute";
 import { LoadBalancer } from "../modules/load-balancer";
+import { Messaging } from "../modules/messaging";
 import { Network } from "../modules/network";
+import { AlarmTopic, Scaling } from "../modules/scaling";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
 import { validateEnvironment } from "./validate";
 
@@ -44,7 +46,7 @@ export class EnvironmentStack extends TerraformStack {
       subnetIds: config.loadBalancer.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
       ...config.loadBalancer,
     });
-    new Compute(this, "compute", {
+    const compute = new Compute(this, "compute", {
       name: prefix,
       vpcId: network.outputs.vpcId,
       subnetIds: network.outputs.privateSubnetIds,
@@ -54,6 +56,20 @@ export class EnvironmentStack extends TerraformStack {
       // Default tags do not reach instances an Auto Scaling Group launches: the template tags them.
       instanceTags: standardTags,
       ...config.compute,
+    });
+    const alarmTopic = new AlarmTopic(this, "alarm-topic", { name: prefix, ...config.alarmTopic });
+    const messaging = new Messaging(this, "messaging", {
+      namePrefix: prefix,
+      alarmTopicArn: alarmTopic.outputs.topicArn,
+      ...config.messaging,
+    });
+    new Scaling(this, "scaling", {
+      name: prefix,
+      compute: compute.outputs,
+      loadBalancer: loadBalancer.outputs,
+      alarmTopicArn: alarmTopic.outputs.topicArn,
+      queues: Object.values(messaging.outputs.queues),
+      ...config.scaling,
     });
   }
 }

@@ -28,4 +28,30 @@ export const prod: EnvironmentConfig = {
     // Production serves users: no endpoint that burns CPU on request.
     stressEndpoint: false,
   },
+  alarmTopic: {
+    // Replace with the on-call address: each subscription stays pending until confirmed.
+    emailSubscriptions: ["oncall@example.com"],
+  },
+  messaging: {
+    topicName: "order-alerts",
+    queues: [
+      {
+        name: "order-queue",
+        visibilityTimeoutSeconds: 60,
+        consumerTimeoutSeconds: 45,
+        depthAlarmThreshold: 1000,
+        ageAlarmSeconds: 900,
+      },
+    ],
+    preventDestroy: true,
+  },
+  scaling: {
+    targetTracking: { enabled: false },
+    stepScaling: {
+      enabled: true,
+      scaleOut: { thresholdPercent: 70, evaluationPeriods: 2, periodSeconds: 60, adjustment: 1 },
+      scaleIn: { thresholdPercent: 30, evaluationPeriods: 5, periodSeconds: 60, adjustment: -1 },
+      cooldownSeconds: 300,
+    },
+  },
 };

@@ -24,4 +24,12 @@ export const stage: EnvironmentConfig = {
     desiredCapacity: 1,
     instanceType: "t3.micro",
   },
+  alarmTopic: {},
+  messaging: {
+    topicName: "order-alerts",
+    queues: [{ name: "order-queue", visibilityTimeoutSeconds: 60, consumerTimeoutSeconds: 45 }],
+  },
+  scaling: {
+    targetTracking: { enabled: true, targetCpuPercent: 50, estimatedInstanceWarmupSeconds: 300 },
+  },
 };

@@ -1,8 +1,10 @@
 import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
 import { validateComputeSettings } from "../modules/compute";
 import { validateLoadBalancerSettings } from "../modules/load-balancer";
+import { validateMessagingSettings } from "../modules/messaging";
 import { validateNetworkSettings } from "../modules/network";
-import type { EnvironmentConfig } from "./config";
+import { validateAlarmTopicSettings, validateScalingSettings } from "../modules/scaling";
+import { resourcePrefix, type EnvironmentConfig } from "./config";
 
 const NAME = /^[a-z][a-z0-9-]*$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -33,6 +35,9 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
   (c) => validateNetworkSettings(c.network, REGION.test(c.region) ? c.region : undefined, "network"),
   (c) => validateLoadBalancerSettings(c.loadBalancer, "loadBalancer"),
   (c) => validateComputeSettings(c.compute, "compute"),
+  (c) => validateAlarmTopicSettings(c.alarmTopic, "alarmTopic"),
+  (c) => validateMessagingSettings({ ...c.messaging, namePrefix: resourcePrefix(c) }, "messaging"),
+  (c) => validateScalingSettings(c.scaling, c.compute.mode, "scaling"),
 ];
 
 /** Security defaults a production environment may not turn off. */
@@ -42,6 +47,9 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
   ),
   when("loadBalancer.deletionProtection", (c) =>
     c.loadBalancer.deletionProtection !== true ? "must be true in a production environment (a wrong plan must not delete the ALB)" : undefined,
+  ),
+  when("messaging.preventDestroy", (c) =>
+    c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
   ),
 ];
 

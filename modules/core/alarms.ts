@@ -15,7 +15,8 @@ export interface MetricAlarmSpec {
   readonly namespace: string;
   readonly metricName: string;
   readonly dimensions: Readonly<Record<string, string>>;
-  readonly statistic: "Average" | "Maximum" | "Minimum" | "Sum" | "SampleCount";
+  /** A statistic, or a percentile such as `p90`. */
+  readonly statistic: "Average" | "Maximum" | "Minimum" | "Sum" | "SampleCount" | `p${number}`;
   /** Seconds per datapoint. */
   readonly period: number;
   /** Datapoints that must breach in a row. */
@@ -39,7 +40,7 @@ export function metricAlarm(scope: Construct, id: string, spec: MetricAlarmSpec)
     namespace: spec.namespace,
     metricName: spec.metricName,
     dimensions: { ...spec.dimensions },
-    statistic: spec.statistic,
+    ...(spec.statistic.startsWith("p") ? { extendedStatistic: spec.statistic } : { statistic: spec.statistic }),
     period: spec.period,
     evaluationPeriods: spec.evaluationPeriods,
     comparisonOperator: spec.comparison,

@@ -41,6 +41,19 @@ describe("EnvironmentStack", () => {
     expect(app.node.children).toHaveLength(0);
   });
 
+  it("protects prod's queues from destroy and leaves dev's destroyable", () => {
+    const lifecycles = (config: typeof dev) =>
+      Object.values(synthEnv(config).json.resource.aws_sqs_queue as Record<string, { lifecycle?: unknown }>).map((q) => q.lifecycle);
+    expect(lifecycles(prod)).toEqual([{ prevent_destroy: true }, { prevent_destroy: true }]);
+    expect(lifecycles(dev)).toEqual([undefined, undefined]);
+  });
+
+  it("turns on the prod ALB's deletion protection", () => {
+    const albs = (config: typeof dev) => Object.values(synthEnv(config).json.resource.aws_lb as Record<string, { enable_deletion_protection: boolean }>);
+    expect(albs(prod).map((a) => a.enable_deletion_protection)).toEqual([true]);
+    expect(albs(dev).map((a) => a.enable_deletion_protection)).toEqual([false]);
+  });
+
   it("synthesizes every committed environment", () => {
     for (const config of environments) expect(() => synthEnv(config), config.name).not.toThrow();
   });

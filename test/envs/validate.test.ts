@@ -27,6 +27,32 @@ describe("environment validation", () => {
     ]);
   });
 
+  it("judges scaling against the environment's compute mode", () => {
+    expect(problems({ scaling: { targetTracking: { enabled: true } } })).toEqual([
+      "dev.scaling.targetTracking.enabled cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg",
+    ]);
+  });
+
+  it("judges queue names with the environment's prefix", () => {
+    expect(problems({ messaging: { ...dev.messaging, queues: [{ name: "q".repeat(70) }] } })).toEqual([
+      `dev.messaging.queues[0].name gives a dead-letter queue named "webtier-dev-${"q".repeat(70)}-dlq" (86 characters); SQS allows at most 80`,
+    ]);
+  });
+
+  it("reports problems of every module under its section's path", () => {
+    expect(
+      problems({
+        loadBalancer: { healthCheck: { path: "health" } },
+        compute: { mode: "asg", minSize: 3, maxSize: 2 },
+        alarmTopic: { emailSubscriptions: ["nobody"] },
+      }).sort(),
+    ).toEqual([
+      'dev.alarmTopic.emailSubscriptions[0] ("nobody") is not an email address',
+      "dev.compute.maxSize (2) must be >= minSize (3)",
+      'dev.loadBalancer.healthCheck.path ("health") must be a path starting with /',
+    ]);
+  });
+
   it("throws on a malformed region and name", () => {
     expect(problems({ region: "useast1", name: "Dev_1" })).toEqual([
       'Dev_1.name ("Dev_1") must be lowercase letters, digits and hyphens, starting with a letter',
@@ -64,6 +90,12 @@ describe("environment validation", () => {
     it("throws when the ALB's deletion protection is off", () => {
       expect(prodProblems({ loadBalancer: { ...prod.loadBalancer, deletionProtection: false } })).toEqual([
         "prod.loadBalancer.deletionProtection must be true in a production environment (a wrong plan must not delete the ALB)",
+      ]);
+    });
+
+    it("throws when queues are not protected from destroy", () => {
+      expect(prodProblems({ messaging: { ...prod.messaging, preventDestroy: false } })).toEqual([
+        "prod.messaging.preventDestroy must be true in a production environment (a wrong plan must not lose queued messages)",
       ]);
     });
 

@@ -4,15 +4,36 @@ import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJs
 
 /** What each environment's plan creates, by resource type. */
 const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
-  dev: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ instances: 1 })),
-  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ asg: true })),
-  prod: sum(network({ zones: 3, nats: 3 }), loadBalancer(), compute({ asg: true })),
+  dev: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ instances: 1 }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 0, alarms: 4 + 1 })),
+  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ asg: true }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 1, alarms: 4 })),
+  prod: sum(network({ zones: 3, nats: 3 }), loadBalancer(), compute({ asg: true }), alarmTopic(1), messaging({ queueAlarms: 3 }), scaling({ policies: 2, alarms: 4 + 2 })),
 };
+
+function alarmTopic(emails: number): Record<string, number> {
+  return { aws_kms_key: 1, aws_kms_key_policy: 1, aws_kms_alias: 1, aws_sns_topic: 1, aws_sns_topic_policy: 1, aws_sns_topic_subscription: emails };
+}
+
+/** One topic fanned out to one queue with its dead-letter queue; alarms: the DLQ's, plus depth and age where set. */
+function messaging({ queueAlarms }: { queueAlarms: number }): Record<string, number> {
+  return {
+    aws_sns_topic: 1,
+    aws_sns_topic_policy: 1,
+    aws_sqs_queue: 2,
+    aws_sqs_queue_policy: 1,
+    aws_sqs_queue_redrive_allow_policy: 1,
+    aws_sns_topic_subscription: 1,
+    aws_cloudwatch_metric_alarm: queueAlarms,
+  };
+}
+
+function scaling({ policies, alarms }: { policies: number; alarms: number }): Record<string, number> {
+  return { aws_autoscaling_policy: policies, aws_cloudwatch_metric_alarm: alarms, aws_cloudwatch_dashboard: 1 };
+}
 
 function sum(...parts: Record<string, number>[]): Record<string, number> {
   const total: Record<string, number> = {};
   for (const part of parts) for (const [type, n] of Object.entries(part)) total[type] = (total[type] ?? 0) + n;
-  return total;
+  return Object.fromEntries(Object.entries(total).filter(([, n]) => n > 0));
 }
 
 function compute(mode: { instances: number } | { asg: true }): Record<string, number> {
@@ -143,6 +164,24 @@ describeTerraform("every environment validates and plans offline", () => {
       } else {
         expect(planned(p, "aws_instance")).toHaveLength(config.compute.instanceCount ?? 1);
       }
+    });
+
+    it("plans the order queue and its dead-letter queue, encrypted and long-polling", async () => {
+      const queues = Object.fromEntries(planned(await plan(), "aws_sqs_queue").map((q) => [q.name, q]));
+      expect(Object.keys(queues).sort()).toEqual([`webtier-${config.name}-order-queue`, `webtier-${config.name}-order-queue-dlq`]);
+      expect(queues[`webtier-${config.name}-order-queue`]).toMatchObject({ sqs_managed_sse_enabled: true, receive_wait_time_seconds: 20, visibility_timeout_seconds: 60 });
+    });
+
+    it("plans the alarm topic encrypted with its own key, not alias/aws/sns", async () => {
+      const topics = planned(await plan(), "aws_sns_topic");
+      expect(topics.map((t) => t.name).sort()).toEqual([`webtier-${config.name}-alarms`, `webtier-${config.name}-order-alerts`]);
+      const alarmsTopic = topics.find((t) => t.name === `webtier-${config.name}-alarms`)!;
+      expect(alarmsTopic).not.toHaveProperty("kms_master_key_id", "alias/aws/sns");
+    });
+
+    it("plans a dashboard whose body is JSON", async () => {
+      const [dashboard] = planned(await plan(), "aws_cloudwatch_dashboard");
+      expect(dashboard!.dashboard_name).toBe(`webtier-${config.name}`);
     });
 
     it("tags resources with Project, Environment and ManagedBy through the provider", async () => {

@@ -1,0 +1,122 @@
+import type { ComputeOutputs } from "../compute/outputs";
+import type { LoadBalancerOutputs } from "../load-balancer/outputs";
+import type { QueueOutputs } from "../messaging/outputs";
+import type { AlarmTopicSettings } from "./alarm-topic";
+
+export interface TargetTrackingOptions {
+  /**
+   * Keep the group's average CPU at a target (asg mode only).
+   * @default true in asg mode, false in ec2 mode
+   */
+  readonly enabled?: boolean;
+  /**
+   * Average CPU percent to hold, above 0 and up to 100.
+   * @default 50
+   */
+  readonly targetCpuPercent?: number;
+  /**
+   * Seconds before a new instance's CPU counts toward the group's average.
+   * @default 300
+   */
+  readonly estimatedInstanceWarmupSeconds?: number;
+}
+
+/** One direction of step scaling: the alarm that triggers it and the capacity change. */
+export interface StepOptions {
+  /** CPU percent the group's average must cross, 0 to 100. */
+  readonly thresholdPercent?: number;
+  /** Consecutive periods beyond the threshold before it acts, at least 1. */
+  readonly evaluationPeriods?: number;
+  /** Seconds per period: 10, 30 or a multiple of 60. */
+  readonly periodSeconds?: number;
+  /** Instances to add (positive, scale-out) or remove (negative, scale-in). */
+  readonly adjustment?: number;
+}
+
+export interface StepScalingOptions {
+  /**
+   * Scale on CloudWatch CPU alarms (asg mode only).
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /** @default - CPU > 70% for 2 periods of 60 s: add 1 instance */
+  readonly scaleOut?: StepOptions;
+  /** @default - CPU < 30% for 5 periods of 60 s: remove 1 instance */
+  readonly scaleIn?: StepOptions;
+  /**
+   * Seconds after a scale-out before new instances' CPU counts, so one spike adds capacity
+   * once. Step policies have no cooldown in AWS; this is their instance warmup.
+   * @default 300
+   */
+  readonly cooldownSeconds?: number;
+}
+
+export interface OperationalAlarmOptions {
+  /**
+   * 5XX answers from targets per minute above which it alarms (5 minutes in a row).
+   * @default 10
+   */
+  readonly target5xxPerMinute?: number;
+  /**
+   * Seconds of p90 target response time above which it alarms (5 minutes in a row).
+   * @default 1
+   */
+  readonly responseTimeSeconds?: number;
+  /**
+   * In ec2 mode, CPU percent of one instance above which it alarms (5 minutes in a row).
+   * @default 80
+   */
+  readonly instanceCpuPercent?: number;
+}
+
+export interface ScalingProps {
+  /** Prefix of every policy, alarm and the dashboard's name, e.g. `webtier-prod`. */
+  readonly name: string;
+  /** The compute module's outputs: its mode decides what may scale and what is watched. */
+  readonly compute: ComputeOutputs;
+  /** The load balancer's outputs: metric dimensions come from its ARN suffixes. */
+  readonly loadBalancer: Pick<LoadBalancerOutputs, "albArn" | "albArnSuffix" | "targetGroupArnSuffix">;
+  /** @default - enabled in asg mode at 50% CPU */
+  readonly targetTracking?: TargetTrackingOptions;
+  /** @default - disabled */
+  readonly stepScaling?: StepScalingOptions;
+  /** @default - 10 target 5XX a minute, 1 s p90 response time, 80% instance CPU */
+  readonly alarms?: OperationalAlarmOptions;
+  /**
+   * Topic the operational alarms notify on ALARM and OK.
+   * @default - an {@link AlarmTopic} created here, from `alarmTopic`
+   */
+  readonly alarmTopicArn?: string;
+  /**
+   * Settings of the alarm topic created here when no `alarmTopicArn` is given.
+   * @default - no email subscriptions
+   */
+  readonly alarmTopic?: AlarmTopicSettings;
+  /**
+   * Queues whose depth the dashboard shows (the messaging module's queue outputs).
+   * @default - none
+   */
+  readonly queues?: readonly Pick<QueueOutputs, "queueName" | "dlqName">[];
+  /**
+   * Create a CloudWatch dashboard of the tier.
+   * @default true
+   */
+  readonly dashboard?: boolean;
+  /**
+   * Extra tags for every resource of the module.
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export const SCALING_DEFAULTS = {
+  targetCpuPercent: 50,
+  estimatedInstanceWarmupSeconds: 300,
+  scaleOut: { thresholdPercent: 70, evaluationPeriods: 2, periodSeconds: 60, adjustment: 1 },
+  scaleIn: { thresholdPercent: 30, evaluationPeriods: 5, periodSeconds: 60, adjustment: -1 },
+  cooldownSeconds: 300,
+  target5xxPerMinute: 10,
+  responseTimeSeconds: 1,
+  instanceCpuPercent: 80,
+  dashboard: true,
+} as const;

@@ -1,0 +1,73 @@
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../../modules/core/validation";
+import { AlarmTopic } from "../../../modules/scaling";
+import { onlyResource, parseJsonTemplate, resourcesOf, synth, testStack } from "../../support/synth";
+import { alarms, build } from "./helpers";
+
+function buildTopic(emails?: string[]) {
+  const stack = testStack();
+  new AlarmTopic(stack, "alarm-topic", { name: "demo", emailSubscriptions: emails });
+  return synth(stack).json;
+}
+
+describe("alarm topic", () => {
+  const json = buildTopic(["oncall@example.com"]);
+
+  it("is encrypted with a customer managed key that rotates, never the AWS managed alias/aws/sns", () => {
+    const topic = onlyResource(json, SnsTopic);
+    expect(topic.name).toBe("demo-alarms");
+    expect(topic.kms_master_key_id).toMatch(/^\$\{aws_kms_key\.alarm-topic_key_[0-9A-F]{8}\.arn\}$/);
+    expect(topic.kms_master_key_id).not.toBe("alias/aws/sns");
+    expect(onlyResource(json, KmsKey)).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+  });
+
+  it("has a key policy letting CloudWatch use the key, and the account administer it", () => {
+    const statements = parseJsonTemplate(onlyResource(json, KmsKeyPolicy).policy).Statement;
+    expect(statements).toContainEqual({
+      Sid: "CloudWatchPublishesAlarms",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+    });
+    expect(statements).toContainEqual(expect.objectContaining({ Sid: "AccountAdministers", Action: "kms:*" }));
+  });
+
+  it("lets CloudWatch of this account publish to the topic", () => {
+    const statements = parseJsonTemplate(onlyResource(json, SnsTopicPolicy).policy).Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Sid: "CloudWatchAlarmsPublish",
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Action: "SNS:Publish",
+        Condition: { StringEquals: { "aws:SourceAccount": expect.stringMatching(/split\(":", aws_sns_topic\./) } },
+      }),
+    );
+  });
+
+  it("subscribes the configured emails", () => {
+    expect(Object.values(resourcesOf(json, SnsTopicSubscription))).toEqual([
+      expect.objectContaining({ protocol: "email", endpoint: "oncall@example.com" }),
+    ]);
+  });
+
+  it("throws on a malformed email", () => {
+    expect(() => buildTopic(["oncall"])).toThrowError(ValidationError);
+  });
+
+  it("is created by the scaling module when no topic is passed in, and its alarms notify it", () => {
+    const { json: own } = build({ alarmTopicArn: undefined, alarmTopic: { emailSubscriptions: ["a@example.com"] } });
+    const topicArn = expect.stringMatching(/^\$\{aws_sns_topic\.scaling_alarm-topic_[0-9A-F]{8}\.arn\}$/);
+    expect(alarms(own)["demo-target-5xx"]).toMatchObject({ alarm_actions: [topicArn], ok_actions: [topicArn] });
+    expect(Object.keys(resourcesOf(own, SnsTopicSubscription))).toHaveLength(1);
+  });
+
+  it("is not created when a topic is passed in", () => {
+    expect(resourcesOf(build().json, SnsTopic)).toEqual({});
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../../modules/core/validation";
+import type { ScalingProps, StepScalingOptions } from "../../../modules/scaling";
+import { build, EC2 } from "./helpers";
+
+function problems(overrides: Partial<ScalingProps>): string[] {
+  try {
+    build(overrides);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
+    throw error;
+  }
+  return [];
+}
+const step = (stepScaling: StepScalingOptions) => problems({ stepScaling: { enabled: true, ...stepScaling } });
+
+describe("scaling validation", () => {
+  it("throws when the scale-in threshold is not below the scale-out threshold", () => {
+    expect(step({ scaleOut: { thresholdPercent: 60 }, scaleIn: { thresholdPercent: 60 } })).toEqual([
+      "stepScaling.scaleIn.thresholdPercent (60) must be below scaleOut.thresholdPercent (60), or the group would scale in and out on the same load",
+    ]);
+  });
+
+  it("throws when a threshold is outside 0 to 100", () => {
+    expect(step({ scaleOut: { thresholdPercent: 120 }, scaleIn: { thresholdPercent: -5 } })).toEqual([
+      "stepScaling.scaleOut.thresholdPercent (120) must be between 0 and 100 percent",
+      "stepScaling.scaleIn.thresholdPercent (-5) must be between 0 and 100 percent",
+    ]);
+  });
+
+  it("throws when a period is not 10, 30 or a multiple of 60", () => {
+    expect(step({ scaleOut: { periodSeconds: 45 } })).toEqual(["stepScaling.scaleOut.periodSeconds (45) must be 10, 30 or a multiple of 60 seconds"]);
+    expect(step({ scaleOut: { periodSeconds: 10 }, scaleIn: { periodSeconds: 300 } })).toEqual([]);
+  });
+
+  it("throws when evaluation periods are below 1", () => {
+    expect(step({ scaleIn: { evaluationPeriods: 0 } })).toEqual(["stepScaling.scaleIn.evaluationPeriods (0) must be a whole number from 1 to 100"]);
+  });
+
+  it("throws on a negative cooldown", () => {
+    expect(step({ cooldownSeconds: -1 })).toEqual(["stepScaling.cooldownSeconds (-1) must be a whole number from 0 to 86400 seconds"]);
+  });
+
+  it("throws when an adjustment points the wrong way", () => {
+    expect(step({ scaleOut: { adjustment: -1 }, scaleIn: { adjustment: 1 } })).toEqual([
+      "stepScaling.scaleOut.adjustment (-1) must be a whole number from 1 to 1000",
+      "stepScaling.scaleIn.adjustment (1) must be a whole number from -1000 to -1",
+    ]);
+  });
+
+  it("throws when an alarm would evaluate more than a day", () => {
+    expect(step({ scaleIn: { periodSeconds: 3600, evaluationPeriods: 25 } })).toEqual([
+      "stepScaling.scaleIn.periodSeconds × evaluationPeriods spans 90000 s; CloudWatch evaluates at most one day (86400 s)",
+    ]);
+  });
+
+  it("throws when target tracking is asked of an ec2-mode compute", () => {
+    expect(problems({ compute: EC2, targetTracking: { enabled: true } })).toEqual([
+      "targetTracking.enabled cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg",
+    ]);
+  });
+
+  it("throws when step scaling is asked of an ec2-mode compute", () => {
+    expect(problems({ compute: EC2, stepScaling: { enabled: true } })).toEqual([
+      "stepScaling.enabled cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg",
+    ]);
+  });
+
+  it("throws when the target CPU is not above 0", () => {
+    expect(problems({ targetTracking: { targetCpuPercent: 0 } })).toEqual(["targetTracking.targetCpuPercent (0) must be above 0 and at most 100 percent"]);
+  });
+
+  it("lists every problem in one error naming the construct", () => {
+    expect(() => build({ compute: EC2, targetTracking: { enabled: true }, stepScaling: { enabled: true, cooldownSeconds: -5 } })).toThrowError(
+      /^Scaling test\/scaling is invalid \(3 problems\):/,
+    );
+  });
+});
