@@ -1,13 +1,17 @@
 import { App } from "cdktf";
-import { EnvironmentStack, selectEnvironments } from "./envs";
+import { EnvironmentStack, environments, selectEnvironments, withBackendFromEnv } from "./envs";
 import { ValidationError } from "./modules/core/validation";
 
 /**
  * Builds one stack per environment and synthesizes them to `cdktf.out/stacks/<env>`.
- * `ENVIRONMENTS=dev,prod` limits the run to those environments.
+ * `ENVIRONMENTS=dev,prod` limits the run to those environments; WEBTIER_BACKEND and its
+ * companions (envs/backend.ts) choose where state lives.
  */
 function main(): void {
-  const configs = selectEnvironments(process.env.ENVIRONMENTS);
+  const configs = selectEnvironments(
+    process.env.ENVIRONMENTS,
+    environments.map((config) => withBackendFromEnv(config, process.env)),
+  );
   const app = new App();
   for (const config of configs) new EnvironmentStack(app, config);
   app.synth();

@@ -3,6 +3,7 @@ import type { LoadBalancerSettings } from "../modules/load-balancer";
 import type { MessagingSettings } from "../modules/messaging";
 import type { NetworkSettings } from "../modules/network";
 import type { AlarmTopicSettings, ScalingSettings } from "../modules/scaling";
+import type { BackendSettings } from "./backend";
 
 /**
  * The shape of one environment's configuration: plain data, no constructs, no tokens.
@@ -29,6 +30,12 @@ export interface EnvironmentConfig {
    * @default - only Project, Environment and ManagedBy
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Where the state lives: `local`, `s3` or `hcp`; values left out come from WEBTIER_*
+   * environment variables (see envs/backend.ts).
+   * @default - WEBTIER_BACKEND, else a local state file at the project root
+   */
+  readonly backend?: BackendSettings;
   /** The VPC: CIDR, availability zones (listed, so no data source is read), NAT strategy, flow logs. */
   readonly network: NetworkSettings;
   /** The Application Load Balancer: ports, health check, certificate, deletion protection. */

@@ -1,13 +1,16 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { throwIfInvalid } from "../modules/core/validation";
 import { Compute } from "../modules/compute";
+import { useBackend } from "../modules/contract";
 import { LoadBalancer } from "../modules/load-balancer";
 import { Messaging } from "../modules/messaging";
 import { Network } from "../modules/network";
 import { AlarmTopic, Scaling } from "../modules/scaling";
+import { stateBackend } from "./backend";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
+import { publishOutputs, webTierOutputs } from "./outputs";
 import { validateEnvironment } from "./validate";
 
 /** The AWS provider release `@cdktf/provider-aws@20.1.0` was generated from; pinned exactly. */
@@ -33,9 +36,7 @@ export class EnvironmentStack extends TerraformStack {
     this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
     this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
 
-    // Relative to the stack's working directory (cdktf.out/stacks/<env>), so the state sits at
-    // the project root, survives re-synthesis, and the synthesized JSON is the same on every machine.
-    new LocalBackend(this, { path: `../../../terraform.${config.name}.tfstate` });
+    useBackend(this, stateBackend(config));
 
     const prefix = resourcePrefix(config);
     const network = new Network(this, "network", { name: prefix, ...config.network });
@@ -63,7 +64,7 @@ export class EnvironmentStack extends TerraformStack {
       alarmTopicArn: alarmTopic.outputs.topicArn,
       ...config.messaging,
     });
-    new Scaling(this, "scaling", {
+    const scaling = new Scaling(this, "scaling", {
       name: prefix,
       compute: compute.outputs,
       loadBalancer: loadBalancer.outputs,
@@ -71,5 +72,16 @@ export class EnvironmentStack extends TerraformStack {
       queues: Object.values(messaging.outputs.queues),
       ...config.scaling,
     });
+
+    publishOutputs(
+      this,
+      webTierOutputs({
+        network: network.outputs,
+        loadBalancer: loadBalancer.outputs,
+        compute: compute.outputs,
+        scaling: scaling.outputs,
+        messaging: messaging.outputs,
+      }),
+    );
   }
 }

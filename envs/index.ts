@@ -5,6 +5,7 @@ import { prod } from "./prod";
 import { stage } from "./stage";
 import { validateEnvironment } from "./validate";
 
+export { BACKEND_VARIABLES, stateBackend, withBackendFromEnv, type BackendSettings } from "./backend";
 export type { EnvironmentConfig } from "./config";
 export { EnvironmentStack } from "./environment-stack";
 export { validateEnvironment } from "./validate";

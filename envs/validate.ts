@@ -4,6 +4,7 @@ import { validateLoadBalancerSettings } from "../modules/load-balancer";
 import { validateMessagingSettings } from "../modules/messaging";
 import { validateNetworkSettings } from "../modules/network";
 import { validateAlarmTopicSettings, validateScalingSettings } from "../modules/scaling";
+import { backendRules } from "./backend";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -38,6 +39,7 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
   (c) => validateAlarmTopicSettings(c.alarmTopic, "alarmTopic"),
   (c) => validateMessagingSettings({ ...c.messaging, namePrefix: resourcePrefix(c) }, "messaging"),
   (c) => validateScalingSettings(c.scaling, c.compute.mode, "scaling"),
+  ...backendRules,
 ];
 
 /** Security defaults a production environment may not turn off. */

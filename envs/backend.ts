@@ -1,0 +1,123 @@
+import type { StateBackend } from "../modules/contract";
+import { matches, oneOf, when, type Rule } from "../modules/core/validation";
+import { resourcePrefix, type EnvironmentConfig } from "./config";
+
+/**
+ * Where an environment keeps its state, as written in its config. Anything left out comes from
+ * environment variables, so CI and people share one config; with nothing anywhere, the state
+ * is a local file, so a fresh clone works with no cloud account.
+ */
+export type BackendSettings =
+  | { readonly kind: "local" }
+  | {
+      readonly kind: "s3";
+      /** @default - WEBTIER_STATE_BUCKET */
+      readonly bucket?: string;
+      /** @default - WEBTIER_STATE_REGION, else the environment's region */
+      readonly region?: string;
+      /** @default - WEBTIER_STATE_DYNAMODB_TABLE, else none (the S3 lock file is used) */
+      readonly dynamodbTable?: string;
+      /** @default true */
+      readonly encrypt?: boolean;
+      /** @default true */
+      readonly useLockfile?: boolean;
+    }
+  | {
+      readonly kind: "hcp";
+      /** @default - WEBTIER_HCP_ORGANIZATION */
+      readonly organization?: string;
+      /** @default - WEBTIER_HCP_WORKSPACE_PREFIX + `<project>-<env>` */
+      readonly workspace?: string;
+      /** @default - WEBTIER_HCP_HOSTNAME, else app.terraform.io */
+      readonly hostname?: string;
+    };
+
+/** The variables read, by what they fill in. */
+export const BACKEND_VARIABLES = {
+  kind: "WEBTIER_BACKEND",
+  bucket: "WEBTIER_STATE_BUCKET",
+  region: "WEBTIER_STATE_REGION",
+  dynamodbTable: "WEBTIER_STATE_DYNAMODB_TABLE",
+  organization: "WEBTIER_HCP_ORGANIZATION",
+  workspacePrefix: "WEBTIER_HCP_WORKSPACE_PREFIX",
+  hostname: "WEBTIER_HCP_HOSTNAME",
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+const v = (env: Env, name: string): string | undefined => (env[name] ? env[name] : undefined);
+
+/** The config with its backend completed from variables (config first, then variables, then defaults). */
+export function withBackendFromEnv(config: EnvironmentConfig, env: Env): EnvironmentConfig {
+  const kind = config.backend?.kind ?? (v(env, BACKEND_VARIABLES.kind) as BackendSettings["kind"] | undefined) ?? "local";
+  const given = config.backend?.kind === kind ? config.backend : undefined;
+  switch (kind) {
+    case "s3": {
+      const s3 = given as Extract<BackendSettings, { kind: "s3" }> | undefined;
+      return {
+        ...config,
+        backend: {
+          ...s3,
+          kind,
+          bucket: s3?.bucket ?? v(env, BACKEND_VARIABLES.bucket),
+          region: s3?.region ?? v(env, BACKEND_VARIABLES.region) ?? config.region,
+          dynamodbTable: s3?.dynamodbTable ?? v(env, BACKEND_VARIABLES.dynamodbTable),
+        },
+      };
+    }
+    case "hcp": {
+      const hcp = given as Extract<BackendSettings, { kind: "hcp" }> | undefined;
+      return {
+        ...config,
+        backend: {
+          kind,
+          organization: hcp?.organization ?? v(env, BACKEND_VARIABLES.organization),
+          workspace: hcp?.workspace ?? `${v(env, BACKEND_VARIABLES.workspacePrefix) ?? ""}${resourcePrefix(config)}`,
+          hostname: hcp?.hostname ?? v(env, BACKEND_VARIABLES.hostname),
+        },
+      };
+    }
+    default:
+      return { ...config, backend: { kind: kind as "local" } };
+  }
+}
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** What a complete backend needs, with the variable that can supply each missing value. */
+export const backendRules: readonly Rule<EnvironmentConfig>[] = [
+  oneOf("backend.kind", (c) => c.backend?.kind, ["local", "s3", "hcp"]),
+  when("backend.bucket", (c) =>
+    c.backend?.kind === "s3" && !c.backend.bucket ? `is required for the s3 backend: set it in the config or ${BACKEND_VARIABLES.bucket}` : undefined,
+  ),
+  matches("backend.bucket", (c) => (c.backend?.kind === "s3" ? c.backend.bucket : undefined), BUCKET, "an S3 bucket name"),
+  matches("backend.region", (c) => (c.backend?.kind === "s3" ? c.backend.region : undefined), /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "an AWS region such as us-east-1"),
+  when("backend.organization", (c) =>
+    c.backend?.kind === "hcp" && !c.backend.organization
+      ? `is required for the hcp backend: set it in the config or ${BACKEND_VARIABLES.organization}`
+      : undefined,
+  ),
+  matches("backend.workspace", (c) => (c.backend?.kind === "hcp" ? c.backend.workspace : undefined), /^[A-Za-z0-9_-]{1,90}$/, "1 to 90 letters, digits, hyphens and underscores"),
+];
+
+/** The state backend of a validated environment (local unless its config says otherwise). */
+export function stateBackend(config: EnvironmentConfig): StateBackend {
+  const backend = config.backend ?? { kind: "local" };
+  switch (backend.kind) {
+    case "s3":
+      return {
+        kind: "s3",
+        bucket: backend.bucket!,
+        key: `${config.project}/${config.name}/terraform.tfstate`,
+        region: backend.region ?? config.region,
+        encrypt: backend.encrypt ?? true,
+        useLockfile: backend.useLockfile ?? true,
+        dynamodbTable: backend.dynamodbTable,
+      };
+    case "hcp":
+      return { kind: "hcp", organization: backend.organization!, workspace: backend.workspace ?? resourcePrefix(config), hostname: backend.hostname };
+    default:
+      // Relative to the stack's working directory (cdktf.out/stacks/<env>): the state sits at the
+      // project root, survives re-synthesis, and the synthesized JSON is the same on every machine.
+      return { kind: "local", path: `../../../terraform.${config.name}.tfstate` };
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The outputs every web tier environment publishes: the contract other stacks read through
+ * remote state. Names are stable snake_case; renaming or dropping one breaks consumers, so
+ * a test holds this list. Every environment publishes every name: outputs that do not apply
+ * (`asg_name` in ec2 mode, `https_listener_arn` without a certificate) are empty, and
+ * `compute_mode` says which apply.
+ */
+export const WEB_TIER_OUTPUTS = {
+  vpc_id: { kind: "string", description: "ID of the VPC" },
+  vpc_cidr: { kind: "string", description: "IPv4 CIDR block of the VPC" },
+  availability_zones: { kind: "list", description: "Availability zones the subnets span, in order" },
+  public_subnet_ids: { kind: "list", description: "Public subnet IDs, one per availability zone" },
+  private_subnet_ids: { kind: "list", description: "Private subnet IDs, one per availability zone" },
+  nat_public_ips: { kind: "list", description: "Public IPs of the NAT gateways (what outside services see from private subnets)" },
+  alb_arn: { kind: "string", description: "ARN of the Application Load Balancer" },
+  alb_dns_name: { kind: "string", description: "DNS name of the Application Load Balancer" },
+  alb_zone_id: { kind: "string", description: "Route 53 hosted zone ID of the load balancer, for alias records" },
+  alb_security_group_id: { kind: "string", description: "Security group of the load balancer" },
+  target_group_arn: { kind: "string", description: "ARN of the target group the instances register in" },
+  listener_arn: { kind: "string", description: "ARN of the listener that forwards to the target group" },
+  https_listener_arn: { kind: "string", description: "ARN of the HTTPS listener; empty without a certificate" },
+  compute_mode: { kind: "string", description: 'How instances run: "ec2" (single instances) or "asg" (Auto Scaling Group)' },
+  instance_security_group_id: { kind: "string", description: "Security group of the instances" },
+  instance_role_name: { kind: "string", description: "IAM role of the instances, to attach further policies to" },
+  asg_name: { kind: "string", description: "Name of the Auto Scaling Group; empty in ec2 mode" },
+  asg_arn: { kind: "string", description: "ARN of the Auto Scaling Group; empty in ec2 mode" },
+  instance_ids: { kind: "list", description: "IDs of the instances in ec2 mode; empty in asg mode" },
+  alarm_topic_arn: { kind: "string", description: "SNS topic the alarms notify" },
+  dashboard_name: { kind: "string", description: "Name of the CloudWatch dashboard" },
+  topic_arn: { kind: "string", description: "ARN of the messaging topic" },
+  topic_name: { kind: "string", description: "Name of the messaging topic" },
+  queue_url: { kind: "string", description: "URL of the first queue subscribed to the topic" },
+  queue_arn: { kind: "string", description: "ARN of the first queue subscribed to the topic" },
+  queue_name: { kind: "string", description: "Name of the first queue subscribed to the topic" },
+  dlq_url: { kind: "string", description: "URL of the first queue's dead-letter queue" },
+  dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
+} as const satisfies Record<string, { readonly kind: "string" | "list"; readonly description: string }>;
+
+export type WebTierOutputName = keyof typeof WEB_TIER_OUTPUTS;
+
+type ValueOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"] extends "list" ? readonly string[] : string;
+
+/** The contract's values: strings and lists of strings (tokens when read from remote state). */
+export type WebTierOutputs = { readonly [K in WebTierOutputName]: ValueOf<K> };
