@@ -76,6 +76,8 @@ export interface OfflineRunOptions {
   readonly keep?: boolean;
   /** Extra files to write next to the stack (file name → content), e.g. a broken resource. */
   readonly extraFiles?: Readonly<Record<string, string>>;
+  /** A prior state (JSON) to plan against, e.g. from `stateFromPlan`; otherwise empty. */
+  readonly state?: string;
 }
 
 export interface OfflineRun {
@@ -172,6 +174,20 @@ function copyStack(stackDir: string, dest: string): void {
 }
 
 /**
+ * `terraform init` against a temporary copy of a stack with its real backend: no override. Used
+ * to check a backend block, which Terraform validates before it first reaches the backend.
+ */
+export async function initWithRealBackend(stackDir: string, env: Readonly<Record<string, string>> = {}): Promise<void> {
+  const workdir = mkdtempSync(join(tmpdir(), "tf-backend-"));
+  try {
+    copyStack(stackDir, workdir);
+    await terraform(["init", "-input=false", "-no-color"], workdir, terraformEnv(env));
+  } finally {
+    rmSync(workdir, { recursive: true, force: true });
+  }
+}
+
+/**
  * `init`, `validate`, and unless told otherwise `plan -refresh=false -out` and `show -json`,
  * against a temporary copy of a synthesized stack folder (`cdktf.out/stacks/<name>`).
  * Fails with Terraform's own message at the first step that fails.
@@ -182,6 +198,7 @@ export async function runOffline(stackDir: string, options: OfflineRunOptions = 
     copyStack(stackDir, workdir);
     writeFileSync(join(workdir, "zz_offline_override.tf.json"), JSON.stringify(OFFLINE_OVERRIDE, null, 2));
     for (const [name, content] of Object.entries(options.extraFiles ?? {})) writeFileSync(join(workdir, name), content);
+    if (options.state) writeFileSync(join(workdir, "terraform.tfstate"), options.state);
 
     await terraform(["init", "-input=false", "-no-color", "-backend=true"], workdir);
     await terraform(["validate", "-no-color"], workdir);

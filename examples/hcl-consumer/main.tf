@@ -1,0 +1,59 @@
+# Reads the web tier's outputs (the contract in modules/contract/outputs.ts) from its state.
+data "terraform_remote_state" "web" {
+  backend = "s3"
+  config = {
+    bucket = var.state_bucket
+    key    = "webtier/${var.environment}/terraform.tfstate"
+    region = var.region
+  }
+}
+
+locals {
+  web = data.terraform_remote_state.web.outputs
+}
+
+# A database's security group in the web tier's VPC, open to the web tier's instances only.
+resource "aws_security_group" "reporting_db" {
+  name_prefix = "reporting-db-${var.environment}-"
+  description = "Reporting database, reachable from the web tier's instances"
+  vpc_id      = local.web.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_web_instances" {
+  security_group_id            = aws_security_group.reporting_db.id
+  referenced_security_group_id = local.web.instance_security_group_id
+  ip_protocol                  = "tcp"
+  from_port                    = var.database_port
+  to_port                      = var.database_port
+  description                  = "Database port from the web tier's instances"
+}
+
+# A second consumer of the order topic: an audit queue subscribed to it.
+resource "aws_sqs_queue" "order_audit" {
+  name                    = "order-audit-${var.environment}"
+  sqs_managed_sse_enabled = true
+}
+
+resource "aws_sqs_queue_policy" "order_audit" {
+  queue_url = aws_sqs_queue.order_audit.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "sns.amazonaws.com" }
+      Action    = "sqs:SendMessage"
+      Resource  = aws_sqs_queue.order_audit.arn
+      Condition = { ArnEquals = { "aws:SourceArn" = local.web.topic_arn } }
+    }]
+  })
+}
+
+resource "aws_sns_topic_subscription" "order_audit" {
+  topic_arn = local.web.topic_arn
+  protocol  = "sqs"
+  endpoint  = aws_sqs_queue.order_audit.arn
+}

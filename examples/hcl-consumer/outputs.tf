@@ -1,0 +1,14 @@
+output "web_url" {
+  description = "Where the web tier answers"
+  value       = "http://${local.web.alb_dns_name}"
+}
+
+output "reporting_db_security_group_id" {
+  description = "Security group for the reporting database"
+  value       = aws_security_group.reporting_db.id
+}
+
+output "order_audit_queue_url" {
+  description = "Queue receiving a copy of every order message"
+  value       = aws_sqs_queue.order_audit.url
+}

@@ -1,0 +1,77 @@
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, expect, it } from "vitest";
+import { runOffline } from "../../scripts/lib/terraform";
+import { createdAddresses, describeTerraform } from "../support/terraform";
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, "..", "..");
+const FIXTURE = join(__dirname, "fixtures", "consumer");
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; devDependencies: Record<string, string> };
+
+/**
+ * The library as another team gets it: `npm pack`, the tarball installed into a scratch
+ * project beside its peers, a consumer type-checked against the published declarations
+ * (resolved through package.json `exports`), synthesized, then validated by real Terraform.
+ */
+describeTerraform("the packed library in another cdktf project", () => {
+  let project: string;
+  let outdir: string;
+
+  beforeAll(async () => {
+    const work = mkdtempSync(join(tmpdir(), "pack-"));
+    const { stdout } = await run("npm", ["pack", "--pack-destination", work, "--json"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string }[];
+
+    project = join(work, "consumer");
+    await run("mkdir", ["-p", project]);
+    const peer = (name: string) => pkg.devDependencies[name]!;
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({
+        name: "consumer",
+        private: true,
+        dependencies: {
+          [pkg.name]: `file:../${packed!.filename}`,
+          cdktf: peer("cdktf"),
+          constructs: peer("constructs"),
+          "@cdktf/provider-aws": peer("@cdktf/provider-aws"),
+        },
+      }),
+    );
+    // The scratch project borrows the npm cache this project was installed from.
+    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project });
+    for (const file of ["main.ts", "tsconfig.json"]) copyFileSync(join(FIXTURE, file), join(project, file));
+
+    await run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", project]);
+    outdir = join(project, "cdktf.out");
+    await run(process.execPath, [join(project, "build", "main.js")], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  });
+
+  it("ships only the built modules, their declarations and the workload's source", async () => {
+    const installed = join(project, "node_modules", pkg.name);
+    expect(existsSync(join(installed, "dist", "modules", "index.js"))).toBe(true);
+    expect(existsSync(join(installed, "dist", "modules", "index.d.ts"))).toBe(true);
+    expect(existsSync(join(installed, "dist", "modules", "compute", "workload", "server.py"))).toBe(true);
+    expect(existsSync(join(installed, "envs"))).toBe(false);
+    expect(existsSync(join(installed, "test"))).toBe(false);
+  });
+
+  it("synthesizes a stack composed of the library's modules that Terraform validates and plans", async () => {
+    const { plan } = await runOffline(join(outdir, "stacks", "composed"));
+    expect(createdAddresses(plan!)).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_vpc\.network_vpc_/), expect.stringMatching(/^aws_lb\.lb_alb_/)]));
+  });
+
+  it("synthesizes a stack reading an environment's outputs from remote state that Terraform validates", async () => {
+    const stack = JSON.parse(readFileSync(join(outdir, "stacks", "consumer", "cdk.tf.json"), "utf8"));
+    const [remote] = Object.values(stack.data.terraform_remote_state) as { backend: string; config: Record<string, string> }[];
+    expect(remote).toMatchObject({ backend: "s3", config: { bucket: "acme-tf-state", key: "webtier/prod/terraform.tfstate", region: "us-east-1" } });
+    const [sg] = Object.values(stack.resource.aws_security_group) as { vpc_id: string }[];
+    expect(sg!.vpc_id).toMatch(/^\$\{data\.terraform_remote_state\.web\.outputs\.vpc_id\}$/);
+    // Reading remote state needs the real bucket, so this stack is validated, not planned.
+    await expect(runOffline(join(outdir, "stacks", "consumer"), { plan: false })).resolves.toBeDefined();
+  });
+});
