@@ -1,15 +1,29 @@
 import { randomUUID } from "node:crypto";
-import type { PlanJson } from "./terraform";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runOffline, type PlanJson } from "./terraform";
 
 interface PlannedResource {
   readonly address: string;
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
-  readonly index?: string | number;
   readonly provider_name: string;
   readonly schema_version: number;
   readonly values: Record<string, unknown>;
+}
+
+/** A cty type as `terraform providers schema -json` writes it. */
+type CtyType = string | readonly [string, unknown];
+
+interface SchemaBlock {
+  readonly attributes?: Readonly<Record<string, { readonly type?: CtyType }>>;
+  readonly block_types?: Readonly<Record<string, { readonly nesting_mode: string; readonly block: SchemaBlock }>>;
+}
+
+/** The part of `terraform providers schema -json` used here: resource schemas by provider. */
+export interface ProviderSchemas {
+  readonly provider_schemas: Readonly<Record<string, { readonly resource_schemas?: Readonly<Record<string, { readonly block: SchemaBlock }>> }>>;
 }
 
 /** The AWS provider's default tags, as the plan's configuration records them. */
@@ -20,37 +34,187 @@ function defaultTags(plan: PlanJson): Record<string, string> {
   return config?.provider_config?.aws?.expressions?.default_tags?.[0]?.tags?.constant_value ?? {};
 }
 
-/** Stand-ins for values only AWS would know, shaped so that expressions over them still evaluate. */
-function placeholder(key: string, address: string, values: Record<string, unknown>, tags: Record<string, string>): unknown {
-  // What the provider itself would compute: its default tags under the resource's own.
-  if (key === "tags_all") return { ...tags, ...(values.tags as Record<string, string> | null) };
-  if (key === "id") return `placeholder-${address}`;
-  if (key === "arn" || key.endsWith("_arn")) return `arn:aws:placeholder:us-east-1:123456789012:${address}`;
-  if (key === "url") return `https://placeholder.invalid/${address}`;
-  return null;
+/** Computed attributes other resources refer to: they get a stand-in; other unknowns stay null. */
+const REFERENCED = /^(id|arn|arn_suffix|url|name|dns_name|zone_id|public_ip|allocation_id|latest_version|key_id|dashboard_name)$/;
+
+/** ID prefixes AWS uses (and the provider checks) for the resources these stacks reference by id. */
+const ID_PREFIX: Readonly<Record<string, string>> = {
+  aws_vpc: "vpc",
+  aws_subnet: "subnet",
+  aws_security_group: "sg",
+  aws_default_security_group: "sg",
+  aws_internet_gateway: "igw",
+  aws_nat_gateway: "nat",
+  aws_route_table: "rtb",
+  aws_eip: "eipalloc",
+  aws_launch_template: "lt",
+  aws_instance: "i",
+  aws_vpc_endpoint: "vpce",
+  aws_flow_log: "fl",
+  aws_vpc_security_group_ingress_rule: "sgr",
+  aws_vpc_security_group_egress_rule: "sgr",
+};
+
+/** 17 hex digits derived from the address, so stand-in ids are unique and stable. */
+function hexOf(address: string): string {
+  let h = 0n;
+  for (const c of address) h = (h * 131n + BigInt(c.charCodeAt(0))) % 2n ** 68n;
+  return h.toString(16).padStart(17, "0").slice(-17);
 }
 
-function fillUnknown(values: Record<string, unknown>, unknown: unknown, address: string, tags: Record<string, string>): Record<string, unknown> {
+/**
+ * A stand-in for a value only AWS would know, of the attribute's type and shaped so that
+ * expressions over it still evaluate and the provider's checks pass (ids with AWS's prefixes,
+ * ARNs that split on ":", suffixes for metric dimensions).
+ */
+function placeholder(key: string, type: CtyType | undefined, resourceType: string, address: string): unknown {
+  const kind = Array.isArray(type) ? type[0] : type;
+  if (!REFERENCED.test(key)) return kind === "list" || kind === "set" ? [] : kind === "map" ? {} : null;
+  if (kind === "number") return 1;
+  if (kind !== "string") return null;
+  const hex = hexOf(address);
+  switch (key) {
+    case "id":
+    case "allocation_id":
+      return ID_PREFIX[resourceType] ? `${key === "allocation_id" ? "eipalloc" : ID_PREFIX[resourceType]}-${hex}` : `placeholder-${hex}`;
+    case "arn":
+      return `arn:aws:${resourceType.replace(/^aws_/, "")}:us-east-1:123456789012:${hex}`;
+    case "arn_suffix":
+      return `app/placeholder/${hex.slice(1)}`;
+    case "url":
+      return `https://sqs.us-east-1.amazonaws.com/123456789012/${hex}`;
+    case "public_ip":
+      return `203.0.113.${parseInt(hex.slice(-2), 16) % 250}`;
+    default:
+      return `placeholder-${key}-${hex}`;
+  }
+}
+
+function fillUnknown(
+  values: Record<string, unknown>,
+  unknown: unknown,
+  address: string,
+  block: SchemaBlock | undefined,
+  tags: Record<string, string>,
+  prior: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const filled = { ...values };
   if (typeof unknown !== "object" || unknown === null) return filled;
   for (const [key, flag] of Object.entries(unknown as Record<string, unknown>)) {
-    if (flag === true) filled[key] = placeholder(key, address, values, tags);
+    if (flag !== true) continue;
+    // Applying an update keeps what the provider had already computed.
+    if (prior && key in prior) filled[key] = prior[key];
+    // What the provider itself would compute: its default tags under the resource's own.
+    else if (key === "tags_all") filled[key] = { ...tags, ...(values.tags as Record<string, string> | null) };
+    else if (block?.block_types?.[key]) filled[key] = block.block_types[key]!.nesting_mode === "single" ? null : [];
+    else filled[key] = placeholder(key, block?.attributes?.[key]?.type, address.split(".")[0]!, address);
   }
   return filled;
 }
 
+interface StateFile {
+  readonly resources: readonly { readonly type: string; readonly name: string; readonly instances: readonly { readonly attributes: Record<string, unknown> }[] }[];
+}
+
+type Config = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+
+const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}/g;
+
 /**
- * A Terraform state (format 4) holding every resource a plan would create, as if it had been
- * applied: planned values, with what only AWS knows (ids, ARNs, URLs) filled with placeholders.
- * Planning a changed configuration against it (with -refresh=false) shows the updates,
- * replacements, moves and destroys that change would cause, without an AWS account.
+ * The value a configuration expression takes once the resources it refers to exist: pure
+ * references (`${aws_vpc.x.id}`), lists of them, and templates made only of them. Anything
+ * with a function call stays unknown (undefined).
  */
-export function stateFromPlan(plan: PlanJson): string {
+function evaluate(expression: unknown, lookup: (type: string, name: string, attr: string) => unknown): unknown {
+  if (Array.isArray(expression)) {
+    const items = expression.map((e) => evaluate(e, lookup));
+    return items.some((i) => i === undefined) ? undefined : items;
+  }
+  if (typeof expression === "object" && expression !== null) {
+    const entries = Object.entries(expression).map(([k, v]) => [k, evaluate(v, lookup)] as const);
+    return entries.some(([, v]) => v === undefined) ? undefined : Object.fromEntries(entries);
+  }
+  if (typeof expression !== "string" || !expression.includes("${")) return expression;
+  const whole = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(expression);
+  if (whole) return lookup(whole[1]!, whole[2]!, whole[3]!) ?? undefined;
+  const rest = expression.replace(REFERENCE, "");
+  if (rest.includes("${")) return undefined;
+  let missing = false;
+  const text = expression.replace(REFERENCE, (_m, type: string, name: string, attr: string) => {
+    const value = lookup(type, name, attr);
+    if (typeof value !== "string" && typeof value !== "number") missing = true;
+    return String(value);
+  });
+  return missing ? undefined : text;
+}
+
+/**
+ * Sets every still-unknown value that the configuration gives by reference, in nested blocks
+ * too (cdktf writes a single block as an object, Terraform plans it as a one-item list).
+ */
+function resolveConfigured(
+  values: Record<string, unknown>,
+  unknown: unknown,
+  configured: Readonly<Record<string, unknown>>,
+  lookup: (type: string, name: string, attr: string) => unknown,
+): void {
+  if (typeof unknown !== "object" || unknown === null) return;
+  for (const [key, flag] of Object.entries(unknown as Record<string, unknown>)) {
+    if (!(key in configured)) continue;
+    if (flag === true) {
+      const value = evaluate(configured[key], lookup);
+      if (value !== undefined) values[key] = value;
+    } else if (Array.isArray(flag) && Array.isArray(values[key])) {
+      const blocks = values[key] as Record<string, unknown>[];
+      const configs = Array.isArray(configured[key]) ? (configured[key] as Record<string, unknown>[]) : [configured[key] as Record<string, unknown>];
+      values[key] = blocks.map((block, i) => {
+        if (typeof block !== "object" || block === null || !configs[i]) return block;
+        const copy = { ...block };
+        resolveConfigured(copy, flag[i], configs[i]!, lookup);
+        return copy;
+      });
+    }
+  }
+}
+
+/**
+ * The state a plan would leave if applied (format 4): the planned values of every managed
+ * resource, with what only AWS knows filled in: the prior state's value where the resource
+ * existed (`prior`), values that the synthesized configuration (`config`, the stack's
+ * `resource` section) sets by reference to other resources, and otherwise a stand-in of the
+ * attribute's type from the provider's schema (ids, ARNs, URLs). Planning a changed
+ * configuration against it with -refresh=false shows the updates, replacements, moves and
+ * destroys that change would cause, without an AWS account.
+ */
+export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Config, prior?: string): string {
   const planned = ((plan as { planned_values?: { root_module?: { resources?: PlannedResource[] } } }).planned_values?.root_module?.resources ?? []).filter(
     (r) => r.mode === "managed",
   );
   const tags = defaultTags(plan);
   const unknownByAddress = new Map((plan.resource_changes ?? []).map((rc) => [rc.address, rc.change.after_unknown]));
+  const priorByAddress = new Map(
+    ((prior ? JSON.parse(prior) : { resources: [] }) as StateFile).resources.map((r) => [`${r.type}.${r.name}`, r.instances[0]?.attributes]),
+  );
+  const byAddress = new Map(planned.map((r) => [r.address, r]));
+  const filled = new Map<string, Record<string, unknown>>();
+  const visiting = new Set<string>();
+
+  // Depth-first over references, so a resource is filled after those it refers to.
+  const fill = (address: string): Record<string, unknown> | undefined => {
+    const done = filled.get(address);
+    if (done || visiting.has(address)) return done;
+    const r = byAddress.get(address);
+    if (!r) return undefined;
+    visiting.add(address);
+    const block = schemas.provider_schemas[r.provider_name]?.resource_schemas?.[r.type]?.block;
+    const values = fillUnknown(r.values, unknownByAddress.get(address), address, block, tags, priorByAddress.get(address));
+    const lookup = (type: string, name: string, attr: string) => fill(`${type}.${name}`)?.[attr];
+    resolveConfigured(values, unknownByAddress.get(address), config[r.type]?.[r.name] ?? {}, lookup);
+    visiting.delete(address);
+    filled.set(address, values);
+    return values;
+  };
+
   return JSON.stringify(
     {
       version: 4,
@@ -63,10 +227,28 @@ export function stateFromPlan(plan: PlanJson): string {
         type: r.type,
         name: r.name,
         provider: `provider["${r.provider_name}"]`,
-        instances: [{ schema_version: r.schema_version, attributes: fillUnknown(r.values, unknownByAddress.get(r.address), r.address, tags) }],
+        instances: [{ schema_version: r.schema_version, attributes: fill(r.address) }],
       })),
     },
     null,
     2,
   );
+}
+
+/**
+ * A state as if the stack in `stackDir` had been deployed: plans and simulated applies
+ * (`applyPlan`) until a plan against the state shows nothing to do. Fails if it does not settle.
+ */
+export async function simulateDeploy(stackDir: string, maxRounds = 4): Promise<{ state: string; schemas: ProviderSchemas }> {
+  const config = (JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { resource?: Config }).resource ?? {};
+  const first = await runOffline(stackDir, { schemas: true, validate: false });
+  const schemas = first.schemas!;
+  let state = applyPlan(first.plan!, schemas, config);
+  for (let round = 1; round <= maxRounds; round++) {
+    const { plan } = await runOffline(stackDir, { state, validate: false });
+    const pending = (plan!.resource_changes ?? []).filter((rc) => rc.change.actions.join() !== "no-op");
+    if (pending.length === 0) return { state, schemas };
+    state = applyPlan(plan!, schemas, config, state);
+  }
+  throw new Error(`simulated deploy of ${stackDir} did not settle in ${maxRounds} rounds`);
 }

@@ -2,6 +2,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, copyFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ProviderSchemas } from "./state";
 
 /**
  * Runs real Terraform against a synthesized stack without a cloud account: the stack is copied
@@ -78,6 +79,10 @@ export interface OfflineRunOptions {
   readonly extraFiles?: Readonly<Record<string, string>>;
   /** A prior state (JSON) to plan against, e.g. from `stateFromPlan`; otherwise empty. */
   readonly state?: string;
+  /** Also read the providers' schemas (for `stateFromPlan`). @default false */
+  readonly schemas?: boolean;
+  /** Run `terraform validate` before planning (plan validates too, less verbosely). @default true */
+  readonly validate?: boolean;
 }
 
 export interface OfflineRun {
@@ -85,6 +90,8 @@ export interface OfflineRun {
   readonly workdir: string;
   /** The parsed plan, when planning was asked for. */
   readonly plan?: PlanJson;
+  /** `terraform providers schema -json`, when asked for. */
+  readonly schemas?: ProviderSchemas;
 }
 
 /** The Terraform binary: `TERRAFORM_BINARY_NAME` (cdktf's own variable) or `terraform` on PATH. */
@@ -201,12 +208,15 @@ export async function runOffline(stackDir: string, options: OfflineRunOptions = 
     if (options.state) writeFileSync(join(workdir, "terraform.tfstate"), options.state);
 
     await terraform(["init", "-input=false", "-no-color", "-backend=true"], workdir);
-    await terraform(["validate", "-no-color"], workdir);
+    if (options.validate !== false || options.plan === false) await terraform(["validate", "-no-color"], workdir);
     if (options.plan === false) return { workdir };
 
     await terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", "-out=offline.tfplan"], workdir);
-    const json = await terraform(["show", "-json", "-no-color", "offline.tfplan"], workdir);
-    return { workdir, plan: JSON.parse(json) as PlanJson };
+    const [json, schemas] = await Promise.all([
+      terraform(["show", "-json", "-no-color", "offline.tfplan"], workdir),
+      options.schemas ? terraform(["providers", "schema", "-json"], workdir) : undefined,
+    ]);
+    return { workdir, plan: JSON.parse(json) as PlanJson, schemas: schemas ? (JSON.parse(schemas) as ProviderSchemas) : undefined };
   } finally {
     if (!options.keep) rmSync(workdir, { recursive: true, force: true });
   }

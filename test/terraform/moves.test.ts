@@ -2,7 +2,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { TerraformStack } from "cdktf";
 import { beforeAll, expect, it } from "vitest";
-import { stateFromPlan } from "../../scripts/lib/state";
+import { join } from "node:path";
+import { simulateDeploy } from "../../scripts/lib/state";
 import { describeTerraform, planStack, tempApp, type PlanJson } from "../support/terraform";
 
 /** A queue under construct id `id`, optionally declaring where it came from. */
@@ -22,8 +23,9 @@ describeTerraform("renaming a construct, with and without cdktf's move API", () 
   let deployed: string;
 
   beforeAll(async () => {
-    const { plan } = await planStack(queueStack("original"), "moves");
-    deployed = stateFromPlan(plan!);
+    const app = queueStack("original");
+    app.synth();
+    deployed = (await simulateDeploy(join(app.outdir, "stacks", "moves"))).state;
   });
 
   it("without a move, Terraform destroys the queue and creates another (its messages are lost)", async () => {

@@ -1,0 +1,31 @@
+import { App } from "cdktf";
+import type { EnvironmentConfig } from "./config";
+import { withBackendFromEnv } from "./backend";
+import { EnvironmentStack } from "./environment-stack";
+import { environments, selectEnvironments } from "./index";
+
+export interface SynthesizeOptions {
+  /** Environment names, comma-separated; empty for all. */
+  readonly names?: string;
+  /** Process environment: WEBTIER_* variables choose the state backend. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Output folder. @default "cdktf.out" (or CDKTF_OUTDIR, as the cdktf CLI sets it) */
+  readonly outdir?: string;
+}
+
+/**
+ * Validates the chosen environments (all of them before any is built), builds one stack each
+ * and synthesizes them to `<outdir>/stacks/<env>`. Throws a ValidationError listing every
+ * problem, having written nothing, when a config is bad.
+ */
+export function synthesize(options: SynthesizeOptions = {}): { app: App; configs: EnvironmentConfig[] } {
+  const env = options.env ?? {};
+  const configs = selectEnvironments(
+    options.names,
+    environments.map((config) => withBackendFromEnv(config, env)),
+  );
+  const app = new App(options.outdir ? { outdir: options.outdir } : {});
+  for (const config of configs) new EnvironmentStack(app, config);
+  app.synth();
+  return { app, configs };
+}

@@ -1,0 +1,68 @@
+/**
+ * npm run diff -- --base <git-ref>
+ *
+ * Synthesizes the working tree and the commit `<git-ref>` (checked out in a temporary git
+ * worktree, sharing this project's node_modules) and compares them per environment: resources
+ * added, removed and changed (with attribute paths), outputs added, removed or changed. No
+ * Terraform, no credentials. Exit codes: 0 compared; 1 a synth failed; 2 bad usage.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { diffTrees, renderDiff } from "./lib/synth-diff";
+
+const ROOT = resolve(__dirname, "..");
+
+function git(args: readonly string[], cwd = ROOT): string {
+  return execFileSync("git", [...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+}
+
+/** Runs a tree's own main.ts, as `npm run synth` would there, into `outdir`. */
+function synthTree(tree: string, outdir: string): void {
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(tree, "main.ts")], {
+    cwd: tree,
+    // Same backend variables for both trees, so only code and config differ.
+    env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+function main(argv: readonly string[]): number {
+  const i = argv.indexOf("--base");
+  const base = i >= 0 ? argv[i + 1] : undefined;
+  if (!base) {
+    console.error("usage: npm run diff -- --base <git-ref>");
+    return 2;
+  }
+  let sha: string;
+  try {
+    sha = git(["rev-parse", "--verify", `${base}^{commit}`]);
+  } catch {
+    console.error(`diff: ${base} is not a commit in this repository`);
+    return 2;
+  }
+
+  const work = mkdtempSync(join(tmpdir(), "synth-diff-"));
+  const worktree = join(work, "base");
+  try {
+    git(["worktree", "add", "--detach", worktree, sha]);
+    if (!existsSync(join(worktree, "node_modules"))) symlinkSync(join(ROOT, "node_modules"), join(worktree, "node_modules"), "dir");
+    synthTree(worktree, join(work, "base.out"));
+    synthTree(ROOT, join(work, "head.out"));
+    process.stdout.write(renderDiff(diffTrees(join(work, "base.out"), join(work, "head.out")), `${base} (${sha.slice(0, 12)})`));
+    return 0;
+  } catch (error) {
+    console.error(`diff: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    try {
+      git(["worktree", "remove", "--force", worktree]);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,50 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = join(__dirname, "..", "..");
+
+/** `npm run diff` on two real commits, in a throwaway clone of this repository. */
+describe("npm run diff -- --base <ref>", () => {
+  let clone: string;
+  const run = (args: string[]) =>
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/diff.ts", ...args], {
+      cwd: clone,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    });
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: clone, stdio: "ignore" });
+
+  beforeAll(() => {
+    // A new repository holding this working tree (committed or not) as its first commit.
+    clone = join(mkdtempSync(join(tmpdir(), "diff-cli-")), "repo");
+    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
+      .split("\n")
+      .filter((f) => f && existsSync(join(ROOT, f)));
+    for (const file of files) {
+      mkdirSync(dirname(join(clone, file)), { recursive: true });
+      copyFileSync(join(ROOT, file), join(clone, file));
+    }
+    symlinkSync(join(ROOT, "node_modules"), join(clone, "node_modules"), "dir");
+    git("init", "--quiet");
+    git("add", "-A");
+    git("commit", "--quiet", "-m", "base");
+    const prod = readFileSync(join(clone, "envs/prod.ts"), "utf8");
+    writeFileSync(join(clone, "envs/prod.ts"), prod.replace('instanceType: "t3.small"', 'instanceType: "t3.large"'));
+    git("commit", "--quiet", "-am", "bigger prod instances");
+  }, 60_000);
+
+  it("compares the working tree with a commit, per environment, without Terraform", () => {
+    const out = run(["--base", "HEAD~1"]);
+    expect(out).toMatch(/^Synthesized changes against HEAD~1 \([0-9a-f]{12}\):/);
+    expect(out).toContain("dev: no changes");
+    expect(out).toContain("stage: no changes");
+    expect(out).toMatch(/prod: changed\n {2}~ aws_launch_template\.compute_launch-template_[0-9A-F]{8}: instance_type\n/);
+  }, 60_000);
+
+  it("refuses a ref that is not a commit", () => {
+    expect(() => run(["--base", "no-such-ref"])).toThrow(/no-such-ref is not a commit/);
+  });
+});
