@@ -1,0 +1,169 @@
+/**
+ * npm run bench [-- --runs <n>] [--skip-tests] [--out <file>]
+ *
+ * Times what users wait for, as whole processes, after a warm-up run: `npm run synth` for all
+ * environments and for one, the Node and Node + tsx floors measured in the same run (so the
+ * figures read as ratios on a noisy machine), synth of 1, 10 and 50 copies of prod in one app
+ * (the marginal cost of an environment), the unit test tier and one offline Terraform
+ * validate + plan. Wall time is median and min–max; peak resident memory comes from the OS's
+ * accounting (`/usr/bin/time`), for the largest process of each command.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, release, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { EnvironmentStack } from "../envs";
+import { prod } from "../envs/prod";
+import { runOffline, terraformAvailability } from "./lib/terraform";
+import { App } from "cdktf";
+
+const ROOT = resolve(__dirname, "..");
+const TIME = "/usr/bin/time";
+const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const HOOK = join(ROOT, "scripts", "register-ts.cjs");
+
+/** The targets of the benchmark issue. */
+export const TARGETS = { synthRatio: 2.5, synthMiB: 160, marginalMs: 40, unitSeconds: 15 } as const;
+
+interface Measurement {
+  readonly label: string;
+  readonly command: string;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  /** Median of each run's peak RSS (largest process), MiB; undefined without /usr/bin/time. */
+  readonly peakMiB: number | undefined;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Runs `argv` `runs` times after `warmup` unmeasured runs; fails loudly if it fails. */
+function measure(label: string, argv: readonly string[], runs: number, env: NodeJS.ProcessEnv = {}, warmup = 1): Measurement {
+  const withTime = existsSync(TIME);
+  const rssFile = join(mkdtempSync(join(tmpdir(), "bench-")), "rss");
+  const walls: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const [cmd, ...args] = withTime ? [TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
+    const started = performance.now();
+    const result = spawnSync(cmd!, args, { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const wall = performance.now() - started;
+    if (result.status !== 0) throw new Error(`${label} failed (${argv.join(" ")}):\n${result.stderr}`);
+    if (i < warmup) continue;
+    walls.push(wall);
+    if (withTime) rss.push(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024);
+  }
+  return {
+    label,
+    command: argv.map((a) => a.replace(`${ROOT}/`, "")).join(" "),
+    runs,
+    medianMs: median(walls),
+    minMs: Math.min(...walls),
+    maxMs: Math.max(...walls),
+    peakMiB: rss.length ? median(rss) : undefined,
+  };
+}
+
+async function terraformPlanMs(): Promise<number | undefined> {
+  if (!terraformAvailability().available) return undefined;
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), "bench-tf-")) });
+  new EnvironmentStack(app, prod);
+  app.synth();
+  const started = performance.now();
+  await runOffline(join(app.outdir, "stacks", "prod"));
+  return performance.now() - started;
+}
+
+function machine() {
+  const terraform = terraformAvailability();
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    cpu: cpus()[0]?.model.trim() ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    kernel: release(),
+    node: process.version,
+    terraform: terraform.available ? terraform.reason : "not available",
+  };
+}
+
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+
+async function main(argv: readonly string[]): Promise<number> {
+  const runsAt = argv.indexOf("--runs");
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 7;
+  const outAt = argv.indexOf("--out");
+  const out = resolve(outAt >= 0 ? argv[outAt + 1]! : join(ROOT, ".bench", "results.json"));
+  const skipTests = argv.includes("--skip-tests");
+  const synthOut = mkdtempSync(join(tmpdir(), "bench-synth-"));
+  const empty = join(mkdtempSync(join(tmpdir(), "bench-empty-")), "empty.ts");
+  writeFileSync(empty, "export {};\n");
+
+  console.error("measuring floors and synth…");
+  const nodeFloor = measure("node (empty script)", [process.execPath, "-e", "0"], runs);
+  const tsxFloor = measure("node + tsx (empty script)", [process.execPath, TSX, empty], runs);
+  const synthAll = measure("npm run synth (all 3 environments)", ["npm", "run", "--silent", "synth"], runs, { CDKTF_OUTDIR: synthOut });
+  const synthOne = measure("npm run synth (prod only)", ["npm", "run", "--silent", "synth"], runs, { CDKTF_OUTDIR: synthOut, ENVIRONMENTS: "prod" });
+  const synthTsx = measure("tsx main.ts (as cdktf.json runs it)", [process.execPath, TSX, "main.ts"], runs, { CDKTF_OUTDIR: synthOut });
+
+  console.error("measuring scaling…");
+  const scaleRuns = Math.max(3, Math.ceil(runs / 2));
+  const scale = [1, 10, 50].map((n) =>
+    measure(`${n} × prod in one app`, [process.execPath, "--require", HOOK, join(ROOT, "scripts", "bench-scale.ts"), String(n)], scaleRuns),
+  );
+  const marginalMs = (scale[2]!.medianMs - scale[0]!.medianMs) / 49;
+  const marginalMiB = scale[2]!.peakMiB !== undefined && scale[0]!.peakMiB !== undefined ? (scale[2]!.peakMiB - scale[0]!.peakMiB) / 49 : undefined;
+
+  let unit: Measurement | undefined;
+  let planMs: number | undefined;
+  if (!skipTests) {
+    console.error("measuring the unit tier and an offline plan…");
+    unit = measure("npm run test:unit", ["npm", "run", "--silent", "test:unit"], 1, {}, 0);
+    planMs = await terraformPlanMs();
+  }
+
+  const ratio = synthAll.medianMs / tsxFloor.medianMs;
+  const checks = [
+    { target: `synth of all environments ≤ ${TARGETS.synthRatio} × the node + tsx floor`, value: `${ratio.toFixed(2)} ×`, pass: ratio <= TARGETS.synthRatio },
+    { target: `synth of all environments ≤ ${TARGETS.synthMiB} MiB peak`, value: `${synthAll.peakMiB?.toFixed(0) ?? "n/a"} MiB`, pass: synthAll.peakMiB === undefined || synthAll.peakMiB <= TARGETS.synthMiB },
+    { target: `marginal cost per environment ≤ ${TARGETS.marginalMs} ms`, value: `${marginalMs.toFixed(1)} ms`, pass: marginalMs <= TARGETS.marginalMs },
+    ...(unit ? [{ target: `unit tier ≤ ${TARGETS.unitSeconds} s`, value: fmtMs(unit.medianMs), pass: unit.medianMs <= TARGETS.unitSeconds * 1000 }] : []),
+  ];
+
+  const results = { machine: machine(), runs, measurements: [nodeFloor, tsxFloor, synthAll, synthOne, synthTsx, ...scale, ...(unit ? [unit] : [])], marginalMs, marginalMiB, terraformPlanMs: planMs, ratio, checks };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+  const m = results.machine;
+  console.log(`${m.date} · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · Node ${m.node} · ${m.terraform}`);
+  console.log("");
+  console.log("| what | median | min–max | peak RSS |");
+  console.log("| --- | ---: | ---: | ---: |");
+  for (const x of results.measurements) {
+    console.log(`| ${x.label} | ${fmtMs(x.medianMs)} | ${fmtMs(x.minMs)}–${fmtMs(x.maxMs)} | ${x.peakMiB === undefined ? "n/a" : `${x.peakMiB.toFixed(0)} MiB`} |`);
+  }
+  if (planMs !== undefined) console.log(`| terraform init + validate + plan + show (prod, offline) | ${fmtMs(planMs)} | (1 run) | |`);
+  console.log("");
+  console.log(`Marginal cost of an environment (50 × prod against 1 × prod): ${marginalMs.toFixed(1)} ms${marginalMiB === undefined ? "" : `, ${marginalMiB.toFixed(2)} MiB`}`);
+  console.log(`npm run synth / node + tsx floor: ${ratio.toFixed(2)} ×`);
+  console.log("");
+  for (const c of checks) console.log(`${c.pass ? "PASS" : "FAIL"}  ${c.target}: ${c.value}`);
+  console.log(`\nFigures written to ${out.replace(`${ROOT}/`, "")}`);
+  return checks.every((c) => c.pass) ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);
+

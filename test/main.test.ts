@@ -1,0 +1,43 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(__dirname, "..");
+
+/** main.ts as `npm run synth` runs it: Node with the project's TypeScript loader. */
+function synth(env: Record<string, string> = {}) {
+  const outdir = mkdtempSync(join(tmpdir(), "main-"));
+  const result = spawnSync(process.execPath, ["--require", join(ROOT, "scripts", "register-ts.cjs"), join(ROOT, "main.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: outdir, ...env },
+    encoding: "utf8",
+  });
+  return { ...result, outdir, stacks: existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")).sort() : [] };
+}
+
+describe("npm run synth", () => {
+  it("writes a stack per environment and prints no error", () => {
+    const run = synth();
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stacks).toEqual(["dev", "prod", "stage"]);
+    for (const env of run.stacks) expect(existsSync(join(run.outdir, "stacks", env, "cdk.tf.json"))).toBe(true);
+  });
+
+  it("exits non-zero on an unknown environment, says which, and writes nothing", () => {
+    const run = synth({ ENVIRONMENTS: "prod,qa" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("Environment selection is invalid (1 problem):\n  - qa is not an environment (known: dev, stage, prod)\n");
+    expect(run.stacks).toEqual([]);
+  });
+
+  it("exits non-zero on an incomplete backend, naming every environment and field, and writes nothing", () => {
+    const run = synth({ WEBTIER_BACKEND: "s3" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^Environment configuration is invalid \(3 problems\):\n {2}- dev\.backend\.bucket is required/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stacks).toEqual([]);
+  });
+});
