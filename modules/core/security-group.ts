@@ -42,26 +42,23 @@ export class LockedSecurityGroup extends Construct {
 
   /** Allows TCP `port` in from `peer`. */
   allowIngress(port: number, peer: Peer, description: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-${port}-${peerKey(peer)}`, {
-      securityGroupId: this.resource.id,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      description,
-      ...("cidr" in peer ? { cidrIpv4: peer.cidr } : { referencedSecurityGroupId: peer.securityGroupId }),
-    });
+    new VpcSecurityGroupIngressRule(this, `ingress-${port}-${peerKey(peer)}`, this.tcpRule(port, peer, description));
   }
 
   /** Allows TCP `port` out to `peer`. */
   allowEgress(port: number, peer: Peer, description: string): void {
-    new VpcSecurityGroupEgressRule(this, `egress-${port}-${peerKey(peer)}`, {
+    new VpcSecurityGroupEgressRule(this, `egress-${port}-${peerKey(peer)}`, this.tcpRule(port, peer, description));
+  }
+
+  private tcpRule(port: number, peer: Peer, description: string) {
+    return {
       securityGroupId: this.resource.id,
       ipProtocol: "tcp",
       fromPort: port,
       toPort: port,
       description,
       ...("cidr" in peer ? { cidrIpv4: peer.cidr } : { referencedSecurityGroupId: peer.securityGroupId }),
-    });
+    };
   }
 
   /** Allows all outbound IPv4 traffic (instances fetching packages through NAT, calling AWS APIs). */

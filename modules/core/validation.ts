@@ -74,38 +74,24 @@ export function rule<P, V>(
   };
 }
 
-/** Integer in `[min, max]`, with an optional unit for the message. */
-export function intRange<P>(
-  field: string,
-  get: (props: P) => number | undefined,
-  min: number,
-  max: number,
-  unit = "",
-): Rule<P> {
+function range<P>(field: string, get: (props: P) => number | undefined, min: number, max: number, unit: string, whole: boolean): Rule<P> {
   const suffix = unit ? ` ${unit}` : "";
   return rule(
     field,
     get,
-    (v) => !Number.isInteger(v) || v < min || v > max,
-    (v) => `(${v}) must be a whole number from ${min} to ${max}${suffix}`,
+    (v) => !Number.isFinite(v) || (whole && !Number.isInteger(v)) || v < min || v > max,
+    (v) => (whole ? `(${v}) must be a whole number from ${min} to ${max}${suffix}` : `(${v}) must be between ${min} and ${max}${suffix}`),
   );
 }
 
+/** Integer in `[min, max]`, with an optional unit for the message. */
+export function intRange<P>(field: string, get: (props: P) => number | undefined, min: number, max: number, unit = ""): Rule<P> {
+  return range(field, get, min, max, unit, true);
+}
+
 /** Number (not necessarily whole) in `[min, max]`. */
-export function numberRange<P>(
-  field: string,
-  get: (props: P) => number | undefined,
-  min: number,
-  max: number,
-  unit = "",
-): Rule<P> {
-  const suffix = unit ? ` ${unit}` : "";
-  return rule(
-    field,
-    get,
-    (v) => !Number.isFinite(v) || v < min || v > max,
-    (v) => `(${v}) must be between ${min} and ${max}${suffix}`,
-  );
+export function numberRange<P>(field: string, get: (props: P) => number | undefined, min: number, max: number, unit = ""): Rule<P> {
+  return range(field, get, min, max, unit, false);
 }
 
 /** String matching `pattern`; `what` describes the expected shape. */

@@ -1,5 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, Testing, TerraformStack } from "cdktf";
+import { ValidationError } from "../../modules/core/validation";
 
 /** Synthesized Terraform JSON, as parsed from `Testing.synth`. */
 export interface SynthesizedJson {
@@ -64,4 +65,18 @@ export function resolveValues(stack: TerraformStack, values: Readonly<Record<str
   }
   const out = synth(stack).json.output ?? {};
   return Object.fromEntries(Object.keys(values).map((key) => [key, out[`resolve-${key}`]?.value]));
+}
+
+/**
+ * The validation problems `build` throws, as `path message` lines (empty when it builds).
+ * Anything other than a ValidationError is rethrown: a crash is not a validation message.
+ */
+export function problemsOf(build: () => unknown): string[] {
+  try {
+    build();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
+    throw error;
+  }
+  return [];
 }

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../support/synth";
 import type { ComputeProps } from "../../../modules/compute";
-import { ValidationError } from "../../../modules/core/validation";
 import { build, WIRED } from "./helpers";
 
 function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): string[] {
-  try {
-    build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...props } as ComputeProps);
-  } catch (error) {
-    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
-    throw error;
-  }
-  return [];
+  return problemsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...props } as ComputeProps));
 }
 
 const asg = (sizes: { minSize: number; maxSize: number; desiredCapacity?: number }) => problems({ mode: "asg", ...sizes });

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../modules/core/validation";
+import { problemsOf } from "../../support/synth";
 import type { LoadBalancerProps } from "../../../modules/load-balancer";
 import { build, CERT } from "./helpers";
 
 function problems(overrides: Partial<LoadBalancerProps>): string[] {
-  try {
-    build(overrides);
-  } catch (error) {
-    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
-    throw error;
-  }
-  return [];
+  return problemsOf(() => build(overrides));
 }
 
 describe("load balancer validation", () => {

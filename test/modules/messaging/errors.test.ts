@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../modules/core/validation";
+import { problemsOf } from "../../support/synth";
 import type { MessagingProps, QueueOptions } from "../../../modules/messaging";
 import { build } from "./helpers";
 
 function problems(overrides: Partial<MessagingProps>): string[] {
-  try {
-    build(overrides);
-  } catch (error) {
-    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
-    throw error;
-  }
-  return [];
+  return problemsOf(() => build(overrides));
 }
 const queue = (q: Partial<QueueOptions>) => problems({ queues: [{ name: "order-queue", ...q }] });
 

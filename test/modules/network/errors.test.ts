@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../modules/core/validation";
+import { problemsOf } from "../../support/synth";
 import { type NetworkProps } from "../../../modules/network";
 import { build, ZONES_2 } from "./helpers";
 
-/** The problems one bad set of props raises, as `path message` lines. */
 function problems(overrides: Partial<NetworkProps>, region = "us-east-1"): string[] {
-  try {
-    build(overrides, region);
-  } catch (error) {
-    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
-    throw error;
-  }
-  return [];
+  return problemsOf(() => build(overrides, region));
 }
 
 describe("network validation", () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../modules/core/validation";
+import { problemsOf } from "../../support/synth";
 import type { ScalingProps, StepScalingOptions } from "../../../modules/scaling";
 import { build, EC2 } from "./helpers";
 
 function problems(overrides: Partial<ScalingProps>): string[] {
-  try {
-    build(overrides);
-  } catch (error) {
-    if (error instanceof ValidationError) return error.findings.map((f) => `${f.path} ${f.message}`);
-    throw error;
-  }
-  return [];
+  return problemsOf(() => build(overrides));
 }
 const step = (stepScaling: StepScalingOptions) => problems({ stepScaling: { enabled: true, ...stepScaling } });
 
