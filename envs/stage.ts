@@ -23,6 +23,9 @@ export const stage: EnvironmentConfig = {
     maxSize: 3,
     desiredCapacity: 1,
     instanceType: "t3.micro",
+    // One instance: a refresh must launch its replacement before stopping it.
+    minHealthyPercentage: 100,
+    maxHealthyPercentage: 200,
   },
   alarmTopic: {},
   messaging: {

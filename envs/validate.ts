@@ -7,16 +7,17 @@ import { validateAlarmTopicSettings, validateScalingSettings } from "../modules/
 import { backendRules } from "./backend";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
 
-const NAME = /^[a-z][a-z0-9-]*$/;
+/** Lowercase words joined by single hyphens: they end up inside every resource name. */
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 /** AWS tag limits: keys 1–128 characters, values 0–256, and the `aws:` prefix is reserved. */
 const TAG_KEY_MAX = 128;
 const TAG_VALUE_MAX = 256;
 
 const environmentRules: readonly Rule<EnvironmentConfig>[] = [
-  matches("name", (c) => c.name, NAME, "lowercase letters, digits and hyphens, starting with a letter"),
+  matches("name", (c) => c.name, NAME, "lowercase letters and digits in hyphen-separated words, starting with a letter"),
   maxLength("name", (c) => c.name, 10),
-  matches("project", (c) => c.project, NAME, "lowercase letters, digits and hyphens, starting with a letter"),
+  matches("project", (c) => c.project, NAME, "lowercase letters and digits in hyphen-separated words, starting with a letter"),
   maxLength("project", (c) => c.project, 12),
   matches("region", (c) => c.region, REGION, "an AWS region such as us-east-1"),
   (c) =>
@@ -34,12 +35,26 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
     () => "must not set Project, Environment or ManagedBy: the stack sets them",
   ),
   (c) => validateNetworkSettings(c.network, REGION.test(c.region) ? c.region : undefined, "network"),
-  (c) => validateLoadBalancerSettings(c.loadBalancer, "loadBalancer"),
+  (c) => validateLoadBalancerSettings(c.loadBalancer, "loadBalancer", REGION.test(c.region) ? c.region : undefined),
   (c) => validateComputeSettings(c.compute, "compute"),
   (c) => validateAlarmTopicSettings(c.alarmTopic, "alarmTopic"),
   (c) => validateMessagingSettings({ ...c.messaging, namePrefix: resourcePrefix(c) }, "messaging"),
-  (c) => validateScalingSettings(c.scaling, c.compute.mode, "scaling"),
+  (c) => validateScalingSettings(c.scaling, c.compute.mode, "scaling", c.compute.detailedMonitoring ?? true),
   ...backendRules,
+  // How the environment wires modules together, judged here so the error names the config field.
+  when("network.subnetTiers", (c) =>
+    c.network.subnetTiers && !c.network.subnetTiers.includes("private") ? 'must include "private": the instances (and an internal load balancer) live there' : undefined,
+  ),
+  when("network.subnetTiers", (c) =>
+    c.network.subnetTiers && !c.loadBalancer.internal && !c.network.subnetTiers.includes("public")
+      ? 'must include "public" for an internet-facing load balancer (or set loadBalancer.internal)'
+      : undefined,
+  ),
+  when("network.natGateways", (c) =>
+    c.network.natGateways === "none"
+      ? '("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); use "single" or "per-az"'
+      : undefined,
+  ),
 ];
 
 /** Security defaults a production environment may not turn off. */

@@ -3,8 +3,10 @@
  *
  * Synthesizes the working tree and the commit `<git-ref>` (checked out in a temporary git
  * worktree, sharing this project's node_modules) and compares them per environment: resources
- * added, removed and changed (with attribute paths), outputs added, removed or changed. No
- * Terraform, no credentials. Exit codes: 0 compared; 1 a synth failed; 2 bad usage.
+ * added, removed and changed (with attribute paths), outputs added, removed or changed, and
+ * changes to provider, backend and data blocks. No Terraform, no credentials. Both trees run
+ * on this checkout's node_modules, so a dependency upgrade alone shows no difference.
+ * Exit codes: 0 compared; 1 a synth failed; 2 bad usage.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -20,6 +22,7 @@ function git(args: readonly string[], cwd = ROOT): string {
 
 /** Runs a tree's own main.ts, as `npm run synth` would there, into `outdir`. */
 function synthTree(tree: string, outdir: string): void {
+  // tsx, not the faster scripts/register-ts.cjs: an older commit may predate that loader.
   execFileSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(tree, "main.ts")], {
     cwd: tree,
     // Same backend variables for both trees, so only code and config differ.

@@ -23,6 +23,16 @@ resource "aws_security_group" "reporting_db" {
   }
 }
 
+# The web tier's instances only send HTTPS by default: open the database port on their side too.
+resource "aws_vpc_security_group_egress_rule" "web_instances_to_db" {
+  security_group_id            = local.web.instance_security_group_id
+  referenced_security_group_id = aws_security_group.reporting_db.id
+  ip_protocol                  = "tcp"
+  from_port                    = var.database_port
+  to_port                      = var.database_port
+  description                  = "Reporting database from the web tier's instances"
+}
+
 resource "aws_vpc_security_group_ingress_rule" "from_web_instances" {
   security_group_id            = aws_security_group.reporting_db.id
   referenced_security_group_id = local.web.instance_security_group_id

@@ -13,8 +13,8 @@ import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
 import { throwIfInvalid } from "../core/validation";
 import type { ComputeOutputs } from "./outputs";
-import { COMPUTE_DEFAULTS, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
-import { validateComputeProps } from "./validate";
+import { AL2023_ARM64_IMAGE, COMPUTE_DEFAULTS, isArm64InstanceType, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
+import { refreshBounds, validateComputeProps } from "./validate";
 import { workloadUserData } from "./workload";
 
 /** Session Manager instead of SSH: the one policy every instance role carries. */
@@ -76,7 +76,7 @@ export class Compute extends Construct {
     const launchTemplate = new LaunchTemplate(this, "launch-template", {
       namePrefix: `${props.name}-`,
       description: `Instances of ${props.name}`,
-      imageId: props.imageId ?? d.imageId,
+      imageId: props.imageId ?? (isArm64InstanceType(props.instanceType ?? d.instanceType) ? AL2023_ARM64_IMAGE : d.imageId),
       instanceType: props.instanceType ?? d.instanceType,
       updateDefaultVersion: true,
       vpcSecurityGroupIds: [securityGroup.id],
@@ -104,6 +104,7 @@ export class Compute extends Construct {
     });
 
     const common = {
+      detailedMonitoring: props.detailedMonitoring ?? d.detailedMonitoring,
       securityGroupId: securityGroup.id,
       launchTemplateId: launchTemplate.id,
       instanceRoleName: role.name,
@@ -174,7 +175,7 @@ export class Compute extends Construct {
       metricsGranularity: "1Minute",
       instanceRefresh: {
         strategy: "Rolling",
-        preferences: { minHealthyPercentage: props.minHealthyPercentage ?? d.minHealthyPercentage },
+        preferences: { minHealthyPercentage: refreshBounds(props).min, maxHealthyPercentage: refreshBounds(props).max },
       },
       tag: [{ key: "Name", value: props.name, propagateAtLaunch: true }],
       // Scaling policies own the desired capacity once the group exists; re-applying the

@@ -1,7 +1,9 @@
 export { Compute, GROUP_METRICS, SSM_MANAGED_POLICY } from "./compute";
 export type { ComputeOutputs } from "./outputs";
 export {
+  AL2023_ARM64_IMAGE,
   AL2023_IMAGE,
+  isArm64InstanceType,
   COMPUTE_DEFAULTS,
   type AsgModeProps,
   type ComputeCommonProps,
@@ -9,5 +11,5 @@ export {
   type ComputeProps,
   type Ec2ModeProps,
 } from "./props";
-export { USER_DATA_MAX_BYTES, validateComputeProps, validateComputeSettings, type ComputeSettings } from "./validate";
+export { refreshBounds, USER_DATA_MAX_BYTES, validateComputeProps, validateComputeSettings, type ComputeSettings } from "./validate";
 export { WORKLOAD_SOURCE, workloadUserData, type WorkloadOptions } from "./workload";

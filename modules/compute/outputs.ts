@@ -1,4 +1,6 @@
 interface CommonComputeOutputs {
+  /** Whether instances publish one-minute metrics (else five-minute): alarms on them must not be finer. */
+  readonly detailedMonitoring: boolean;
   /** Security group of the instances (admits the load balancer only). */
   readonly securityGroupId: string;
   /** ID of the launch template both modes launch from. */

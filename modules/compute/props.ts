@@ -1,5 +1,12 @@
 /** Amazon Linux 2023, resolved by EC2 at launch from the public SSM parameter: no data source. */
 export const AL2023_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+/** The same for Graviton (arm64) instance types. */
+export const AL2023_ARM64_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
+
+/** Graviton instance families (`t4g`, `m7g`, `c6gn`, `a1`) run arm64 images only. */
+export function isArm64InstanceType(instanceType: string): boolean {
+  return /^(a1|[a-z]+\d+g[a-z]*)\./.test(instanceType);
+}
 
 /** What both modes share. */
 export interface ComputeCommonProps {
@@ -25,7 +32,7 @@ export interface ComputeCommonProps {
   readonly instanceType?: string;
   /**
    * AMI id (`ami-…`) or an SSM parameter for EC2 to resolve at launch (`resolve:ssm:…`).
-   * @default - latest Amazon Linux 2023 for x86_64
+   * @default - latest Amazon Linux 2023, arm64 for Graviton instance types, else x86_64
    */
   readonly imageId?: string;
   /**
@@ -109,10 +116,18 @@ export interface AsgModeProps extends ComputeCommonProps {
    */
   readonly defaultCooldownSeconds?: number;
   /**
-   * Share of capacity that stays in service during an instance refresh, 0 to 100.
+   * Share of the desired capacity that stays in service during an instance refresh, 0 to 100
+   * (rounded up to whole instances).
    * @default 90
    */
   readonly minHealthyPercentage?: number;
+  /**
+   * Share of the desired capacity that may be running during an instance refresh, 100 to 200
+   * and at most minHealthyPercentage + 100 (rounded down). Room above 100% lets replacements
+   * launch before the instances they replace are terminated.
+   * @default - minHealthyPercentage + 100, at most 200
+   */
+  readonly maxHealthyPercentage?: number;
 }
 
 export type ComputeProps = Ec2ModeProps | AsgModeProps;

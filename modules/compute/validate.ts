@@ -1,5 +1,5 @@
-import { check, intRange, isToken, matches, maxLength, rule, when, type Finding, type Rule } from "../core/validation";
-import type { AsgModeProps, ComputeCommonProps, ComputeProps, Ec2ModeProps } from "./props";
+import { check, each, intRange, isToken, matches, maxLength, rule, when, type Finding, type Rule } from "../core/validation";
+import { COMPUTE_DEFAULTS, type AsgModeProps, type ComputeCommonProps, type ComputeProps, type Ec2ModeProps } from "./props";
 
 /** Keys the environment stack fills in from other modules' outputs. */
 type Wired = "name" | "vpcId" | "subnetIds" | "targetGroupArn" | "loadBalancerSecurityGroupId" | "appPort" | "tags" | "instanceTags";
@@ -26,6 +26,9 @@ const sharedRules: readonly Rule<Shared>[] = [
   ),
   intRange("rootVolumeSizeGiB", (c) => c.rootVolumeSizeGiB, 8, 16384, "GiB"),
   matches("rootDeviceName", (c) => c.rootDeviceName, /^\/dev\/[a-z0-9]+$/, "a device name such as /dev/xvda"),
+  each("managedPolicyArns", (c) => c.managedPolicyArns, [
+    matches("", (a: string) => a, /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, "an IAM policy ARN (arn:aws:iam::<account|aws>:policy/<name>)"),
+  ]),
 ];
 
 const ec2Rules: readonly Rule<Omit<Ec2ModeProps, Wired>>[] = [intRange("instanceCount", (c) => c.instanceCount, 1, 20)];
@@ -49,7 +52,34 @@ const asgRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
   intRange("healthCheckGracePeriodSeconds", (c) => c.healthCheckGracePeriodSeconds, 0, 7200, "seconds"),
   intRange("defaultCooldownSeconds", (c) => c.defaultCooldownSeconds, 0, 86400, "seconds"),
   intRange("minHealthyPercentage", (c) => c.minHealthyPercentage, 0, 100),
+  intRange("maxHealthyPercentage", (c) => c.maxHealthyPercentage, 100, 200),
+  when("maxHealthyPercentage", (c) => {
+    const min = c.minHealthyPercentage ?? COMPUTE_DEFAULTS.minHealthyPercentage;
+    const max = c.maxHealthyPercentage;
+    return max !== undefined && max - min > 100 ? `(${max}) may exceed minHealthyPercentage (${min}) by at most 100 (an AWS rule)` : undefined;
+  }),
+  when("minHealthyPercentage", (c) => {
+    // A refresh must either launch above the desired capacity or stop an instance without going
+    // below the minimum; AWS rounds the minimum up and the maximum down to whole instances.
+    const desired = c.desiredCapacity ?? c.minSize;
+    // Only judged once the sizes themselves hold.
+    if (!Number.isInteger(desired) || desired < 1 || desired < c.minSize || desired > c.maxSize) return undefined;
+    const { min, max } = refreshBounds(c);
+    if (!(min >= 0 && min <= 100 && max >= 100 && max <= 200)) return undefined;
+    const canLaunchFirst = Math.floor((max * desired) / 100) > desired;
+    const canStopOne = desired - Math.ceil((min * desired) / 100) >= 1;
+    return canLaunchFirst || canStopOne
+      ? undefined
+      : `(${min}) with maxHealthyPercentage ${max} leaves an instance refresh of ${desired} instance(s) no room to replace one without downtime; ` +
+          "use minHealthyPercentage 100 and maxHealthyPercentage 200";
+  }),
 ];
+
+/** The refresh's effective healthy-percentage bounds, defaults applied. */
+export function refreshBounds(c: { readonly minHealthyPercentage?: number; readonly maxHealthyPercentage?: number }): { min: number; max: number } {
+  const min = c.minHealthyPercentage ?? COMPUTE_DEFAULTS.minHealthyPercentage;
+  return { min, max: c.maxHealthyPercentage ?? Math.min(200, min + 100) };
+}
 
 const propsRules: readonly Rule<ComputeProps>[] = [
   matches("name", (p) => p.name, /^[a-z][a-z0-9-]*$/, "lowercase letters, digits and hyphens, starting with a letter"),

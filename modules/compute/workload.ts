@@ -14,7 +14,8 @@ export interface WorkloadOptions {
 /**
  * User data that installs the default workload as a systemd service: the Python source is
  * embedded at synth time (nothing is fetched at boot, no token needed), runs as a throwaway
- * system user with a read-only view of the system, and restarts if it dies.
+ * system user with a read-only view of the system (allowed to bind a port below 1024 only when
+ * it must), and restarts if it dies.
  */
 export function workloadUserData(options: WorkloadOptions): string {
   const source = readFileSync(WORKLOAD_SOURCE, "utf8");
@@ -35,7 +36,7 @@ After=network-online.target
 Environment=APP_PORT=${options.port}
 Environment=STRESS_ENABLED=${options.stressEndpoint ? 1 : 0}
 ExecStart=/usr/bin/python3 /opt/webtier/server.py
-DynamicUser=yes
+DynamicUser=yes${options.port < 1024 ? "\nAmbientCapabilities=CAP_NET_BIND_SERVICE" : ""}
 NoNewPrivileges=yes
 ProtectSystem=strict
 ProtectHome=yes

@@ -2,6 +2,7 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Construct } from "constructs";
+import { providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
 import { throwIfInvalid } from "../core/validation";
@@ -19,7 +20,7 @@ export class LoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id);
-    throwIfInvalid(`LoadBalancer ${this.node.path}`, validateLoadBalancerProps(props));
+    throwIfInvalid(`LoadBalancer ${this.node.path}`, validateLoadBalancerProps(props, providerRegion(this)));
 
     const d = LOAD_BALANCER_DEFAULTS;
     const targetPort = props.targetPort ?? d.targetPort;

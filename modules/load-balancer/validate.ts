@@ -6,13 +6,14 @@ import { LOAD_BALANCER_DEFAULTS, type AccessLogOptions, type HealthCheckOptions,
 export type LoadBalancerSettings = Omit<LoadBalancerProps, "name" | "vpcId" | "vpcCidr" | "subnetIds" | "tags">;
 
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}|iam::\d{12}:server-certificate\/[\w+=,.@/-]+)$/;
-const MATCHER = /^[1-5]\d\d(-[1-5]\d\d)?(,[1-5]\d\d(-[1-5]\d\d)?)*$/;
+/** HTTP codes an ALB health check may expect: 200 to 499. */
+const MATCHER = /^[2-4]\d\d(-[2-4]\d\d)?(,[2-4]\d\d(-[2-4]\d\d)?)*$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 const healthCheckRules: readonly Rule<HealthCheckOptions>[] = [
   matches("path", (h) => h.path, /^\//, "a path starting with /"),
   maxLength("path", (h) => h.path, 1024),
-  matches("matcher", (h) => h.matcher, MATCHER, 'HTTP codes such as "200", "200-299" or "200,302"'),
+  matches("matcher", (h) => h.matcher, MATCHER, 'HTTP codes from 200 to 499, such as "200", "200-299" or "200,302"'),
   intRange("intervalSeconds", (h) => h.intervalSeconds, 5, 300, "seconds"),
   intRange("timeoutSeconds", (h) => h.timeoutSeconds, 2, 120, "seconds"),
   intRange("healthyThreshold", (h) => h.healthyThreshold, 2, 10),
@@ -28,7 +29,7 @@ const accessLogRules: readonly Rule<AccessLogOptions>[] = [
   matches("bucket", (a) => a.bucket, BUCKET, "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)"),
 ];
 
-const settingsRules: readonly Rule<LoadBalancerSettings>[] = [
+const settingsRules = (region: string | undefined): readonly Rule<LoadBalancerSettings>[] => [
   intRange("targetPort", (s) => s.targetPort, 1, 65535),
   intRange("httpPort", (s) => s.httpPort, 1, 65535),
   intRange("httpsPort", (s) => s.httpsPort, 1, 65535),
@@ -38,6 +39,12 @@ const settingsRules: readonly Rule<LoadBalancerSettings>[] = [
     return s.certificateArn !== undefined && http === https ? `(${https}) must differ from httpPort (${http})` : undefined;
   }),
   matches("certificateArn", (s) => s.certificateArn, CERTIFICATE_ARN, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)"),
+  rule(
+    "certificateArn",
+    (s) => s.certificateArn,
+    (arn) => region !== undefined && arn.startsWith("arn:") && arn.split(":")[2] === "acm" && arn.split(":")[3] !== region,
+    (arn) => `is in ${arn.split(":")[3]}; a load balancer in ${region} can only use an ACM certificate from its own region`,
+  ),
   matches("sslPolicy", (s) => s.sslPolicy, /^ELBSecurityPolicy-[A-Za-z0-9-]+$/, "an ELB security policy name such as ELBSecurityPolicy-TLS13-1-2-2021-06"),
   each("ingressCidrs", (s) => s.ingressCidrs, [
     rule("", (c: string) => c, (c) => parseCidr(c) === undefined, (c) => `(${JSON.stringify(c)}) is not an IPv4 CIDR block`),
@@ -61,12 +68,12 @@ const propsRules: readonly Rule<LoadBalancerProps>[] = [
   rule("vpcCidr", (p) => p.vpcCidr, (c) => parseCidr(c) === undefined, (c) => `(${JSON.stringify(c)}) is not an IPv4 CIDR block`),
 ];
 
-/** Every problem with the load balancer's settings, paths relative to `at`. */
-export function validateLoadBalancerSettings(settings: LoadBalancerSettings, at = ""): Finding[] {
-  return check(settings, settingsRules, at);
+/** Every problem with the load balancer's settings, paths relative to `at`; `region` (when known) checks the certificate's. */
+export function validateLoadBalancerSettings(settings: LoadBalancerSettings, at = "", region?: string): Finding[] {
+  return check(settings, settingsRules(region), at);
 }
 
 /** Every problem with the load balancer's props, as the construct sees them. */
-export function validateLoadBalancerProps(props: LoadBalancerProps, at = ""): Finding[] {
-  return [...check(props, propsRules, at), ...validateLoadBalancerSettings(props, at)];
+export function validateLoadBalancerProps(props: LoadBalancerProps, region?: string, at = ""): Finding[] {
+  return [...check(props, propsRules, at), ...validateLoadBalancerSettings(props, at, region)];
 }

@@ -86,6 +86,15 @@ function settingsRules(settings: MessagingSettings & { readonly namePrefix?: str
     }),
     each("queues", (s) => s.queues, queueRules(settings)),
     emailAddresses("emailSubscriptions", (s) => s.emailSubscriptions),
+    when("emailSubscriptions", (s) =>
+      s.fifo === true && (s.emailSubscriptions?.length ?? 0) > 0 ? "cannot subscribe to a FIFO topic: SNS delivers FIFO topics to SQS queues only" : undefined,
+    ),
+    matches(
+      "topicKmsKeyId",
+      (s) => s.topicKmsKeyId,
+      /^(alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/.-]+)$/,
+      "a KMS key id, alias or ARN; the topic is always encrypted",
+    ),
   ];
 }
 

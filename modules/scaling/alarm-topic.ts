@@ -88,6 +88,8 @@ export class AlarmTopic extends Construct {
           Resource: "*",
         },
         {
+          // No aws:SourceAccount condition: AWS documents this statement without one, and if
+          // CloudWatch's KMS call lacked the key, every alarm would be dropped without a word.
           Sid: "CloudWatchPublishesAlarms",
           Effect: "Allow",
           Principal: { Service: "cloudwatch.amazonaws.com" },

@@ -207,8 +207,9 @@ export class Scaling extends Construct {
           metricName: "CPUUtilization",
           dimensions: { InstanceId: instanceId },
           statistic: "Average",
-          period: 60,
-          evaluationPeriods: 5,
+          // One datapoint a minute with detailed monitoring, one every five without.
+          period: props.compute.detailedMonitoring ? 60 : 300,
+          evaluationPeriods: props.compute.detailedMonitoring ? 5 : 1,
           comparison: "GreaterThanThreshold",
           threshold: cpu,
           // A stopped instance reports nothing; its status-check alarms cover that.

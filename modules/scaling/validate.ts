@@ -6,21 +6,29 @@ import { SCALING_DEFAULTS, type OperationalAlarmOptions, type ScalingProps, type
 /** The scaling inputs that are plain data: what an environment's config holds. */
 export type ScalingSettings = Omit<ScalingProps, "name" | "compute" | "loadBalancer" | "alarmTopicArn" | "alarmTopic" | "queues" | "tags">;
 
-/** CloudWatch alarm periods: 10 or 30 s (high resolution) or whole minutes, up to a day in all. */
-function periodRule<P>(field: string, get: (p: P) => number | undefined): Rule<P> {
+/**
+ * The alarms here watch EC2's CPUUtilization, published once a minute with detailed monitoring
+ * and every five minutes without. A shorter period (CloudWatch's 10 and 30 s are for
+ * high-resolution custom metrics) sees no datapoint in most periods, and the alarm never fires.
+ */
+function periodRule<P>(field: string, get: (p: P) => number | undefined, detailedMonitoring: boolean): Rule<P> {
+  const step = detailedMonitoring ? 60 : 300;
   return rule(
     field,
     get,
-    (v) => !(v === 10 || v === 30 || (Number.isInteger(v) && v > 0 && v % 60 === 0)),
-    (v) => `(${v}) must be 10, 30 or a multiple of 60 seconds`,
+    (v) => !(Number.isInteger(v) && v > 0 && v % step === 0),
+    (v) =>
+      v === 10 || v === 30
+        ? `(${v}) is a high-resolution period; EC2 publishes CPUUtilization at most once a minute, so use a multiple of ${step}`
+        : `(${v}) must be a multiple of ${step} seconds${detailedMonitoring ? "" : " (without detailed monitoring EC2 publishes CPU every 5 minutes)"}`,
   );
 }
 
-function stepRules(direction: "scaleOut" | "scaleIn"): readonly Rule<StepOptions>[] {
+function stepRules(direction: "scaleOut" | "scaleIn", detailedMonitoring: boolean): readonly Rule<StepOptions>[] {
   return [
     numberRange("thresholdPercent", (s) => s.thresholdPercent, 0, 100, "percent"),
     intRange("evaluationPeriods", (s) => s.evaluationPeriods, 1, 100),
-    periodRule("periodSeconds", (s) => s.periodSeconds),
+    periodRule("periodSeconds", (s) => s.periodSeconds ?? SCALING_DEFAULTS[direction].periodSeconds, detailedMonitoring),
     direction === "scaleOut"
       ? intRange("adjustment", (s) => s.adjustment, 1, 1000)
       : intRange("adjustment", (s) => s.adjustment, -1000, -1),
@@ -32,9 +40,9 @@ function stepRules(direction: "scaleOut" | "scaleIn"): readonly Rule<StepOptions
   ];
 }
 
-const stepScalingRules: readonly Rule<StepScalingOptions>[] = [
-  nested("scaleOut", (s) => s.scaleOut, stepRules("scaleOut")),
-  nested("scaleIn", (s) => s.scaleIn, stepRules("scaleIn")),
+const stepScalingRules = (detailedMonitoring: boolean): readonly Rule<StepScalingOptions>[] => [
+  nested("scaleOut", (s) => s.scaleOut ?? {}, stepRules("scaleOut", detailedMonitoring)),
+  nested("scaleIn", (s) => s.scaleIn ?? {}, stepRules("scaleIn", detailedMonitoring)),
   intRange("cooldownSeconds", (s) => s.cooldownSeconds, 0, 86400, "seconds"),
   when("scaleIn.thresholdPercent", (s) => {
     const scaleIn = s.scaleIn?.thresholdPercent ?? SCALING_DEFAULTS.scaleIn.thresholdPercent;
@@ -56,7 +64,7 @@ const alarmRules: readonly Rule<OperationalAlarmOptions>[] = [
   numberRange("instanceCpuPercent", (a) => a.instanceCpuPercent, 0, 100, "percent"),
 ];
 
-function settingsRules(mode: ComputeMode): readonly Rule<ScalingSettings>[] {
+function settingsRules(mode: ComputeMode, detailedMonitoring: boolean): readonly Rule<ScalingSettings>[] {
   return [
     when("targetTracking.enabled", (s) =>
       mode === "ec2" && s.targetTracking?.enabled === true
@@ -69,20 +77,23 @@ function settingsRules(mode: ComputeMode): readonly Rule<ScalingSettings>[] {
         : undefined,
     ),
     nested("targetTracking", (s) => s.targetTracking, targetTrackingRules),
-    nested("stepScaling", (s) => s.stepScaling, stepScalingRules),
+    nested("stepScaling", (s) => (s.stepScaling?.enabled ? s.stepScaling : undefined), stepScalingRules(detailedMonitoring)),
     nested("alarms", (s) => s.alarms, alarmRules),
   ];
 }
 
-/** Every problem with the scaling settings for a compute in `mode`, paths relative to `at`. */
-export function validateScalingSettings(settings: ScalingSettings, mode: ComputeMode, at = ""): Finding[] {
-  return check(settings, settingsRules(mode), at);
+/**
+ * Every problem with the scaling settings for a compute in `mode` (with or without detailed
+ * monitoring), paths relative to `at`.
+ */
+export function validateScalingSettings(settings: ScalingSettings, mode: ComputeMode, at = "", detailedMonitoring = true): Finding[] {
+  return check(settings, settingsRules(mode, detailedMonitoring), at);
 }
 
 /** Every problem with the scaling props, as the construct sees them. */
 export function validateScalingProps(props: ScalingProps, at = ""): Finding[] {
   return [
-    ...validateScalingSettings(props, props.compute.mode, at),
+    ...validateScalingSettings(props, props.compute.mode, at, props.compute.detailedMonitoring),
     ...(props.alarmTopic && !props.alarmTopicArn ? validateAlarmTopicSettings(props.alarmTopic, at ? `${at}.alarmTopic` : "alarmTopic") : []),
   ];
 }

@@ -9,6 +9,8 @@ import { join } from "node:path";
 interface Stack {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, unknown>;
+  readonly moved?: readonly { readonly from: string; readonly to: string }[];
+  readonly [block: string]: unknown;
 }
 
 export interface StackDiff {
@@ -19,7 +21,11 @@ export interface StackDiff {
     readonly added: readonly string[];
     readonly removed: readonly string[];
     readonly changed: readonly { readonly address: string; readonly paths: readonly string[] }[];
+    /** Renames declared with a `moved` block: the same resource at a new address. */
+    readonly moved: readonly { readonly from: string; readonly to: string }[];
   };
+  /** Paths changed elsewhere: provider settings (default tags, region), the backend, data sources. */
+  readonly settings: readonly string[];
   readonly outputs: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly changed: readonly string[] };
 }
 
@@ -57,6 +63,9 @@ export function diffStacks(environment: string, base: Stack | undefined, head: S
   const r = compare(resources(base), resources(head));
   const before = resources(base);
   const after = resources(head);
+  const moved = (head?.moved ?? []).filter((m) => r.removed.includes(m.from) && r.added.includes(m.to));
+  const movedFrom = new Set(moved.map((m) => m.from));
+  const movedTo = new Set(moved.map((m) => m.to));
   const changed = r.common
     .map((address) => ({ address, paths: differingPaths(before.get(address), after.get(address)) }))
     .filter((c) => c.paths.length > 0);
@@ -64,12 +73,15 @@ export function diffStacks(environment: string, base: Stack | undefined, head: S
   const outAfter = new Map(Object.entries(head?.output ?? {}));
   const o = compare(outBefore, outAfter);
   const outputsChanged = o.common.filter((k) => differingPaths(outBefore.get(k), outAfter.get(k)).length > 0);
-  const any = r.added.length + r.removed.length + changed.length + o.added.length + o.removed.length + outputsChanged.length > 0;
+  const blocks = [...new Set([...Object.keys(base ?? {}), ...Object.keys(head ?? {})])].filter((k) => !["resource", "output", "moved", "//"].includes(k)).sort();
+  const settings = blocks.flatMap((block) => differingPaths(base?.[block], head?.[block], block));
+  const any = r.added.length + r.removed.length + changed.length + o.added.length + o.removed.length + outputsChanged.length + settings.length > 0;
   return {
     environment,
     stack: !base ? "added" : !head ? "removed" : any ? "changed" : "unchanged",
-    resources: { added: r.added, removed: r.removed, changed },
+    resources: { added: r.added.filter((a) => !movedTo.has(a)), removed: r.removed.filter((a) => !movedFrom.has(a)), changed, moved },
     outputs: { added: o.added, removed: o.removed, changed: outputsChanged },
+    settings,
   };
 }
 
@@ -97,6 +109,8 @@ export function renderDiff(diffs: readonly StackDiff[], baseLabel: string): stri
   const lines = [`Synthesized changes against ${baseLabel}:`];
   for (const d of diffs) {
     lines.push("", `${d.environment}: ${d.stack === "unchanged" ? "no changes" : d.stack === "changed" ? "changed" : `stack ${d.stack}`}`);
+    lines.push(...d.settings.map((p) => `  ~ ${p}`));
+    lines.push(...d.resources.moved.map((m) => `  > ${m.from} -> ${m.to} (moved, not replaced)`));
     lines.push(...d.resources.added.map((a) => `  + ${a}`));
     lines.push(...d.resources.removed.map((a) => `  - ${a}`));
     for (const c of d.resources.changed) {

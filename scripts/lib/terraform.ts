@@ -73,7 +73,7 @@ export interface Change {
 export interface OfflineRunOptions {
   /** Run `terraform plan` (and `show -json`) after `validate`. @default true */
   readonly plan?: boolean;
-  /** Keep the temporary folder for inspection. @default false */
+  /** Keep the temporary folder of a successful run (the caller removes it). @default false */
   readonly keep?: boolean;
   /** Extra files to write next to the stack (file name → content), e.g. a broken resource. */
   readonly extraFiles?: Readonly<Record<string, string>>;
@@ -201,6 +201,7 @@ export async function initWithRealBackend(stackDir: string, env: Readonly<Record
  */
 export async function runOffline(stackDir: string, options: OfflineRunOptions = {}): Promise<OfflineRun> {
   const workdir = mkdtempSync(join(tmpdir(), "tf-offline-"));
+  let succeeded = false;
   try {
     copyStack(stackDir, workdir);
     writeFileSync(join(workdir, "zz_offline_override.tf.json"), JSON.stringify(OFFLINE_OVERRIDE, null, 2));
@@ -209,15 +210,21 @@ export async function runOffline(stackDir: string, options: OfflineRunOptions = 
 
     await terraform(["init", "-input=false", "-no-color", "-backend=true"], workdir);
     if (options.validate !== false || options.plan === false) await terraform(["validate", "-no-color"], workdir);
-    if (options.plan === false) return { workdir };
+    if (options.plan === false) {
+      succeeded = true;
+      return { workdir };
+    }
 
     await terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", "-out=offline.tfplan"], workdir);
     const [json, schemas] = await Promise.all([
       terraform(["show", "-json", "-no-color", "offline.tfplan"], workdir),
       options.schemas ? terraform(["providers", "schema", "-json"], workdir) : undefined,
     ]);
-    return { workdir, plan: JSON.parse(json) as PlanJson, schemas: schemas ? (JSON.parse(schemas) as ProviderSchemas) : undefined };
+    const run = { workdir, plan: JSON.parse(json) as PlanJson, schemas: schemas ? (JSON.parse(schemas) as ProviderSchemas) : undefined };
+    succeeded = true;
+    return run;
   } finally {
-    if (!options.keep) rmSync(workdir, { recursive: true, force: true });
+    // `keep` hands a successful run's folder to the caller; a failed one is always removed.
+    if (!options.keep || !succeeded) rmSync(workdir, { recursive: true, force: true });
   }
 }

@@ -53,9 +53,37 @@ describe("environment validation", () => {
     ]);
   });
 
+  it("throws on a name ending in a hyphen, which would end up inside every resource name", () => {
+    expect(problems({ name: "dev-" })).toEqual(['dev-.name ("dev-") must be lowercase letters and digits in hyphen-separated words, starting with a letter']);
+  });
+
+  it("throws when the network has no private tier for the instances", () => {
+    expect(problems({ network: { ...dev.network, subnetTiers: ["public"], natGateways: "single" } })).toContainEqual(
+      'dev.network.subnetTiers must include "private": the instances (and an internal load balancer) live there',
+    );
+  });
+
+  it("throws when an internet-facing load balancer has no public tier", () => {
+    expect(problems({ network: { ...dev.network, subnetTiers: ["private", "isolated"], natGateways: "none" } })).toContainEqual(
+      'dev.network.subnetTiers must include "public" for an internet-facing load balancer (or set loadBalancer.internal)',
+    );
+  });
+
+  it("throws when private instances would have no NAT to reach Systems Manager", () => {
+    expect(problems({ network: { ...dev.network, natGateways: "none" } })).toEqual([
+      'dev.network.natGateways ("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); use "single" or "per-az"',
+    ]);
+  });
+
+  it("throws when the certificate is in another region than the environment", () => {
+    expect(problems({ loadBalancer: { ...dev.loadBalancer, certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" } })).toEqual([
+      "dev.loadBalancer.certificateArn is in eu-west-1; a load balancer in us-east-1 can only use an ACM certificate from its own region",
+    ]);
+  });
+
   it("throws on a malformed region and name", () => {
     expect(problems({ region: "useast1", name: "Dev_1" })).toEqual([
-      'Dev_1.name ("Dev_1") must be lowercase letters, digits and hyphens, starting with a letter',
+      'Dev_1.name ("Dev_1") must be lowercase letters and digits in hyphen-separated words, starting with a letter',
       'Dev_1.region ("useast1") must be an AWS region such as us-east-1',
     ]);
   });
@@ -70,7 +98,7 @@ describe("environment validation", () => {
 
   it("lists every problem at once rather than stopping at the first", () => {
     expect(problems({ region: "mars", project: "P", network: { ...dev.network, availabilityZones: ["x"] } })).toEqual([
-      'dev.project ("P") must be lowercase letters, digits and hyphens, starting with a letter',
+      'dev.project ("P") must be lowercase letters and digits in hyphen-separated words, starting with a letter',
       'dev.region ("mars") must be an AWS region such as us-east-1',
       "dev.network.availabilityZones must list 2 to 6 availability zones (got 1); an ALB needs two",
       'dev.network.availabilityZones[0] ("x") is not an availability zone name such as us-east-1a',

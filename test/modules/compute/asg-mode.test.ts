@@ -17,7 +17,7 @@ describe("asg mode", () => {
   });
 
   it("starts at minSize when no desired capacity is given", () => {
-    expect(onlyResource(buildAsg({ minSize: 1, maxSize: 3, desiredCapacity: undefined }).json, AutoscalingGroup).desired_capacity).toBe(1);
+    expect(onlyResource(buildAsg({ minSize: 3, maxSize: 5, desiredCapacity: undefined }).json, AutoscalingGroup).desired_capacity).toBe(3);
   });
 
   it("is attached to the target group and uses ELB health checks with a grace period", () => {
@@ -39,8 +39,13 @@ describe("asg mode", () => {
     });
   });
 
-  it("rolls instances by instance refresh, keeping 90% healthy", () => {
-    expect(group.instance_refresh).toEqual({ strategy: "Rolling", preferences: { min_healthy_percentage: 90 } });
+  it("rolls instances by instance refresh, keeping 90% healthy and launching replacements first (up to 190%)", () => {
+    expect(group.instance_refresh).toEqual({ strategy: "Rolling", preferences: { min_healthy_percentage: 90, max_healthy_percentage: 190 } });
+  });
+
+  it("lets a single-instance group launch its replacement before stopping it", () => {
+    const single = onlyResource(buildAsg({ minSize: 1, maxSize: 2, desiredCapacity: 1, minHealthyPercentage: 100, maxHealthyPercentage: 200 }).json, AutoscalingGroup);
+    expect(single.instance_refresh).toEqual({ strategy: "Rolling", preferences: { min_healthy_percentage: 100, max_healthy_percentage: 200 } });
   });
 
   it("leaves the desired capacity to the scaling policies after creation", () => {
@@ -52,6 +57,10 @@ describe("asg mode", () => {
       buildAsg({ healthCheckGracePeriodSeconds: 120, defaultCooldownSeconds: 60, minHealthyPercentage: 50 }).json,
       AutoscalingGroup,
     );
-    expect(custom).toMatchObject({ health_check_grace_period: 120, default_cooldown: 60, instance_refresh: { preferences: { min_healthy_percentage: 50 } } });
+    expect(custom).toMatchObject({
+      health_check_grace_period: 120,
+      default_cooldown: 60,
+      instance_refresh: { preferences: { min_healthy_percentage: 50, max_healthy_percentage: 150 } },
+    });
   });
 });

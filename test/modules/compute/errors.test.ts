@@ -23,8 +23,29 @@ describe("compute validation", () => {
     expect(asg({ minSize: 0, maxSize: 0 })).toEqual(["maxSize (0) must be a whole number from 1 to 1000"]);
   });
 
-  it("accepts min 0 / max 3 / desired 1, as in seed 002", () => {
-    expect(asg({ minSize: 0, maxSize: 3, desiredCapacity: 1 })).toEqual([]);
+  it("accepts min 0 / max 3 / desired 1, as in seed 002, when a refresh may launch first", () => {
+    expect(problems({ mode: "asg", minSize: 0, maxSize: 3, desiredCapacity: 1, minHealthyPercentage: 100, maxHealthyPercentage: 200 })).toEqual([]);
+  });
+
+  it("throws when an instance refresh would have no room to replace an instance without downtime", () => {
+    expect(asg({ minSize: 1, maxSize: 3, desiredCapacity: 1 })).toEqual([
+      "minHealthyPercentage (90) with maxHealthyPercentage 190 leaves an instance refresh of 1 instance(s) no room to replace one without downtime; use minHealthyPercentage 100 and maxHealthyPercentage 200",
+    ]);
+  });
+
+  it("throws when the refresh bounds break AWS's rules", () => {
+    expect(problems({ mode: "asg", minSize: 2, maxSize: 4, minHealthyPercentage: 50, maxHealthyPercentage: 200 })).toEqual([
+      "maxHealthyPercentage (200) may exceed minHealthyPercentage (50) by at most 100 (an AWS rule)",
+    ]);
+    expect(problems({ mode: "asg", minSize: 2, maxSize: 4, maxHealthyPercentage: 99 })).toEqual([
+      "maxHealthyPercentage (99) must be a whole number from 100 to 200",
+    ]);
+  });
+
+  it("throws on a managed policy that is not an IAM policy ARN", () => {
+    expect(problems({ mode: "ec2", managedPolicyArns: ["CloudWatchAgentServerPolicy"] })).toEqual([
+      'managedPolicyArns[0] ("CloudWatchAgentServerPolicy") must be an IAM policy ARN (arn:aws:iam::<account|aws>:policy/<name>)',
+    ]);
   });
 
   it("throws when instanceCount is outside 1 to 20", () => {

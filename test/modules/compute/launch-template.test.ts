@@ -74,6 +74,20 @@ describe("launch template options", () => {
     ]);
   });
 
+  it("launches the arm64 image for a Graviton instance type", () => {
+    expect(onlyResource(buildEc2({ instanceType: "t4g.small" }).json, LaunchTemplate).image_id).toBe(
+      "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+    );
+    expect(onlyResource(buildEc2({ instanceType: "c6gn.large" }).json, LaunchTemplate).image_id).toMatch(/-arm64$/);
+    expect(onlyResource(buildEc2({ instanceType: "c6in.large" }).json, LaunchTemplate).image_id).toMatch(/-x86_64$/);
+  });
+
+  it("lets the workload bind a port below 1024 only when it must", () => {
+    const low = userDataOf(onlyResource(buildEc2({ appPort: 80 }).json, LaunchTemplate));
+    expect(low).toContain("AmbientCapabilities=CAP_NET_BIND_SERVICE");
+    expect(userDataOf(onlyResource(buildEc2().json, LaunchTemplate))).not.toContain("AmbientCapabilities");
+  });
+
   it("turns the stress endpoint off in the workload when asked", () => {
     expect(userDataOf(onlyResource(buildAsg({ stressEndpoint: false }).json, LaunchTemplate))).toContain("Environment=STRESS_ENABLED=0");
   });

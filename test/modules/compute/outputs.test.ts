@@ -3,6 +3,7 @@ import { resolveValues } from "../../support/synth";
 import { buildAsg, buildEc2 } from "./helpers";
 
 const common = {
+  detailedMonitoring: true,
   securityGroupId: expect.stringMatching(/^\$\{aws_security_group\.compute_security-group_[0-9A-F]{8}\.id\}$/),
   launchTemplateId: expect.stringMatching(/^\$\{aws_launch_template\.compute_launch-template_[0-9A-F]{8}\.id\}$/),
   instanceRoleName: expect.stringMatching(/^\$\{aws_iam_role\.compute_role_[0-9A-F]{8}\.name\}$/),

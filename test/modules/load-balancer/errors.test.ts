@@ -34,7 +34,7 @@ describe("load balancer validation", () => {
     expect(
       problems({ healthCheck: { intervalSeconds: 301, timeoutSeconds: 1, healthyThreshold: 1, unhealthyThreshold: 11, matcher: "ok" } }),
     ).toEqual([
-      'healthCheck.matcher ("ok") must be HTTP codes such as "200", "200-299" or "200,302"',
+      'healthCheck.matcher ("ok") must be HTTP codes from 200 to 499, such as "200", "200-299" or "200,302"',
       "healthCheck.intervalSeconds (301) must be a whole number from 5 to 300 seconds",
       "healthCheck.timeoutSeconds (1) must be a whole number from 2 to 120 seconds",
       "healthCheck.healthyThreshold (1) must be a whole number from 2 to 10",
@@ -45,6 +45,17 @@ describe("load balancer validation", () => {
   it("throws when the health-check timeout is not shorter than the interval", () => {
     expect(problems({ healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } })).toEqual([
       "healthCheck.timeoutSeconds (10) must be shorter than intervalSeconds (10)",
+    ]);
+  });
+
+  it("throws on a matcher code an ALB health check cannot expect", () => {
+    expect(problems({ healthCheck: { matcher: "200,503" } })).toHaveLength(1);
+    expect(problems({ healthCheck: { matcher: "200-399" } })).toEqual([]);
+  });
+
+  it("throws when the certificate is from another region than the provider's", () => {
+    expect(problems({ certificateArn: CERT.replace("us-east-1", "eu-west-1") })).toEqual([
+      "certificateArn is in eu-west-1; a load balancer in us-east-1 can only use an ACM certificate from its own region",
     ]);
   });
 

@@ -70,6 +70,18 @@ describe("messaging validation", () => {
     expect(problems({ queues: [{ name: "a" }, { name: "a" }] })).toEqual(["queues name a more than once"]);
   });
 
+  it("throws on email subscriptions to a FIFO topic, which SNS delivers to SQS only", () => {
+    expect(problems({ fifo: true, emailSubscriptions: ["ops@example.com"] })).toEqual([
+      "emailSubscriptions cannot subscribe to a FIFO topic: SNS delivers FIFO topics to SQS queues only",
+    ]);
+  });
+
+  it("throws on a topic key that is empty or not a key, which would leave the topic unencrypted or broken", () => {
+    expect(problems({ topicKmsKeyId: "" })).toEqual(['topicKmsKeyId ("") must be a KMS key id, alias or ARN; the topic is always encrypted']);
+    expect(problems({ topicKmsKeyId: "not a key" })).toHaveLength(1);
+    expect(problems({ topicKmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" })).toEqual([]);
+  });
+
   it("throws on content-based deduplication for a standard topic", () => {
     expect(problems({ contentBasedDeduplication: true })).toEqual(["contentBasedDeduplication applies to FIFO topics only; set fifo: true or drop it"]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { problemsOf } from "../../support/synth";
 import type { ScalingProps, StepScalingOptions } from "../../../modules/scaling";
-import { build, EC2 } from "./helpers";
+import { ASG, build, EC2 } from "./helpers";
 
 function problems(overrides: Partial<ScalingProps>): string[] {
   return problemsOf(() => build(overrides));
@@ -22,9 +22,22 @@ describe("scaling validation", () => {
     ]);
   });
 
-  it("throws when a period is not 10, 30 or a multiple of 60", () => {
-    expect(step({ scaleOut: { periodSeconds: 45 } })).toEqual(["stepScaling.scaleOut.periodSeconds (45) must be 10, 30 or a multiple of 60 seconds"]);
-    expect(step({ scaleOut: { periodSeconds: 10 }, scaleIn: { periodSeconds: 300 } })).toEqual([]);
+  it("throws when a period is not a multiple of 60 (EC2 CPU comes once a minute at best)", () => {
+    expect(step({ scaleOut: { periodSeconds: 45 } })).toEqual(["stepScaling.scaleOut.periodSeconds (45) must be a multiple of 60 seconds"]);
+    expect(step({ scaleOut: { periodSeconds: 120 }, scaleIn: { periodSeconds: 300 } })).toEqual([]);
+  });
+
+  it("throws on a high-resolution period, which CPU alarms would never fill", () => {
+    expect(step({ scaleOut: { periodSeconds: 10 } })).toEqual([
+      "stepScaling.scaleOut.periodSeconds (10) is a high-resolution period; EC2 publishes CPUUtilization at most once a minute, so use a multiple of 60",
+    ]);
+  });
+
+  it("throws when periods are finer than five minutes without detailed monitoring", () => {
+    expect(problems({ compute: { ...ASG, detailedMonitoring: false }, stepScaling: { enabled: true } })).toEqual([
+      "stepScaling.scaleOut.periodSeconds (60) must be a multiple of 300 seconds (without detailed monitoring EC2 publishes CPU every 5 minutes)",
+      "stepScaling.scaleIn.periodSeconds (60) must be a multiple of 300 seconds (without detailed monitoring EC2 publishes CPU every 5 minutes)",
+    ]);
   });
 
   it("throws when evaluation periods are below 1", () => {

@@ -89,6 +89,11 @@ describe("operational alarms", () => {
     );
   });
 
+  it("watches instance CPU over 5-minute periods without detailed monitoring", () => {
+    const coarse = alarms(build({ compute: { ...EC2, detailedMonitoring: false } }).json);
+    expect(coarse["demo-1-cpu-high"]).toMatchObject({ period: 300, evaluation_periods: 1 });
+  });
+
   it("takes the 5XX and response-time thresholds from props", () => {
     const custom = alarms(build({ alarms: { target5xxPerMinute: 50, responseTimeSeconds: 0.5 } }).json);
     expect(custom["demo-target-5xx"]).toMatchObject({ threshold: 50 });
