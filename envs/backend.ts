@@ -1,4 +1,5 @@
 import type { StateBackend } from "../modules/contract";
+import { AWS_REGION, S3_BUCKET } from "../modules/core/patterns";
 import { matches, oneOf, when, type Rule } from "../modules/core/validation";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
 
@@ -81,16 +82,14 @@ export function withBackendFromEnv(config: EnvironmentConfig, env: Env): Environ
   }
 }
 
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
 /** What a complete backend needs, with the variable that can supply each missing value. */
 export const backendRules: readonly Rule<EnvironmentConfig>[] = [
   oneOf("backend.kind", (c) => c.backend?.kind, ["local", "s3", "hcp"]),
   when("backend.bucket", (c) =>
     c.backend?.kind === "s3" && !c.backend.bucket ? `is required for the s3 backend: set it in the config or ${BACKEND_VARIABLES.bucket}` : undefined,
   ),
-  matches("backend.bucket", (c) => (c.backend?.kind === "s3" ? c.backend.bucket : undefined), BUCKET, "an S3 bucket name"),
-  matches("backend.region", (c) => (c.backend?.kind === "s3" ? c.backend.region : undefined), /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "an AWS region such as us-east-1"),
+  matches("backend.bucket", (c) => (c.backend?.kind === "s3" ? c.backend.bucket : undefined), S3_BUCKET, "an S3 bucket name"),
+  matches("backend.region", (c) => (c.backend?.kind === "s3" ? c.backend.region : undefined), AWS_REGION, "an AWS region such as us-east-1"),
   when("backend.organization", (c) =>
     c.backend?.kind === "hcp" && !c.backend.organization
       ? `is required for the hcp backend: set it in the config or ${BACKEND_VARIABLES.organization}`

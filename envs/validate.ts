@@ -1,3 +1,4 @@
+import { AWS_REGION as REGION } from "../modules/core/patterns";
 import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
 import { validateComputeSettings } from "../modules/compute";
 import { validateLoadBalancerSettings } from "../modules/load-balancer";
@@ -9,7 +10,6 @@ import { resourcePrefix, type EnvironmentConfig } from "./config";
 
 /** Lowercase words joined by single hyphens: they end up inside every resource name. */
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 /** AWS tag limits: keys 1–128 characters, values 0–256, and the `aws:` prefix is reserved. */
 const TAG_KEY_MAX = 128;
 const TAG_VALUE_MAX = 256;

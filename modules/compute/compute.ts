@@ -158,6 +158,7 @@ export class Compute extends Construct {
   /** One group across the subnets, attached to the target group, rolled on template change. */
   private autoScalingGroup(props: AsgModeProps, launchTemplate: LaunchTemplate): { asgName: string; asgArn: string } {
     const d = COMPUTE_DEFAULTS;
+    const refresh = refreshBounds(props);
     const group = new AutoscalingGroup(this, "group", {
       name: props.name,
       minSize: props.minSize,
@@ -175,7 +176,7 @@ export class Compute extends Construct {
       metricsGranularity: "1Minute",
       instanceRefresh: {
         strategy: "Rolling",
-        preferences: { minHealthyPercentage: refreshBounds(props).min, maxHealthyPercentage: refreshBounds(props).max },
+        preferences: { minHealthyPercentage: refresh.min, maxHealthyPercentage: refresh.max },
       },
       tag: [{ key: "Name", value: props.name, propagateAtLaunch: true }],
       // Scaling policies own the desired capacity once the group exists; re-applying the

@@ -1,4 +1,5 @@
 import { parseCidr } from "../core/cidr";
+import { S3_BUCKET } from "../core/patterns";
 import { check, each, intRange, isToken, matches, maxLength, nested, rule, when, type Finding, type Rule } from "../core/validation";
 import { LOAD_BALANCER_DEFAULTS, type AccessLogOptions, type HealthCheckOptions, type LoadBalancerProps } from "./props";
 
@@ -8,7 +9,6 @@ export type LoadBalancerSettings = Omit<LoadBalancerProps, "name" | "vpcId" | "v
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}|iam::\d{12}:server-certificate\/[\w+=,.@/-]+)$/;
 /** HTTP codes an ALB health check may expect: 200 to 499. */
 const MATCHER = /^[2-4]\d\d(-[2-4]\d\d)?(,[2-4]\d\d(-[2-4]\d\d)?)*$/;
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 const healthCheckRules: readonly Rule<HealthCheckOptions>[] = [
   matches("path", (h) => h.path, /^\//, "a path starting with /"),
@@ -26,7 +26,7 @@ const healthCheckRules: readonly Rule<HealthCheckOptions>[] = [
 ];
 
 const accessLogRules: readonly Rule<AccessLogOptions>[] = [
-  matches("bucket", (a) => a.bucket, BUCKET, "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)"),
+  matches("bucket", (a) => a.bucket, S3_BUCKET, "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)"),
 ];
 
 const settingsRules = (region: string | undefined): readonly Rule<LoadBalancerSettings>[] => [

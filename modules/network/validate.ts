@@ -1,4 +1,5 @@
 import { parseCidr } from "../core/cidr";
+import { AVAILABILITY_ZONE } from "../core/patterns";
 import { check, duplicates, intRange, matches, maxLength, nested, oneOf, when, type Finding, type Rule } from "../core/validation";
 import { LOG_RETENTION_DAYS, NETWORK_DEFAULTS, type FlowLogOptions, type NetworkProps, type SubnetTier } from "./props";
 import { slotsNeeded } from "./subnets";
@@ -9,7 +10,6 @@ export type NetworkSettings = Omit<NetworkProps, "name" | "tags">;
 const MIN_ZONES = 2;
 const MAX_ZONES = 6;
 const TIERS: readonly SubnetTier[] = ["public", "private", "isolated"];
-const ZONE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d([a-z]|-[a-z0-9-]+)$/;
 
 /** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */
 export function zoneInRegion(zone: string, region: string): boolean {
@@ -50,7 +50,7 @@ function settingsRules(region: string | undefined): readonly Rule<NetworkSetting
         if (region !== undefined && !zoneInRegion(zone, region)) {
           return [{ path, message: `(${JSON.stringify(zone)}) is not a zone of region ${region}` }];
         }
-        if (region === undefined && !ZONE.test(zone)) {
+        if (region === undefined && !AVAILABILITY_ZONE.test(zone)) {
           return [{ path, message: `(${JSON.stringify(zone)}) is not an availability zone name such as us-east-1a` }];
         }
         return [];

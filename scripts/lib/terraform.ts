@@ -77,9 +77,9 @@ export interface OfflineRunOptions {
   readonly keep?: boolean;
   /** Extra files to write next to the stack (file name → content), e.g. a broken resource. */
   readonly extraFiles?: Readonly<Record<string, string>>;
-  /** A prior state (JSON) to plan against, e.g. from `stateFromPlan`; otherwise empty. */
+  /** A prior state (JSON) to plan against, e.g. from `simulateDeploy`; otherwise empty. */
   readonly state?: string;
-  /** Also read the providers' schemas (for `stateFromPlan`). @default false */
+  /** Also read the providers' schemas (for `applyPlan`). @default false */
   readonly schemas?: boolean;
   /** Run `terraform validate` before planning (plan validates too, less verbosely). @default true */
   readonly validate?: boolean;

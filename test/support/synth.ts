@@ -39,10 +39,6 @@ export function onlyResource(json: SynthesizedJson, type: { readonly tfResourceT
   return all[0] as Record<string, unknown>;
 }
 
-/** `${aws_vpc.network_vpc_1234.id}`-style reference to a resource by logical name. */
-export function ref(type: { readonly tfResourceType: string }, name: string, attribute: string): string {
-  return `\${${type.tfResourceType}.${name}.${attribute}}`;
-}
 
 /**
  * Parses a policy document (or any JSON) that holds Terraform interpolations. An interpolation
