@@ -1,37 +1,7 @@
 import type { StateBackend } from "../modules/contract";
 import { AWS_REGION, S3_BUCKET } from "../modules/core/patterns";
 import { matches, oneOf, when, type Rule } from "../modules/core/validation";
-import { resourcePrefix, type EnvironmentConfig } from "./config";
-
-/**
- * Where an environment keeps its state, as written in its config. Anything left out comes from
- * environment variables, so CI and people share one config; with nothing anywhere, the state
- * is a local file, so a fresh clone works with no cloud account.
- */
-export type BackendSettings =
-  | { readonly kind: "local" }
-  | {
-      readonly kind: "s3";
-      /** @default - WEBTIER_STATE_BUCKET */
-      readonly bucket?: string;
-      /** @default - WEBTIER_STATE_REGION, else the environment's region */
-      readonly region?: string;
-      /** @default - WEBTIER_STATE_DYNAMODB_TABLE, else none (the S3 lock file is used) */
-      readonly dynamodbTable?: string;
-      /** @default true */
-      readonly encrypt?: boolean;
-      /** @default true */
-      readonly useLockfile?: boolean;
-    }
-  | {
-      readonly kind: "hcp";
-      /** @default - WEBTIER_HCP_ORGANIZATION */
-      readonly organization?: string;
-      /** @default - WEBTIER_HCP_WORKSPACE_PREFIX + `<project>-<env>` */
-      readonly workspace?: string;
-      /** @default - WEBTIER_HCP_HOSTNAME, else app.terraform.io */
-      readonly hostname?: string;
-    };
+import { resourcePrefix, type BackendSettings, type EnvironmentConfig } from "./config";
 
 /** The variables read, by what they fill in. */
 export const BACKEND_VARIABLES = {
@@ -108,8 +78,8 @@ export function stateBackend(config: EnvironmentConfig): StateBackend {
         bucket: backend.bucket!,
         key: `${config.project}/${config.name}/terraform.tfstate`,
         region: backend.region ?? config.region,
-        encrypt: backend.encrypt ?? true,
-        useLockfile: backend.useLockfile ?? true,
+        encrypt: backend.encrypt,
+        useLockfile: backend.useLockfile,
         dynamodbTable: backend.dynamodbTable,
       };
     case "hcp":

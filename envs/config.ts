@@ -1,18 +1,44 @@
-import type { ComputeSettings } from "../modules/compute";
-import type { LoadBalancerSettings } from "../modules/load-balancer";
-import type { MessagingSettings } from "../modules/messaging";
-import type { NetworkSettings } from "../modules/network";
-import type { AlarmTopicSettings, ScalingSettings } from "../modules/scaling";
-import type { BackendSettings } from "./backend";
+import type { WebTierProps } from "../modules/web-tier/props";
+
+/**
+ * Where an environment keeps its state, as written in its config. Anything left out comes from
+ * environment variables (envs/backend.ts), so CI and people share one config; with nothing
+ * anywhere, the state is a local file, so a fresh clone works with no cloud account.
+ */
+export type BackendSettings =
+  | { readonly kind: "local" }
+  | {
+      readonly kind: "s3";
+      /** @default - WEBTIER_STATE_BUCKET */
+      readonly bucket?: string;
+      /** @default - WEBTIER_STATE_REGION, else the environment's region */
+      readonly region?: string;
+      /** @default - WEBTIER_STATE_DYNAMODB_TABLE, else none (the S3 lock file is used) */
+      readonly dynamodbTable?: string;
+      /** @default true */
+      readonly encrypt?: boolean;
+      /** @default true */
+      readonly useLockfile?: boolean;
+    }
+  | {
+      readonly kind: "hcp";
+      /** @default - WEBTIER_HCP_ORGANIZATION */
+      readonly organization?: string;
+      /** @default - WEBTIER_HCP_WORKSPACE_PREFIX + `<project>-<env>` */
+      readonly workspace?: string;
+      /** @default - WEBTIER_HCP_HOSTNAME, else app.terraform.io */
+      readonly hostname?: string;
+    };
 
 /**
  * The shape of one environment's configuration: plain data, no constructs, no tokens.
- * `dev.ts`, `stage.ts` and `prod.ts` each export one; `validate.ts` checks it before any
- * construct is built, and `environment-stack.ts` turns it into a Terraform stack. Each module
- * section has the shape of that module's props, so a problem's path (`prod.network.cidr`)
- * names the field in this file and in the module's documentation alike.
+ * `dev.ts`, `stage.ts` and `prod.ts` each export one; `validate.ts` checks it where it enters,
+ * and `environment-stack.ts` turns it into a stack holding one {@link WebTier}. The module
+ * sections (network, loadBalancer, compute, alarmTopic, messaging, scaling) are the tier's
+ * props, so a problem's path (`prod.network.cidr`) names the field here and in the module's
+ * documentation alike.
  */
-export interface EnvironmentConfig {
+export interface EnvironmentConfig extends Omit<WebTierProps, "name" | "tags"> {
   /** Environment name: the stack's name, the `Environment` tag and part of every resource name. */
   readonly name: string;
   /** Project name: the `Project` tag and the first part of every resource name. */
@@ -36,21 +62,15 @@ export interface EnvironmentConfig {
    * @default - WEBTIER_BACKEND, else a local state file at the project root
    */
   readonly backend?: BackendSettings;
-  /** The VPC: CIDR, availability zones (listed, so no data source is read), NAT strategy, flow logs. */
-  readonly network: NetworkSettings;
-  /** The Application Load Balancer: ports, health check, certificate, deletion protection. */
-  readonly loadBalancer: LoadBalancerSettings;
-  /** The instances: `ec2` mode with a count, or `asg` mode with min, max and desired sizes. */
-  readonly compute: ComputeSettings;
-  /** The encrypted topic every alarm notifies, and who is emailed from it. */
-  readonly alarmTopic: AlarmTopicSettings;
-  /** The SNS topic fanned out to SQS queues (names are prefixed with `<project>-<env>-`). */
-  readonly messaging: MessagingSettings;
-  /** Target tracking and/or step scaling (asg mode), operational alarms and the dashboard. */
-  readonly scaling: ScalingSettings;
 }
 
 /** `webtier-prod`: the prefix of every resource name in an environment. */
 export function resourcePrefix(config: Pick<EnvironmentConfig, "project" | "name">): string {
   return `${config.project}-${config.name}`;
+}
+
+/** The tier an environment deploys: its module sections, named with the environment's prefix. */
+export function webTierProps(config: EnvironmentConfig): WebTierProps {
+  const { network, loadBalancer, compute, alarmTopic, messaging, scaling } = config;
+  return { name: resourcePrefix(config), network, loadBalancer, compute, alarmTopic, messaging, scaling };
 }

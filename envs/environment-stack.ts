@@ -1,16 +1,11 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { throwIfInvalid } from "../modules/core/validation";
-import { Compute } from "../modules/compute";
-import { useBackend } from "../modules/contract";
-import { LoadBalancer } from "../modules/load-balancer";
-import { Messaging } from "../modules/messaging";
-import { Network } from "../modules/network";
-import { AlarmTopic, Scaling } from "../modules/scaling";
+import { publishWebTierOutputs, useBackend } from "../modules/contract";
+import { assertValid, markValidated } from "../modules/core/validation";
+import { WebTier } from "../modules/web-tier";
 import { stateBackend } from "./backend";
-import { resourcePrefix, type EnvironmentConfig } from "./config";
-import { publishOutputs, webTierOutputs } from "./outputs";
+import { webTierProps, type EnvironmentConfig } from "./config";
 import { validateEnvironment } from "./validate";
 
 /** The AWS provider release `@cdktf/provider-aws@20.1.0` was generated from; pinned exactly. */
@@ -19,15 +14,17 @@ export const AWS_PROVIDER_VERSION = "5.100.0";
 export const TERRAFORM_REQUIRED_VERSION = ">= 1.10";
 
 /**
- * One environment as a Terraform stack: provider, backend, the modules wired together and
- * the stack outputs. It creates no resource of its own; the modules do.
+ * One environment as a Terraform stack: the provider, the backend, one {@link WebTier} and its
+ * outputs as the stack's. It creates no resource of its own; the tier's modules do.
  */
 export class EnvironmentStack extends TerraformStack {
   readonly config: EnvironmentConfig;
+  readonly webTier: WebTier;
 
   constructor(scope: Construct, config: EnvironmentConfig) {
-    // Validate before the stack exists so a bad config leaves nothing half-built in the app.
-    throwIfInvalid(`Environment ${JSON.stringify(config.name)}`, validateEnvironment(config));
+    // Validated before the stack exists (unless already, where the config entered), so a bad
+    // config leaves nothing half-built in the app.
+    assertValid(`Environment ${JSON.stringify(config.name)}`, config, validateEnvironment);
     super(scope, config.name);
     this.config = config;
 
@@ -35,53 +32,11 @@ export class EnvironmentStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: config.region, defaultTags: [{ tags: standardTags }] });
     this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
     this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
-
     useBackend(this, stateBackend(config));
 
-    const prefix = resourcePrefix(config);
-    const network = new Network(this, "network", { name: prefix, ...config.network });
-    const loadBalancer = new LoadBalancer(this, "load-balancer", {
-      name: prefix,
-      vpcId: network.outputs.vpcId,
-      vpcCidr: network.outputs.vpcCidr,
-      subnetIds: config.loadBalancer.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
-      ...config.loadBalancer,
-    });
-    const compute = new Compute(this, "compute", {
-      name: prefix,
-      vpcId: network.outputs.vpcId,
-      subnetIds: network.outputs.privateSubnetIds,
-      targetGroupArn: loadBalancer.outputs.targetGroupArn,
-      loadBalancerSecurityGroupId: loadBalancer.outputs.securityGroupId,
-      appPort: loadBalancer.outputs.targetPort,
-      // Default tags do not reach instances an Auto Scaling Group launches: the template tags them.
-      instanceTags: standardTags,
-      ...config.compute,
-    });
-    const alarmTopic = new AlarmTopic(this, "alarm-topic", { name: prefix, ...config.alarmTopic });
-    const messaging = new Messaging(this, "messaging", {
-      namePrefix: prefix,
-      alarmTopicArn: alarmTopic.outputs.topicArn,
-      ...config.messaging,
-    });
-    const scaling = new Scaling(this, "scaling", {
-      name: prefix,
-      compute: compute.outputs,
-      loadBalancer: loadBalancer.outputs,
-      alarmTopicArn: alarmTopic.outputs.topicArn,
-      queues: Object.values(messaging.outputs.queues),
-      ...config.scaling,
-    });
-
-    publishOutputs(
-      this,
-      webTierOutputs({
-        network: network.outputs,
-        loadBalancer: loadBalancer.outputs,
-        compute: compute.outputs,
-        scaling: scaling.outputs,
-        messaging: messaging.outputs,
-      }),
-    );
+    // "Default" is left out of logical ids, so resources keep the addresses they had before the
+    // tier had a construct of its own. Its props come from the config validated above.
+    this.webTier = new WebTier(this, "Default", markValidated(webTierProps(config)));
+    publishWebTierOutputs(this, this.webTier.outputs);
   }
 }

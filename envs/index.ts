@@ -1,12 +1,12 @@
-import { ValidationError } from "../modules/core/validation";
+import { markValidated, ValidationError } from "../modules/core/validation";
 import type { EnvironmentConfig } from "./config";
 import { dev } from "./dev";
 import { prod } from "./prod";
 import { stage } from "./stage";
 import { validateEnvironment } from "./validate";
 
-export { BACKEND_VARIABLES, stateBackend, withBackendFromEnv, type BackendSettings } from "./backend";
-export type { EnvironmentConfig } from "./config";
+export { BACKEND_VARIABLES, stateBackend, withBackendFromEnv } from "./backend";
+export type { BackendSettings, EnvironmentConfig } from "./config";
 export { EnvironmentStack } from "./environment-stack";
 export { validateEnvironment } from "./validate";
 
@@ -38,5 +38,6 @@ export function selectEnvironments(
   const chosen = wanted.length === 0 ? [...known] : known.filter((e) => wanted.includes(e.name));
   const findings = chosen.flatMap(validateEnvironment);
   if (findings.length > 0) throw new ValidationError("Environment configuration", findings);
-  return chosen;
+  // Checked where they entered: the stacks built from them do not check again.
+  return chosen.map(markValidated);
 }

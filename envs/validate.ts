@@ -1,12 +1,8 @@
 import { AWS_REGION as REGION } from "../modules/core/patterns";
 import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
-import { validateComputeSettings } from "../modules/compute";
-import { validateLoadBalancerSettings } from "../modules/load-balancer";
-import { validateMessagingSettings } from "../modules/messaging";
-import { validateNetworkSettings } from "../modules/network";
-import { validateAlarmTopicSettings, validateScalingSettings } from "../modules/scaling";
+import { validateWebTierProps } from "../modules/web-tier/validate";
 import { backendRules } from "./backend";
-import { resourcePrefix, type EnvironmentConfig } from "./config";
+import { webTierProps, type EnvironmentConfig } from "./config";
 
 /** Lowercase words joined by single hyphens: they end up inside every resource name. */
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -34,27 +30,7 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
     (tags) => ["Project", "Environment", "ManagedBy"].some((k) => k in tags),
     () => "must not set Project, Environment or ManagedBy: the stack sets them",
   ),
-  (c) => validateNetworkSettings(c.network, REGION.test(c.region) ? c.region : undefined, "network"),
-  (c) => validateLoadBalancerSettings(c.loadBalancer, "loadBalancer", REGION.test(c.region) ? c.region : undefined),
-  (c) => validateComputeSettings(c.compute, "compute"),
-  (c) => validateAlarmTopicSettings(c.alarmTopic, "alarmTopic"),
-  (c) => validateMessagingSettings({ ...c.messaging, namePrefix: resourcePrefix(c) }, "messaging"),
-  (c) => validateScalingSettings(c.scaling, c.compute.mode, "scaling", c.compute.detailedMonitoring ?? true),
   ...backendRules,
-  // How the environment wires modules together, judged here so the error names the config field.
-  when("network.subnetTiers", (c) =>
-    c.network.subnetTiers && !c.network.subnetTiers.includes("private") ? 'must include "private": the instances (and an internal load balancer) live there' : undefined,
-  ),
-  when("network.subnetTiers", (c) =>
-    c.network.subnetTiers && !c.loadBalancer.internal && !c.network.subnetTiers.includes("public")
-      ? 'must include "public" for an internet-facing load balancer (or set loadBalancer.internal)'
-      : undefined,
-  ),
-  when("network.natGateways", (c) =>
-    c.network.natGateways === "none"
-      ? '("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); use "single" or "per-az"'
-      : undefined,
-  ),
 ];
 
 /** Security defaults a production environment may not turn off. */
@@ -63,7 +39,7 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
     c.network.flowLogs?.enabled === false ? "must stay on in a production environment (VPC flow logs are the audit trail)" : undefined,
   ),
   when("loadBalancer.deletionProtection", (c) =>
-    c.loadBalancer.deletionProtection !== true ? "must be true in a production environment (a wrong plan must not delete the ALB)" : undefined,
+    c.loadBalancer?.deletionProtection !== true ? "must be true in a production environment (a wrong plan must not delete the ALB)" : undefined,
   ),
   when("messaging.preventDestroy", (c) =>
     c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
@@ -72,9 +48,18 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
 
 /**
  * Checks one environment's configuration and returns every problem, each with its path
- * from the environment name (`prod.network.availabilityZones[2]`). Nothing is built here.
+ * from the environment name (`prod.network.availabilityZones[2]`): the environment's own
+ * fields, its tier (every module section and how they are wired), and in production the
+ * security defaults it may not turn off. Nothing is built here.
  */
 export function validateEnvironment(config: EnvironmentConfig): Finding[] {
   const at = config.name || "environment";
-  return [...check(config, environmentRules, at), ...(config.production ? check(config, productionRules, at) : [])];
+  const region = REGION.test(config.region) ? config.region : undefined;
+  // The tier's name is `<project>-<name>`, judged above field by field: not again as a whole.
+  const tier = validateWebTierProps(webTierProps(config), region).filter((f) => f.path !== "name");
+  return [
+    ...check(config, environmentRules, at),
+    ...tier.map((f) => ({ path: `${at}.${f.path}`, message: f.message })),
+    ...(config.production ? check(config, productionRules, at) : []),
+  ];
 }

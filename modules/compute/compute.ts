@@ -8,10 +8,10 @@ import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { metricAlarm } from "../core/alarms";
-import { arnPart, policyDocument, providerRegion } from "../core/aws";
+import { arnPart, policyDocument, providerDefaultTags, providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
-import { throwIfInvalid } from "../core/validation";
+import { assertValid, pathOf } from "../core/validation";
 import type { ComputeOutputs } from "./outputs";
 import { AL2023_ARM64_IMAGE, COMPUTE_DEFAULTS, isArm64InstanceType, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
 import { refreshBounds, validateComputeProps } from "./validate";
@@ -42,15 +42,15 @@ export class Compute extends Construct {
   readonly outputs: ComputeOutputs;
 
   constructor(scope: Construct, id: string, props: ComputeProps) {
-    super(scope, id);
     const d = COMPUTE_DEFAULTS;
-    const appPort = props.appPort ?? d.appPort;
+    const appPort = props.loadBalancer.targetPort;
     const userData = props.userData ?? workloadUserData({ port: appPort, stressEndpoint: props.stressEndpoint ?? d.stressEndpoint });
     // The generated workload counts against the 16 KB limit as much as a user's script does.
-    throwIfInvalid(`Compute ${this.node.path}`, validateComputeProps({ ...props, userData }));
+    assertValid(`Compute ${pathOf(scope, id)}`, props, (p) => validateComputeProps({ ...p, userData }));
+    super(scope, id);
 
     const tags = (name: string) => nameTags(name, props.tags);
-    const instanceTags = { ...(props.instanceTags ?? props.tags), Name: props.name };
+    const instanceTags = { ...(props.instanceTags ?? { ...providerDefaultTags(this), ...props.tags }), Name: props.name };
 
     const securityGroup = new LockedSecurityGroup(this, "security-group", {
       name: `${props.name}-instances`,
@@ -58,7 +58,7 @@ export class Compute extends Construct {
       vpcId: props.vpcId,
       tags: props.tags,
     });
-    securityGroup.allowIngress(appPort, { securityGroupId: props.loadBalancerSecurityGroupId, key: "load-balancer" }, "App port from the load balancer");
+    securityGroup.allowIngress(appPort, { securityGroupId: props.loadBalancer.securityGroupId, key: "load-balancer" }, "App port from the load balancer");
     if (props.allowAllEgress ?? d.allowAllEgress) securityGroup.allowAllEgress("All outbound");
     else securityGroup.allowEgress(443, { cidr: "0.0.0.0/0", key: "https" }, "HTTPS out: SSM, package mirrors, AWS APIs");
 
@@ -68,7 +68,7 @@ export class Compute extends Construct {
       assumeRolePolicy: policyDocument({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
       tags: tags(`${props.name}-instance`),
     });
-    [SSM_MANAGED_POLICY, ...(props.managedPolicyArns ?? [])].forEach((policyArn, i) => {
+    [SSM_MANAGED_POLICY, ...(props.managedPolicyArns ?? d.managedPolicyArns)].forEach((policyArn, i) => {
       new IamRolePolicyAttachment(this, i === 0 ? "ssm-managed-instance-core" : `managed-policy-${i}`, { role: role.name, policyArn });
     });
     const profile = new IamInstanceProfile(this, "instance-profile", { name: `${props.name}-instance`, role: role.name, tags: tags(props.name) });
@@ -127,7 +127,7 @@ export class Compute extends Construct {
         launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
         tags: nameTags(`${props.name}-${n}`, props.tags),
       });
-      new LbTargetGroupAttachment(this, `target-${n}`, { targetGroupArn: props.targetGroupArn, targetId: instance.id, port: appPort });
+      new LbTargetGroupAttachment(this, `target-${n}`, { targetGroupArn: props.loadBalancer.targetGroupArn, targetId: instance.id, port: appPort });
 
       const automate = (action: string) => `arn:aws:automate:${region ?? arnPart(instance.arn, "region")}:ec2:${action}`;
       const statusAlarm = (kind: "System" | "Instance", action: "recover" | "reboot", what: string) =>
@@ -168,7 +168,7 @@ export class Compute extends Construct {
       // latest_version (not "$Latest") so a template change is a change of the group, which
       // starts the instance refresh below.
       launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
-      targetGroupArns: [props.targetGroupArn],
+      targetGroupArns: [props.loadBalancer.targetGroupArn],
       healthCheckType: "ELB",
       healthCheckGracePeriod: props.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
       defaultCooldown: props.defaultCooldownSeconds ?? d.defaultCooldownSeconds,

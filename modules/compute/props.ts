@@ -8,6 +8,8 @@ export function isArm64InstanceType(instanceType: string): boolean {
   return /^(a1|[a-z]+\d+g[a-z]*)\./.test(instanceType);
 }
 
+import type { LoadBalancerOutputs } from "../load-balancer/outputs";
+
 /** What both modes share. */
 export interface ComputeCommonProps {
   /** Name of the launch template, security group, role and (in asg mode) the group, e.g. `webtier-prod`. */
@@ -16,15 +18,11 @@ export interface ComputeCommonProps {
   readonly vpcId: string;
   /** Subnets to launch into (private ones): instances spread round-robin, the group across all. */
   readonly subnetIds: readonly string[];
-  /** Target group the instances register in. */
-  readonly targetGroupArn: string;
-  /** The load balancer's security group: the only source allowed in, on the app port. */
-  readonly loadBalancerSecurityGroupId: string;
   /**
-   * Port the app listens on (the target group's port).
-   * @default 5000
+   * The load balancer in front (a {@link LoadBalancer}'s outputs): instances register in its
+   * target group, admit its security group alone, and the app listens on its target port.
    */
-  readonly appPort?: number;
+  readonly loadBalancer: Pick<LoadBalancerOutputs, "targetGroupArn" | "securityGroupId" | "targetPort">;
   /**
    * EC2 instance type.
    * @default "t3.micro"
@@ -72,8 +70,8 @@ export interface ComputeCommonProps {
   readonly managedPolicyArns?: readonly string[];
   /**
    * Tags for the instances and volumes the template launches. The provider's default tags do
-   * not reach them through an Auto Scaling Group, so pass those here too.
-   * @default - the module's tags
+   * not reach them through an Auto Scaling Group, so they are copied here.
+   * @default - the stack's AWS provider default tags, then the module's tags
    */
   readonly instanceTags?: Readonly<Record<string, string>>;
   /**
@@ -134,7 +132,6 @@ export type ComputeProps = Ec2ModeProps | AsgModeProps;
 export type ComputeMode = ComputeProps["mode"];
 
 export const COMPUTE_DEFAULTS = {
-  appPort: 5000,
   instanceType: "t3.micro",
   imageId: AL2023_IMAGE,
   stressEndpoint: true,
@@ -142,6 +139,7 @@ export const COMPUTE_DEFAULTS = {
   rootVolumeSizeGiB: 8,
   rootDeviceName: "/dev/xvda",
   allowAllEgress: false,
+  managedPolicyArns: [] as readonly string[],
   instanceCount: 1,
   healthCheckGracePeriodSeconds: 300,
   defaultCooldownSeconds: 300,

@@ -1,8 +1,8 @@
 import { check, each, intRange, isToken, matches, maxLength, rule, when, type Finding, type Rule } from "../core/validation";
 import { COMPUTE_DEFAULTS, type AsgModeProps, type ComputeCommonProps, type ComputeProps, type Ec2ModeProps } from "./props";
 
-/** Keys the environment stack fills in from other modules' outputs. */
-type Wired = "name" | "vpcId" | "subnetIds" | "targetGroupArn" | "loadBalancerSecurityGroupId" | "appPort" | "tags" | "instanceTags";
+/** Keys a WebTier fills in from other modules' outputs. */
+type Wired = "name" | "vpcId" | "subnetIds" | "loadBalancer" | "tags" | "instanceTags";
 
 /** The compute module's inputs that are plain data (what an environment's config holds), by mode. */
 export type ComputeSettings = Omit<Ec2ModeProps, Wired> | Omit<AsgModeProps, Wired>;
@@ -12,12 +12,11 @@ export const USER_DATA_MAX_BYTES = 16 * 1024;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9-]+$/;
 const IMAGE = /^(ami-[0-9a-f]{8}([0-9a-f]{9})?|resolve:ssm:\/?[\w./-]+(:\d+)?)$/;
 
-type Shared = Omit<ComputeCommonProps, Wired> & { readonly appPort?: number };
+type Shared = Omit<ComputeCommonProps, Wired>;
 
 const sharedRules: readonly Rule<Shared>[] = [
   matches("instanceType", (c) => c.instanceType, INSTANCE_TYPE, "an EC2 instance type such as t3.micro"),
   matches("imageId", (c) => c.imageId, IMAGE, "an AMI id (ami-…) or resolve:ssm:<parameter>"),
-  intRange("appPort", (c) => c.appPort, 1, 65535),
   rule(
     "userData",
     (c) => c.userData,
@@ -86,10 +85,11 @@ const propsRules: readonly Rule<ComputeProps>[] = [
   // The role is `<name>-instance` and IAM role names stop at 64; ASG names allow 255.
   maxLength("name", (p) => p.name, 40),
   when("subnetIds", (p) => (!isToken(p.subnetIds) && p.subnetIds.length === 0 ? "must list at least one subnet" : undefined)),
+  intRange("loadBalancer.targetPort", (p) => p.loadBalancer.targetPort, 1, 65535),
 ];
 
 /** Every problem with the compute settings, paths relative to `at`. */
-export function validateComputeSettings(settings: ComputeSettings & { readonly appPort?: number }, at = ""): Finding[] {
+export function validateComputeSettings(settings: ComputeSettings, at = ""): Finding[] {
   const shared = check<Shared>(settings, sharedRules, at);
   if (settings.mode === "ec2") return [...shared, ...check(settings, ec2Rules, at)];
   if (settings.mode === "asg") return [...shared, ...check(settings, asgRules, at)];

@@ -29,6 +29,10 @@ export type StateBackend =
       readonly hostname?: string;
     };
 
+export const BACKEND_DEFAULTS = {
+  s3: { encrypt: true, useLockfile: true },
+} as const;
+
 /** Gives `stack` the backend: `backend "local"`, `backend "s3"` or a `cloud` block. */
 export function useBackend(stack: TerraformStack, backend: StateBackend): void {
   switch (backend.kind) {
@@ -40,11 +44,11 @@ export function useBackend(stack: TerraformStack, backend: StateBackend): void {
         bucket: backend.bucket,
         key: backend.key,
         region: backend.region,
-        encrypt: backend.encrypt ?? true,
+        encrypt: backend.encrypt ?? BACKEND_DEFAULTS.s3.encrypt,
         dynamodbTable: backend.dynamodbTable,
       });
       // cdktf 0.21's S3Backend predates the native lock file; Terraform >= 1.10 reads it.
-      if (backend.useLockfile ?? true) stack.addOverride("terraform.backend.s3.use_lockfile", true);
+      if (backend.useLockfile ?? BACKEND_DEFAULTS.s3.useLockfile) stack.addOverride("terraform.backend.s3.use_lockfile", true);
       return;
     case "hcp":
       new CloudBackend(stack, {

@@ -2,16 +2,35 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, TerraformStack, Token } from "cdktf";
 import type { IConstruct } from "constructs";
 
+/** The stack's AWS provider without an alias, if any. */
+function defaultProvider(scope: IConstruct): AwsProvider | undefined {
+  return TerraformStack.of(scope)
+    .node.children.filter((c): c is AwsProvider => c instanceof AwsProvider)
+    .find((p) => p.alias === undefined);
+}
+
 /**
  * The region of the stack's default AWS provider when it is a literal, else undefined.
  * Modules use it to judge availability zones at synth time; they never read a data source.
  */
 export function providerRegion(scope: IConstruct): string | undefined {
-  const provider = TerraformStack.of(scope)
-    .node.children.filter((c): c is AwsProvider => c instanceof AwsProvider)
-    .find((p) => p.alias === undefined);
-  const region = provider?.region;
+  const region = defaultProvider(scope)?.region;
   return region !== undefined && !Token.isUnresolved(region) ? region : undefined;
+}
+
+/**
+ * The default tags of the stack's default AWS provider when they are literal, else none. The
+ * provider applies them to every resource it creates, but not to instances and volumes an Auto
+ * Scaling Group launches: launch templates copy them.
+ */
+export function providerDefaultTags(scope: IConstruct): Readonly<Record<string, string>> {
+  const blocks = defaultProvider(scope)?.defaultTags;
+  const tags: Record<string, string> = {};
+  if (!Array.isArray(blocks)) return tags;
+  for (const { tags: block } of blocks as { tags?: Record<string, string> }[]) {
+    if (block && !Token.isUnresolved(block)) Object.assign(tags, block);
+  }
+  return tags;
 }
 
 /**

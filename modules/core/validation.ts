@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import type { IConstruct } from "constructs";
 
 /** One broken rule: where it is (a field path such as `prod.compute.maxSize`) and what is wrong. */
 export interface Finding {
@@ -41,6 +42,34 @@ export function check<P>(props: P, rules: readonly Rule<P>[], at = ""): Finding[
 /** Throws a {@link ValidationError} naming `subject` when there is any finding. */
 export function throwIfInvalid(subject: string, findings: readonly Finding[]): void {
   if (findings.length > 0) throw new ValidationError(subject, findings);
+}
+
+/** The path a construct `id` will have under `scope`, for naming it before it exists. */
+export function pathOf(scope: IConstruct, id: string): string {
+  return scope.node.path ? `${scope.node.path}/${id}` : id;
+}
+
+/** Props objects already checked: by their construct, or by the caller that built them from checked data. */
+const validated = new WeakSet<object>();
+
+/**
+ * Records that `props` need no further check: the caller validated the data they were built
+ * from (an environment validates its whole config where it enters; WebTier validates every
+ * section before it builds the modules), so the construct receiving them does not repeat it.
+ */
+export function markValidated<P extends object>(props: P): P {
+  validated.add(props);
+  return props;
+}
+
+/**
+ * Throws a {@link ValidationError} naming `subject` with every problem `validate` finds in
+ * `props`, unless this very object was validated before (see {@link markValidated}).
+ */
+export function assertValid<P extends object>(subject: string, props: P, validate: (props: P) => readonly Finding[]): void {
+  if (validated.has(props)) return;
+  throwIfInvalid(subject, validate(props));
+  validated.add(props);
 }
 
 /** True for values cdktf resolves later (`${aws_vpc.x.id}` and friends): rules do not judge them. */

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
-import { throwIfInvalid } from "../core/validation";
+import { assertValid, pathOf } from "../core/validation";
 import type { LoadBalancerOutputs } from "./outputs";
 import { LOAD_BALANCER_DEFAULTS, type LoadBalancerProps } from "./props";
 import { validateLoadBalancerProps } from "./validate";
@@ -19,8 +19,9 @@ export class LoadBalancer extends Construct {
   readonly outputs: LoadBalancerOutputs;
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
+    const region = providerRegion(scope);
+    assertValid(`LoadBalancer ${pathOf(scope, id)}`, props, (p) => validateLoadBalancerProps(p, region));
     super(scope, id);
-    throwIfInvalid(`LoadBalancer ${this.node.path}`, validateLoadBalancerProps(props, providerRegion(this)));
 
     const d = LOAD_BALANCER_DEFAULTS;
     const targetPort = props.targetPort ?? d.targetPort;

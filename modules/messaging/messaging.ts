@@ -4,7 +4,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Construct } from "constructs";
 import { nameTags } from "../core/tags";
 import { ownAccountTopicPolicy } from "../core/topic-policy";
-import { throwIfInvalid } from "../core/validation";
+import { assertValid, pathOf } from "../core/validation";
 import { fullName } from "./names";
 import type { MessagingOutputs } from "./outputs";
 import { MESSAGING_DEFAULTS, type MessagingProps } from "./props";
@@ -20,8 +20,8 @@ export class Messaging extends Construct {
   readonly outputs: MessagingOutputs;
 
   constructor(scope: Construct, id: string, props: MessagingProps) {
+    assertValid(`Messaging ${pathOf(scope, id)}`, props, validateMessagingProps);
     super(scope, id);
-    throwIfInvalid(`Messaging ${this.node.path}`, validateMessagingProps(props));
     const d = MESSAGING_DEFAULTS;
     const fifo = props.fifo ?? d.fifo;
     const topicName = fullName(props.namePrefix, props.topicName, fifo);
@@ -30,7 +30,7 @@ export class Messaging extends Construct {
       name: topicName,
       kmsMasterKeyId: props.topicKmsKeyId ?? d.topicKmsKeyId,
       fifoTopic: fifo || undefined,
-      contentBasedDeduplication: fifo ? (props.contentBasedDeduplication ?? true) : undefined,
+      contentBasedDeduplication: fifo ? (props.contentBasedDeduplication ?? d.contentBasedDeduplication) : undefined,
       tags: nameTags(topicName, props.tags),
     });
 
@@ -50,7 +50,7 @@ export class Messaging extends Construct {
       queues[options.name] = queue.outputs;
     }
 
-    for (const email of props.emailSubscriptions ?? []) {
+    for (const email of props.emailSubscriptions ?? d.emailSubscriptions) {
       new SnsTopicSubscription(this, `email-${email}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
     }
 

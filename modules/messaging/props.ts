@@ -1,10 +1,9 @@
-/** SQS message retention limits and the 14-day DLQ retention (the maximum, so nothing expires unseen). */
+/** SQS limits on queue attributes, as AWS documents them: [min, max]. */
 export const SQS_LIMITS = {
   visibilityTimeoutSeconds: [0, 43200],
   messageRetentionSeconds: [60, 1209600],
   receiveWaitTimeSeconds: [0, 20],
   maxReceiveCount: [1, 1000],
-  deliveryDelaySeconds: [0, 900],
 } as const;
 
 /** The AWS managed SQS key: SNS cannot use it to deliver into a queue, so it is refused. */
@@ -129,6 +128,8 @@ export interface MessagingProps {
 
 export const MESSAGING_DEFAULTS = {
   fifo: false,
+  contentBasedDeduplication: true,
+  emailSubscriptions: [] as readonly string[],
   topicKmsKeyId: "alias/aws/sns",
   visibilityTimeoutSeconds: 30,
   messageRetentionSeconds: 345600,

@@ -70,13 +70,13 @@ function settingsRules(settings: MessagingSettings & { readonly namePrefix?: str
     rule(
       "topicName",
       (s) => s.topicName,
-      (n, s) => fullName(s.namePrefix, n, s.fifo ?? false).length > TOPIC_NAME_MAX,
-      (n, s) => `gives a topic named ${fullName(s.namePrefix, n, s.fifo ?? false).length} characters long; SNS allows at most ${TOPIC_NAME_MAX}`,
+      (n, s) => fullName(s.namePrefix, n, s.fifo ?? MESSAGING_DEFAULTS.fifo).length > TOPIC_NAME_MAX,
+      (n, s) => `gives a topic named ${fullName(s.namePrefix, n, s.fifo ?? MESSAGING_DEFAULTS.fifo).length} characters long; SNS allows at most ${TOPIC_NAME_MAX}`,
     ),
     rule(
       "contentBasedDeduplication",
       (s) => s.contentBasedDeduplication,
-      (dedupe, s) => dedupe && !(s.fifo ?? false),
+      (dedupe, s) => dedupe && !(s.fifo ?? MESSAGING_DEFAULTS.fifo),
       () => "applies to FIFO topics only; set fifo: true or drop it",
     ),
     when("queues", (s) => (s.queues.length === 0 ? "must list at least one queue to fan out to" : undefined)),

@@ -11,7 +11,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Construct } from "constructs";
 import { arnPart, providerRegion } from "../core/aws";
 import { nameTags } from "../core/tags";
-import { throwIfInvalid } from "../core/validation";
+import { assertValid, pathOf } from "../core/validation";
 import { VpcFlowLogs } from "./flow-logs";
 import type { NetworkOutputs } from "./outputs";
 import { NETWORK_DEFAULTS, type NetworkProps, type SubnetTier } from "./props";
@@ -27,9 +27,9 @@ export class Network extends Construct {
   readonly outputs: NetworkOutputs;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
+    const region = providerRegion(scope);
+    assertValid(`Network ${pathOf(scope, id)}`, props, (p) => validateNetworkProps(p, region));
     super(scope, id);
-    const region = providerRegion(this);
-    throwIfInvalid(`Network ${this.node.path}`, validateNetworkProps(props, region));
 
     const cidr = props.cidr ?? NETWORK_DEFAULTS.cidr;
     const tiers = props.subnetTiers ?? NETWORK_DEFAULTS.subnetTiers;
@@ -133,8 +133,7 @@ export class Network extends Construct {
     }
 
     const flowLogs = props.flowLogs ?? {};
-    const logs =
-      flowLogs.enabled === false
+    const logs = !(flowLogs.enabled ?? NETWORK_DEFAULTS.flowLogsEnabled)
         ? undefined
         : new VpcFlowLogs(this, "flow-logs", {
             name: props.name,

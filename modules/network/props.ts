@@ -82,6 +82,7 @@ export const NETWORK_DEFAULTS = {
   subnetPrefixLength: 24,
   natGateways: "single" as NatGatewayStrategy,
   mapPublicIpOnLaunch: false,
+  flowLogsEnabled: true,
   flowLogRetentionDays: 90,
   flowLogTrafficType: "ALL" as const,
   s3GatewayEndpoint: false,

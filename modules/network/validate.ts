@@ -12,7 +12,7 @@ const MAX_ZONES = 6;
 const TIERS: readonly SubnetTier[] = ["public", "private", "isolated"];
 
 /** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */
-export function zoneInRegion(zone: string, region: string): boolean {
+function zoneInRegion(zone: string, region: string): boolean {
   return zone.startsWith(region) && /^([a-z]|-[a-z0-9-]+)$/.test(zone.slice(region.length));
 }
 

@@ -1,7 +1,6 @@
 import type { ComputeOutputs } from "../compute/outputs";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import type { QueueOutputs } from "../messaging/outputs";
-import type { AlarmTopicSettings } from "./alarm-topic";
 
 export interface TargetTrackingOptions {
   /**
@@ -82,16 +81,8 @@ export interface ScalingProps {
   readonly stepScaling?: StepScalingOptions;
   /** @default - 10 target 5XX a minute, 1 s p90 response time, 80% instance CPU */
   readonly alarms?: OperationalAlarmOptions;
-  /**
-   * Topic the operational alarms notify on ALARM and OK.
-   * @default - an {@link AlarmTopic} created here, from `alarmTopic`
-   */
-  readonly alarmTopicArn?: string;
-  /**
-   * Settings of the alarm topic created here when no `alarmTopicArn` is given.
-   * @default - no email subscriptions
-   */
-  readonly alarmTopic?: AlarmTopicSettings;
+  /** Topic the operational alarms notify on ALARM and OK (an {@link AlarmTopic}'s `topicArn`). */
+  readonly alarmTopicArn: string;
   /**
    * Queues whose depth the dashboard shows (the messaging module's queue outputs).
    * @default - none
@@ -110,13 +101,16 @@ export interface ScalingProps {
 }
 
 export const SCALING_DEFAULTS = {
+  targetTrackingEnabled: true,
   targetCpuPercent: 50,
   estimatedInstanceWarmupSeconds: 300,
   scaleOut: { thresholdPercent: 70, evaluationPeriods: 2, periodSeconds: 60, adjustment: 1 },
   scaleIn: { thresholdPercent: 30, evaluationPeriods: 5, periodSeconds: 60, adjustment: -1 },
+  stepScalingEnabled: false,
   cooldownSeconds: 300,
   target5xxPerMinute: 10,
   responseTimeSeconds: 1,
   instanceCpuPercent: 80,
+  queues: [] as readonly Pick<QueueOutputs, "queueName" | "dlqName">[],
   dashboard: true,
 } as const;

@@ -3,8 +3,7 @@ import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { Construct } from "constructs";
 import { metricAlarm, type MetricAlarmSpec } from "../core/alarms";
 import { arnPart, providerRegion } from "../core/aws";
-import { throwIfInvalid } from "../core/validation";
-import { AlarmTopic } from "./alarm-topic";
+import { assertValid, pathOf } from "../core/validation";
 import { dashboardBody } from "./dashboard";
 import type { AlarmRef, ScalingOutputs } from "./outputs";
 import { SCALING_DEFAULTS, type ScalingProps, type StepScalingOptions } from "./props";
@@ -21,18 +20,17 @@ export class Scaling extends Construct {
   private readonly alarms: Record<string, AlarmRef> = {};
 
   constructor(scope: Construct, id: string, props: ScalingProps) {
+    assertValid(`Scaling ${pathOf(scope, id)}`, props, validateScalingProps);
     super(scope, id);
-    throwIfInvalid(`Scaling ${this.node.path}`, validateScalingProps(props));
     const d = SCALING_DEFAULTS;
     const { compute } = props;
 
-    const alarmTopicArn =
-      props.alarmTopicArn ?? new AlarmTopic(this, "alarm-topic", { name: props.name, ...props.alarmTopic, tags: props.tags }).outputs.topicArn;
+    const { alarmTopicArn } = props;
 
     let targetTrackingPolicyArn: string | undefined;
     let stepPolicies: { scaleOut: string; scaleIn: string } | undefined;
     if (compute.mode === "asg") {
-      if (props.targetTracking?.enabled ?? true) {
+      if (props.targetTracking?.enabled ?? d.targetTrackingEnabled) {
         targetTrackingPolicyArn = new AutoscalingPolicy(this, "target-tracking", {
           name: `${props.name}-cpu-target`,
           autoscalingGroupName: compute.asgName,
@@ -45,7 +43,7 @@ export class Scaling extends Construct {
           },
         }).arn;
       }
-      if (props.stepScaling?.enabled ?? false) stepPolicies = this.stepScaling(props, compute.asgName, props.stepScaling ?? {});
+      if (props.stepScaling?.enabled ?? d.stepScalingEnabled) stepPolicies = this.stepScaling(props, compute.asgName, props.stepScaling ?? {});
     }
 
     this.operationalAlarms(props, alarmTopicArn);
@@ -59,7 +57,7 @@ export class Scaling extends Construct {
               compute,
               albArnSuffix: props.loadBalancer.albArnSuffix,
               targetGroupArnSuffix: props.loadBalancer.targetGroupArnSuffix,
-              queues: props.queues ?? [],
+              queues: props.queues ?? d.queues,
             }),
           }).dashboardName
         : undefined;

@@ -1,10 +1,9 @@
 import type { ComputeMode } from "../compute/props";
 import { check, intRange, nested, numberRange, rule, when, type Finding, type Rule } from "../core/validation";
-import { validateAlarmTopicSettings } from "./alarm-topic";
 import { SCALING_DEFAULTS, type OperationalAlarmOptions, type ScalingProps, type StepOptions, type StepScalingOptions, type TargetTrackingOptions } from "./props";
 
 /** The scaling inputs that are plain data: what an environment's config holds. */
-export type ScalingSettings = Omit<ScalingProps, "name" | "compute" | "loadBalancer" | "alarmTopicArn" | "alarmTopic" | "queues" | "tags">;
+export type ScalingSettings = Omit<ScalingProps, "name" | "compute" | "loadBalancer" | "alarmTopicArn" | "queues" | "tags">;
 
 /**
  * The alarms here watch EC2's CPUUtilization, published once a minute with detailed monitoring
@@ -86,14 +85,11 @@ function settingsRules(mode: ComputeMode, detailedMonitoring: boolean): readonly
  * Every problem with the scaling settings for a compute in `mode` (with or without detailed
  * monitoring), paths relative to `at`.
  */
-export function validateScalingSettings(settings: ScalingSettings, mode: ComputeMode, at = "", detailedMonitoring = true): Finding[] {
+export function validateScalingSettings(settings: ScalingSettings, mode: ComputeMode, detailedMonitoring: boolean, at = ""): Finding[] {
   return check(settings, settingsRules(mode, detailedMonitoring), at);
 }
 
 /** Every problem with the scaling props, as the construct sees them. */
 export function validateScalingProps(props: ScalingProps, at = ""): Finding[] {
-  return [
-    ...validateScalingSettings(props, props.compute.mode, at, props.compute.detailedMonitoring),
-    ...(props.alarmTopic && !props.alarmTopicArn ? validateAlarmTopicSettings(props.alarmTopic, at ? `${at}.alarmTopic` : "alarmTopic") : []),
-  ];
+  return validateScalingSettings(props, props.compute.mode, props.compute.detailedMonitoring, at);
 }

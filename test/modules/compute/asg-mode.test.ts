@@ -2,7 +2,7 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
 import { describe, expect, it } from "vitest";
-import { GROUP_METRICS } from "../../../modules/compute";
+import { GROUP_METRICS } from "../../../modules/compute/compute";
 import { onlyResource, resourcesOf } from "../../support/synth";
 import { buildAsg, WIRED } from "./helpers";
 
@@ -21,7 +21,7 @@ describe("asg mode", () => {
   });
 
   it("is attached to the target group and uses ELB health checks with a grace period", () => {
-    expect(group).toMatchObject({ target_group_arns: [WIRED.targetGroupArn], health_check_type: "ELB", health_check_grace_period: 300 });
+    expect(group).toMatchObject({ target_group_arns: [WIRED.loadBalancer.targetGroupArn], health_check_type: "ELB", health_check_grace_period: 300 });
   });
 
   it("waits 300 s between simple scaling activities by default", () => {

@@ -35,7 +35,7 @@ describe("ec2 mode", () => {
   it("registers every instance in the target group on the app port", () => {
     const attachments = Object.values(resourcesOf(json, LbTargetGroupAttachment));
     expect(attachments.map((a) => a.target_id)).toEqual(instances.map(([name]) => `\${aws_instance.${name}.id}`));
-    for (const a of attachments) expect(a).toMatchObject({ target_group_arn: WIRED.targetGroupArn, port: 5000 });
+    for (const a of attachments) expect(a).toMatchObject({ target_group_arn: WIRED.loadBalancer.targetGroupArn, port: 5000 });
   });
 
   it("gives every instance a system status-check alarm whose action is EC2 recover", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { problemsOf } from "../../support/synth";
 import type { ComputeProps } from "../../../modules/compute";
-import { build, WIRED } from "./helpers";
+import { build, onPort, WIRED } from "./helpers";
 
 function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): string[] {
   return problemsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...props } as ComputeProps));
@@ -58,8 +58,8 @@ describe("compute validation", () => {
     expect(problems({ mode: "ec2", instanceType: "T3.micro" })).toHaveLength(1);
   });
 
-  it("throws when the app port is out of range", () => {
-    expect(problems({ mode: "ec2", appPort: 65536 })).toEqual(["appPort (65536) must be a whole number from 1 to 65535"]);
+  it("throws when the load balancer's target port (the app's) is out of range", () => {
+    expect(problems({ mode: "ec2", ...onPort(65536) })).toEqual(["loadBalancer.targetPort (65536) must be a whole number from 1 to 65535"]);
   });
 
   it("throws when user data is over 16 KB", () => {

@@ -5,9 +5,15 @@ export const WIRED = {
   name: "demo",
   vpcId: "vpc-0123456789abcdef0",
   subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-  targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-demo/0123456789abcdef",
-  loadBalancerSecurityGroupId: "sg-0alb",
+  loadBalancer: {
+    targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-demo/0123456789abcdef",
+    securityGroupId: "sg-0alb",
+    targetPort: 5000,
+  },
 } as const;
+
+/** The wired load balancer with the app on another port. */
+export const onPort = (targetPort: number) => ({ loadBalancer: { ...WIRED.loadBalancer, targetPort } });
 
 type Extra<P> = Partial<Omit<P, "mode">>;
 

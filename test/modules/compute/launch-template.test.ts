@@ -1,8 +1,9 @@
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { describe, expect, it } from "vitest";
-import { AL2023_IMAGE, workloadUserData } from "../../../modules/compute";
+import { AL2023_IMAGE } from "../../../modules/compute/props";
+import { workloadUserData } from "../../../modules/compute/workload";
 import { onlyResource } from "../../support/synth";
-import { buildAsg, buildEc2 } from "./helpers";
+import { buildAsg, buildEc2, onPort } from "./helpers";
 
 const userDataOf = (template: Record<string, unknown>) => Buffer.from(String(template.user_data), "base64").toString("utf8");
 
@@ -83,7 +84,7 @@ describe("launch template options", () => {
   });
 
   it("lets the workload bind a port below 1024 only when it must", () => {
-    const low = userDataOf(onlyResource(buildEc2({ appPort: 80 }).json, LaunchTemplate));
+    const low = userDataOf(onlyResource(buildEc2(onPort(80)).json, LaunchTemplate));
     expect(low).toContain("AmbientCapabilities=CAP_NET_BIND_SERVICE");
     expect(userDataOf(onlyResource(buildEc2().json, LaunchTemplate))).not.toContain("AmbientCapabilities");
   });

@@ -4,7 +4,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { describe, expect, it } from "vitest";
 import { onlyResource, parseJsonTemplate, resourcesOf } from "../../support/synth";
-import { buildAsg, buildEc2 } from "./helpers";
+import { buildAsg, buildEc2, onPort } from "./helpers";
 
 describe("instance security", () => {
   const { json } = buildAsg();
@@ -22,7 +22,7 @@ describe("instance security", () => {
   });
 
   it("follows the app port", () => {
-    expect(Object.values(resourcesOf(buildEc2({ appPort: 8080 }).json, VpcSecurityGroupIngressRule))[0]).toMatchObject({ from_port: 8080, to_port: 8080 });
+    expect(Object.values(resourcesOf(buildEc2(onPort(8080)).json, VpcSecurityGroupIngressRule))[0]).toMatchObject({ from_port: 8080, to_port: 8080 });
   });
 
   it("lets only HTTPS out by default, everything when asked", () => {

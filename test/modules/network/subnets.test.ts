@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSubnets } from "../../../modules/network";
+import { planSubnets } from "../../../modules/network/subnets";
 import { build, subnetCidrs, ZONES_2, ZONES_3 } from "./helpers";
 
 describe("subnet layout", () => {

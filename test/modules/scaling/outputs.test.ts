@@ -1,5 +1,6 @@
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { describe, expect, it } from "vitest";
-import { resolveValues } from "../../support/synth";
+import { resolveValues, resourcesOf } from "../../support/synth";
 import { build, EC2, TOPIC } from "./helpers";
 
 const arn = (type: string, id: string) => expect.stringMatching(new RegExp(`^\\$\\{${type}\\.scaling_${id}_[0-9A-F]{8}\\.arn\\}$`));
@@ -32,5 +33,11 @@ describe("scaling outputs", () => {
     expect(scaling.outputs.scaleOutPolicyArn).toBeUndefined();
     expect(scaling.outputs.dashboardName).toBeUndefined();
     expect(Object.keys(scaling.outputs.alarms)).toEqual(["target5xx", "unhealthyHosts", "noHealthyHosts", "responseTime", "instance1Cpu", "instance2Cpu"]);
+  });
+
+  it("creates no topic of its own: its alarms notify the alarm topic it is given", () => {
+    const { json } = build();
+    expect(resourcesOf(json, SnsTopic)).toEqual({});
+    for (const alarm of Object.values(json.resource?.aws_cloudwatch_metric_alarm ?? {})) expect(alarm.alarm_actions).toEqual([TOPIC]);
   });
 });

@@ -5,9 +5,8 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../../modules/core/validation";
-import { AlarmTopic } from "../../../modules/scaling";
+import { AlarmTopic } from "../../../modules/alarm-topic";
 import { onlyResource, parseJsonTemplate, resourcesOf, synth, testStack } from "../../support/synth";
-import { alarms, build } from "./helpers";
 
 function buildTopic(emails?: string[]) {
   const stack = testStack();
@@ -58,16 +57,5 @@ describe("alarm topic", () => {
 
   it("throws on a malformed email", () => {
     expect(() => buildTopic(["oncall"])).toThrowError(ValidationError);
-  });
-
-  it("is created by the scaling module when no topic is passed in, and its alarms notify it", () => {
-    const { json: own } = build({ alarmTopicArn: undefined, alarmTopic: { emailSubscriptions: ["a@example.com"] } });
-    const topicArn = expect.stringMatching(/^\$\{aws_sns_topic\.scaling_alarm-topic_[0-9A-F]{8}\.arn\}$/);
-    expect(alarms(own)["demo-target-5xx"]).toMatchObject({ alarm_actions: [topicArn], ok_actions: [topicArn] });
-    expect(Object.keys(resourcesOf(own, SnsTopicSubscription))).toHaveLength(1);
-  });
-
-  it("is not created when a topic is passed in", () => {
-    expect(resourcesOf(build().json, SnsTopic)).toEqual({});
   });
 });

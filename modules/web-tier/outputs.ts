@@ -1,12 +1,11 @@
-import { TerraformOutput, type TerraformStack } from "cdktf";
-import type { ComputeOutputs } from "../modules/compute";
-import { WEB_TIER_OUTPUTS, type WebTierOutputName, type WebTierOutputs } from "../modules/contract";
-import type { LoadBalancerOutputs } from "../modules/load-balancer";
-import type { MessagingOutputs } from "../modules/messaging";
-import type { NetworkOutputs } from "../modules/network";
-import type { ScalingOutputs } from "../modules/scaling";
+import type { ComputeOutputs } from "../compute/outputs";
+import type { WebTierOutputs } from "../contract/outputs";
+import type { LoadBalancerOutputs } from "../load-balancer/outputs";
+import type { MessagingOutputs } from "../messaging/outputs";
+import type { NetworkOutputs } from "../network/outputs";
+import type { ScalingOutputs } from "../scaling/outputs";
 
-/** What the environment's modules produced, from which the stack's outputs are drawn. */
+/** What the tier's modules produced, from which its contract is drawn. */
 export interface ModuleOutputs {
   readonly network: NetworkOutputs;
   readonly loadBalancer: LoadBalancerOutputs;
@@ -15,9 +14,13 @@ export interface ModuleOutputs {
   readonly messaging: MessagingOutputs;
 }
 
-/** The contract's values from the modules' outputs. The type makes a missing name a compile error. */
+/**
+ * The contract's values from the modules' outputs. The type makes a missing name a compile
+ * error; outputs that do not apply are empty (`asg_name` in ec2 mode).
+ */
 export function webTierOutputs(m: ModuleOutputs): WebTierOutputs {
   const [queue] = Object.values(m.messaging.queues);
+  // Validation requires a queue; this guards callers that bypassed it.
   if (!queue) throw new Error("messaging has no queue: the contract's queue outputs need one");
   return {
     vpc_id: m.network.vpcId,
@@ -49,12 +52,4 @@ export function webTierOutputs(m: ModuleOutputs): WebTierOutputs {
     dlq_url: queue.dlqUrl,
     dlq_arn: queue.dlqArn,
   };
-}
-
-/** One stack output per contract field, named exactly as the contract says, with its description. */
-export function publishOutputs(stack: TerraformStack, values: WebTierOutputs): void {
-  for (const name of Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]) {
-    // Created on the stack itself, so the output's name is the id, not a construct path.
-    new TerraformOutput(stack, name, { value: values[name], description: WEB_TIER_OUTPUTS[name].description });
-  }
 }

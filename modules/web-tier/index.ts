@@ -1,0 +1,2 @@
+export type { WebTierProps } from "./props";
+export { WebTier } from "./web-tier";

@@ -1,0 +1,50 @@
+import type { AlarmTopicSettings } from "../alarm-topic/props";
+import type { ComputeSettings } from "../compute/validate";
+import type { LoadBalancerSettings } from "../load-balancer/validate";
+import type { MessagingSettings } from "../messaging/validate";
+import type { NetworkSettings } from "../network/validate";
+import type { ScalingSettings } from "../scaling/validate";
+
+/**
+ * The whole tier as plain data: one section per module, each with that module's settings
+ * (everything but what the tier wires between modules: ids, ARNs, names).
+ */
+export interface WebTierProps {
+  /**
+   * Name of the tier and prefix of every resource name, e.g. `webtier-prod`: lowercase words
+   * joined by hyphens, at most 32 characters (the load balancer's limit).
+   */
+  readonly name: string;
+  /** The VPC: CIDR, availability zones (listed, so no data source is read), NAT strategy, flow logs. */
+  readonly network: NetworkSettings;
+  /**
+   * The Application Load Balancer: ports, health check, certificate, deletion protection.
+   * @default - HTTP on port 80 to targets on port 5000, health check on `/`
+   */
+  readonly loadBalancer?: LoadBalancerSettings;
+  /** The instances: `ec2` mode with a count, or `asg` mode with min, max and desired sizes. */
+  readonly compute: ComputeSettings;
+  /**
+   * The encrypted topic every alarm notifies, and who is emailed from it.
+   * @default - a topic without subscriptions
+   */
+  readonly alarmTopic?: AlarmTopicSettings;
+  /** The SNS topic fanned out to SQS queues (names are prefixed with the tier's name). */
+  readonly messaging: MessagingSettings;
+  /**
+   * Target tracking and/or step scaling (asg mode), operational alarms and the dashboard.
+   * @default - target tracking at 50% CPU in asg mode, the operational alarms and a dashboard
+   */
+  readonly scaling?: ScalingSettings;
+  /**
+   * Extra tags for every resource of the tier (a stack's provider default tags apply as well).
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export const WEB_TIER_DEFAULTS = {
+  loadBalancer: {} as LoadBalancerSettings,
+  alarmTopic: {} as AlarmTopicSettings,
+  scaling: {} as ScalingSettings,
+} as const;

@@ -1,0 +1,89 @@
+import { Construct } from "constructs";
+import { AlarmTopic } from "../alarm-topic/alarm-topic";
+import { Compute } from "../compute/compute";
+import type { ComputeProps } from "../compute/props";
+import type { WebTierOutputs } from "../contract/outputs";
+import { providerRegion } from "../core/aws";
+import { assertValid, markValidated, pathOf } from "../core/validation";
+import { LoadBalancer } from "../load-balancer/load-balancer";
+import { Messaging } from "../messaging/messaging";
+import { Network } from "../network/network";
+import { Scaling } from "../scaling/scaling";
+import { webTierOutputs } from "./outputs";
+import { WEB_TIER_DEFAULTS, type WebTierProps } from "./props";
+import { validateWebTierProps } from "./validate";
+
+/**
+ * The whole elastic web tier: a {@link Network}, a {@link LoadBalancer} in its public subnets
+ * (private ones when internal), {@link Compute} in its private subnets behind the load balancer,
+ * an {@link AlarmTopic}, {@link Messaging} whose queue alarms notify it, and {@link Scaling}
+ * with operational alarms and a dashboard. Every section is validated here, once, before any
+ * resource exists; the modules it builds do not check again. Consumed through
+ * {@link WebTier.outputs}, the stable snake_case contract every environment publishes.
+ */
+export class WebTier extends Construct {
+  readonly outputs: WebTierOutputs;
+
+  constructor(scope: Construct, id: string, props: WebTierProps) {
+    // Judged before the construct joins the tree, so a bad tier leaves nothing half-built.
+    assertValid(`WebTier ${pathOf(scope, id)}`, props, (p) => validateWebTierProps(p, providerRegion(scope)));
+    super(scope, id);
+    const d = WEB_TIER_DEFAULTS;
+    const { name, tags } = props;
+    const settings = props.loadBalancer ?? d.loadBalancer;
+
+    // Each module gets the section validated above plus what the tier wires in from others.
+    const network = new Network(this, "network", markValidated({ ...props.network, name, tags }));
+    const loadBalancer = new LoadBalancer(
+      this,
+      "load-balancer",
+      markValidated({
+        ...settings,
+        name,
+        tags,
+        vpcId: network.outputs.vpcId,
+        vpcCidr: network.outputs.vpcCidr,
+        subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
+      }),
+    );
+    const compute = new Compute(
+      this,
+      "compute",
+      markValidated<ComputeProps>({
+        ...props.compute,
+        name,
+        tags,
+        vpcId: network.outputs.vpcId,
+        subnetIds: network.outputs.privateSubnetIds,
+        loadBalancer: loadBalancer.outputs,
+      }),
+    );
+    const alarmTopic = new AlarmTopic(this, "alarm-topic", markValidated({ ...props.alarmTopic, name, tags }));
+    const messaging = new Messaging(
+      this,
+      "messaging",
+      markValidated({ ...props.messaging, namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags }),
+    );
+    const scaling = new Scaling(
+      this,
+      "scaling",
+      markValidated({
+        ...props.scaling,
+        name,
+        tags,
+        compute: compute.outputs,
+        loadBalancer: loadBalancer.outputs,
+        alarmTopicArn: alarmTopic.outputs.topicArn,
+        queues: Object.values(messaging.outputs.queues),
+      }),
+    );
+
+    this.outputs = webTierOutputs({
+      network: network.outputs,
+      loadBalancer: loadBalancer.outputs,
+      compute: compute.outputs,
+      scaling: scaling.outputs,
+      messaging: messaging.outputs,
+    });
+  }
+}
