@@ -57,19 +57,8 @@ describe("environment validation", () => {
     expect(problems({ name: "dev-" })).toEqual(['dev-.name ("dev-") must be lowercase letters and digits in hyphen-separated words, starting with a letter']);
   });
 
-  it("throws when the network has no private tier for the instances", () => {
-    expect(problems({ network: { ...dev.network, subnetTiers: ["public"], natGateways: "single" } })).toContainEqual(
-      'dev.network.subnetTiers must include "private": the instances (and an internal load balancer) live there',
-    );
-  });
-
-  it("throws when an internet-facing load balancer has no public tier", () => {
-    expect(problems({ network: { ...dev.network, subnetTiers: ["private", "isolated"], natGateways: "none" } })).toContainEqual(
-      'dev.network.subnetTiers must include "public" for an internet-facing load balancer (or set loadBalancer.internal)',
-    );
-  });
-
-  it("throws when private instances would have no NAT to reach Systems Manager", () => {
+  // How the modules are wired is the tier's to judge (test/modules/web-tier/errors.test.ts): here, that it is judged, under the environment's path.
+  it("reports the tier's wiring rules under the environment's path", () => {
     expect(problems({ network: { ...dev.network, natGateways: "none" } })).toEqual([
       'dev.network.natGateways ("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); use "single" or "per-az"',
     ]);

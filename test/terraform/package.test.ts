@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, expect, it } from "vitest";
+import { WEB_TIER_OUTPUTS } from "../../modules/contract";
 import { runOffline } from "../../scripts/lib/terraform";
 import { createdAddresses, describeTerraform } from "../support/terraform";
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, "..", "..");
-const FIXTURE = join(__dirname, "fixtures", "consumer");
+const EXAMPLE = join(ROOT, "examples", "cdktf-consumer");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; devDependencies: Record<string, string> };
 
 /**
@@ -44,7 +45,7 @@ describeTerraform("the packed library in another cdktf project", () => {
     );
     // The scratch project borrows the npm cache this project was installed from.
     await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project });
-    for (const file of ["main.ts", "tsconfig.json"]) copyFileSync(join(FIXTURE, file), join(project, file));
+    for (const file of ["main.ts", "tsconfig.json"]) copyFileSync(join(EXAMPLE, file), join(project, file));
 
     await run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", project]);
     outdir = join(project, "cdktf.out");
@@ -60,18 +61,26 @@ describeTerraform("the packed library in another cdktf project", () => {
     expect(existsSync(join(installed, "test"))).toBe(false);
   });
 
-  it("synthesizes a stack composed of the library's modules that Terraform validates and plans", async () => {
-    const { plan } = await runOffline(join(outdir, "stacks", "composed"));
-    expect(createdAddresses(plan!)).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_vpc\.network_vpc_/), expect.stringMatching(/^aws_lb\.lb_alb_/)]));
+  it("synthesizes a stack composing a whole WebTier that Terraform validates and plans", async () => {
+    const { plan } = await runOffline(join(outdir, "stacks", "reports"));
+    expect(createdAddresses(plan!)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_vpc\.reports_network_vpc_/),
+        expect.stringMatching(/^aws_lb\.reports_load-balancer_alb_/),
+        expect.stringMatching(/^aws_autoscaling_group\.reports_compute_group_/),
+        expect.stringMatching(/^aws_sqs_queue\.reports_messaging_queue-renderer_/),
+      ]),
+    );
+    expect(Object.keys(plan!.planned_values?.outputs ?? {}).sort()).toEqual(Object.keys(WEB_TIER_OUTPUTS).sort());
   });
 
   it("synthesizes a stack reading an environment's outputs from remote state that Terraform validates", async () => {
-    const stack = JSON.parse(readFileSync(join(outdir, "stacks", "consumer", "cdk.tf.json"), "utf8"));
+    const stack = JSON.parse(readFileSync(join(outdir, "stacks", "audit", "cdk.tf.json"), "utf8"));
     const [remote] = Object.values(stack.data.terraform_remote_state) as { backend: string; config: Record<string, string> }[];
     expect(remote).toMatchObject({ backend: "s3", config: { bucket: "acme-tf-state", key: "webtier/prod/terraform.tfstate", region: "us-east-1" } });
     const [sg] = Object.values(stack.resource.aws_security_group) as { vpc_id: string }[];
     expect(sg!.vpc_id).toMatch(/^\$\{data\.terraform_remote_state\.web\.outputs\.vpc_id\}$/);
     // Reading remote state needs the real bucket, so this stack is validated, not planned.
-    await expect(runOffline(join(outdir, "stacks", "consumer"), { plan: false })).resolves.toBeDefined();
+    await expect(runOffline(join(outdir, "stacks", "audit"), { plan: false })).resolves.toBeDefined();
   });
 });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import * as entry from "../modules";
+
+describe("the package entry (modules/index.ts)", () => {
+  it("exports the public surface only: constructs, the contract, backends, the remote-state reader and ValidationError", () => {
+    // Written out: adding or removing a public name must mean changing this list on purpose.
+    expect(Object.keys(entry).sort()).toEqual([
+      "AlarmTopic",
+      "Compute",
+      "LoadBalancer",
+      "Messaging",
+      "Network",
+      "Scaling",
+      "ValidationError",
+      "WEB_TIER_OUTPUTS",
+      "WebTier",
+      "publishWebTierOutputs",
+      "readWebTierOutputs",
+      "remoteState",
+      "useBackend",
+    ]);
+  });
+});
