@@ -8,6 +8,8 @@ export function isArm64InstanceType(instanceType: string): boolean {
   return /^(a1|[a-z]+\d+g[a-z]*)\./.test(instanceType);
 }
 
+import { policyArn, tags } from "../core/fields";
+import { boolean, integer, list, literal, object, required, string, type ShapeOf } from "../core/shape";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 
 /** What both modes share. */
@@ -145,3 +147,62 @@ export const COMPUTE_DEFAULTS = {
   defaultCooldownSeconds: 300,
   minHealthyPercentage: 90,
 } as const;
+
+/** AWS caps raw user data at 16 KB. */
+export const USER_DATA_MAX_BYTES = 16 * 1024;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9-]+$/;
+const IMAGE = /^(ami-[0-9a-f]{8}([0-9a-f]{9})?|resolve:ssm:\/?[\w./-]+(:\d+)?)$/;
+
+const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
+  // The role is `<name>-instance` and IAM role names stop at 64; ASG names allow 255.
+  name: required(
+    string({ pattern: /^[a-z][a-z0-9-]*$/, what: "lowercase letters, digits and hyphens, starting with a letter", maxLength: 40, limit: "so that the role <name>-instance fits IAM's 64" }),
+  ),
+  vpcId: required(string({ pattern: /^vpc-[0-9a-f]{8,17}$/, what: "a VPC id (vpc-…)" })),
+  subnetIds: required(list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), { minItems: 1, noun: ["subnet", "subnets"], unique: true })),
+  loadBalancer: required(
+    object<ComputeCommonProps["loadBalancer"]>({
+      targetGroupArn: required(string({ pattern: /^arn:aws[a-z-]*:elasticloadbalancing:/, what: "a target group ARN" })),
+      securityGroupId: required(string({ pattern: /^sg-[0-9a-f]{3,17}$/, what: "a security group id (sg-…)" })),
+      // Written out: the default workload's unit file carries it.
+      targetPort: required(literal(integer({ min: 1, max: 65535 }), "the app's port in the instances' user data")),
+    }),
+  ),
+  instanceType: string({ pattern: INSTANCE_TYPE, what: "an EC2 instance type such as t3.micro" }),
+  imageId: string({ pattern: IMAGE, what: "an AMI id (ami-…) or resolve:ssm:<parameter>" }),
+  userData: literal(
+    string({
+      minLength: 0,
+      refine: (u) => (Buffer.byteLength(u, "utf8") > USER_DATA_MAX_BYTES ? `is ${Buffer.byteLength(u, "utf8")} bytes; AWS allows at most ${USER_DATA_MAX_BYTES} (16 KB)` : undefined),
+    }),
+    "the launch template's base64 user data",
+  ),
+  stressEndpoint: boolean(),
+  detailedMonitoring: boolean(),
+  rootVolumeSizeGiB: integer({ min: 8, max: 16384, unit: "GiB" }),
+  rootDeviceName: string({ pattern: /^\/dev\/[a-z0-9]+$/, what: "a device name such as /dev/xvda" }),
+  allowAllEgress: boolean(),
+  managedPolicyArns: list(policyArn(), { noun: ["policy ARN", "policy ARNs"], unique: true }),
+  instanceTags: tags(),
+  tags: tags(),
+};
+
+/** Each prop's type and own limits, by mode, next to their documentation and defaults above. */
+export const COMPUTE_SHAPES: { readonly ec2: ShapeOf<Ec2ModeProps>; readonly asg: ShapeOf<AsgModeProps> } = {
+  ec2: {
+    ...COMMON_SHAPE,
+    mode: required(literal(string<"ec2">(), "the compute mode")),
+    instanceCount: literal(integer({ min: 1, max: 20 }), "how many instances are created"),
+  },
+  asg: {
+    ...COMMON_SHAPE,
+    mode: required(literal(string<"asg">(), "the compute mode")),
+    minSize: required(integer({ min: 0, max: 1000 })),
+    maxSize: required(integer({ min: 1, max: 1000 })),
+    desiredCapacity: integer({ min: 0, max: 1000 }),
+    healthCheckGracePeriodSeconds: integer({ min: 0, max: 7200, unit: "seconds" }),
+    defaultCooldownSeconds: integer({ min: 0, max: 86400, unit: "seconds" }),
+    minHealthyPercentage: integer({ min: 0, max: 100 }),
+    maxHealthyPercentage: integer({ min: 100, max: 200 }),
+  },
+};

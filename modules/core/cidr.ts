@@ -7,8 +7,8 @@ export interface Ipv4Network {
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**
- * Parses `a.b.c.d/n`. Returns undefined for anything malformed, including octets over 255,
- * prefixes over 32 and host bits that are set (`10.0.0.1/16` names no network).
+ * Parses `a.b.c.d/n` in canonical form. Returns undefined for anything else: octets over 255,
+ * leading zeros, prefixes over 32, and host bits that are set (`10.0.0.1/16` names no network).
  */
 export function parseCidr(text: string): Ipv4Network | undefined {
   const m = CIDR.exec(text);
@@ -16,6 +16,8 @@ export function parseCidr(text: string): Ipv4Network | undefined {
   const octets = m.slice(1, 5).map(Number);
   const prefix = Number(m[5]);
   if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  // Leading zeros (`10.030.0.0`) read as octal to some tools and are refused by AWS: canonical form only.
+  if (m.slice(1, 6).some((part) => part!.length > 1 && part!.startsWith("0"))) return undefined;
   const base = octets.reduce((acc, o) => acc * 256 + o, 0);
   if (base % 2 ** (32 - prefix) !== 0) return undefined;
   return { base, prefix };

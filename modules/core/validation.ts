@@ -79,6 +79,11 @@ export function isToken(value: unknown): boolean {
   return false;
 }
 
+/** True when every value is known at synth: none undefined, none a Terraform token. */
+export function known(...values: readonly unknown[]): boolean {
+  return values.every((v) => v !== undefined && !isToken(v));
+}
+
 const none: readonly Finding[] = [];
 
 function finding(path: string, message: string): readonly Finding[] {

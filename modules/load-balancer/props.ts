@@ -1,3 +1,6 @@
+import { cidrBlock, cidrBlocks, s3Bucket, tags } from "../core/fields";
+import { boolean, integer, list, literal, object, required, string, type ShapeOf } from "../core/shape";
+
 export interface HealthCheckOptions {
   /**
    * Path the load balancer requests on each target; must start with `/`.
@@ -141,3 +144,57 @@ export const LOAD_BALANCER_DEFAULTS = {
   deletionProtection: false,
   idleTimeoutSeconds: 60,
 } as const;
+
+/** Ports reserved for administration: the load balancer never forwards to them (no SSH, no RDP). */
+export const ADMIN_PORTS: Readonly<Record<number, string>> = { 22: "SSH", 3389: "RDP" };
+
+// Ports are written out: they shape listeners, rules and the default workload's unit file.
+const port = () => literal(integer({ min: 1, max: 65535 }), "the listeners, security group rules and the app's port");
+const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}|iam::\d{12}:server-certificate\/[\w+=,.@/-]+)$/;
+/** HTTP codes an ALB health check may expect: 200 to 499. */
+const MATCHER = /^[2-4]\d\d(-[2-4]\d\d)?(,[2-4]\d\d(-[2-4]\d\d)?)*$/;
+const ALB_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+
+const HEALTH_CHECK_SHAPE: ShapeOf<HealthCheckOptions> = {
+  path: string({ pattern: /^\//, what: "a path starting with /", maxLength: 1024, limit: "AWS's limit for health check paths" }),
+  matcher: string({ pattern: MATCHER, what: 'HTTP codes from 200 to 499, such as "200", "200-299" or "200,302"' }),
+  intervalSeconds: integer({ min: 5, max: 300, unit: "seconds" }),
+  timeoutSeconds: integer({ min: 2, max: 120, unit: "seconds" }),
+  healthyThreshold: integer({ min: 2, max: 10 }),
+  unhealthyThreshold: integer({ min: 2, max: 10 }),
+};
+
+const ACCESS_LOG_SHAPE: ShapeOf<AccessLogOptions> = {
+  bucket: required(s3Bucket()),
+  prefix: string({ pattern: /^[^/]([\w!\-.*'()/]*[^/])?$/, what: "an S3 key prefix without leading or trailing slashes" }),
+};
+
+/** Each prop's type and own limits, next to its documentation and default above. */
+export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
+  name: required(
+    string({
+      pattern: ALB_NAME,
+      what: "letters, digits and hyphens, not starting or ending with a hyphen",
+      maxLength: 32,
+      limit: "AWS's limit for load balancer names",
+      refine: (n) => (n.startsWith("internal-") ? 'must not start with "internal-" (reserved by AWS)' : undefined),
+    }),
+  ),
+  vpcId: required(string({ pattern: /^vpc-[0-9a-f]{8,17}$/, what: "a VPC id (vpc-…)" })),
+  vpcCidr: required(cidrBlock()),
+  subnetIds: required(list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), { minItems: 2, noun: ["subnet", "subnets"], why: "an ALB requires two availability zones", unique: true })),
+  internal: boolean(),
+  ingressCidrs: cidrBlocks({ minItems: 1, why: "nothing else reaches the load balancer" }),
+  targetPort: port(),
+  httpPort: port(),
+  httpsPort: port(),
+  certificateArn: string({ pattern: CERTIFICATE_ARN, what: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)" }),
+  sslPolicy: string({ pattern: /^ELBSecurityPolicy-[A-Za-z0-9-]+$/, what: "an ELB security policy name such as ELBSecurityPolicy-TLS13-1-2-2021-06" }),
+  healthCheck: object(HEALTH_CHECK_SHAPE),
+  deregistrationDelaySeconds: integer({ min: 0, max: 3600, unit: "seconds" }),
+  targetGroupNamePrefix: string({ pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{0,5}$/, what: "1 to 6 letters, digits or hyphens, not starting with a hyphen (AWS's name_prefix rules)" }),
+  deletionProtection: boolean(),
+  idleTimeoutSeconds: integer({ min: 1, max: 4000, unit: "seconds" }),
+  accessLogs: object(ACCESS_LOG_SHAPE),
+  tags: tags(),
+};

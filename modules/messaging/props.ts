@@ -1,10 +1,13 @@
+import { emailAddresses, tags } from "../core/fields";
+import { boolean, integer, jsonObject, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
+
 /** SQS limits on queue attributes, as AWS documents them: [min, max]. */
-export const SQS_LIMITS = {
+export const SQS_LIMITS: Readonly<Record<"visibilityTimeoutSeconds" | "messageRetentionSeconds" | "receiveWaitTimeSeconds" | "maxReceiveCount", readonly [number, number]>> = {
   visibilityTimeoutSeconds: [0, 43200],
   messageRetentionSeconds: [60, 1209600],
   receiveWaitTimeSeconds: [0, 20],
   maxReceiveCount: [1, 1000],
-} as const;
+};
 
 /** The AWS managed SQS key: SNS cannot use it to deliver into a queue, so it is refused. */
 export const AWS_MANAGED_SQS_KEY = "alias/aws/sqs";
@@ -140,3 +143,45 @@ export const MESSAGING_DEFAULTS = {
   filterPolicyScope: "MessageAttributes",
   preventDestroy: false,
 } as const;
+
+const NAME = /^[A-Za-z0-9_-]+$/;
+const KMS_KEY = /^(alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/.-]+)$/;
+const seconds = ([min, max]: readonly [number, number]) => integer({ min, max, unit: "seconds" });
+
+const QUEUE_SHAPE: ShapeOf<QueueOptions> = {
+  // A queue's name is its identity: it names the queue's resources, so it is written out.
+  name: required(literal(string({ pattern: NAME, what: "letters, digits, hyphens and underscores" }), "the names of the queue's resources")),
+  fifo: boolean(),
+  visibilityTimeoutSeconds: seconds(SQS_LIMITS.visibilityTimeoutSeconds),
+  consumerTimeoutSeconds: integer({ min: 1, max: SQS_LIMITS.visibilityTimeoutSeconds[1], unit: "seconds" }),
+  messageRetentionSeconds: seconds(SQS_LIMITS.messageRetentionSeconds),
+  receiveWaitTimeSeconds: seconds(SQS_LIMITS.receiveWaitTimeSeconds),
+  maxReceiveCount: integer({ min: SQS_LIMITS.maxReceiveCount[0], max: SQS_LIMITS.maxReceiveCount[1] }),
+  kmsKeyId: string({
+    pattern: KMS_KEY,
+    what: "a KMS key id, alias or ARN",
+    refine: (k) =>
+      k === AWS_MANAGED_SQS_KEY || k.endsWith(":alias/aws/sqs")
+        ? `must not be the AWS managed key ${AWS_MANAGED_SQS_KEY}: SNS cannot encrypt with it, so deliveries would fail; use SQS-managed encryption (leave it unset) or a customer managed key`
+        : undefined,
+  }),
+  rawMessageDelivery: boolean(),
+  filterPolicy: jsonObject(),
+  filterPolicyScope: oneOf(["MessageAttributes", "MessageBody"]),
+  depthAlarmThreshold: integer({ min: 0, max: 1_000_000_000 }),
+  ageAlarmSeconds: integer({ min: 60, max: SQS_LIMITS.messageRetentionSeconds[1], unit: "seconds" }),
+};
+
+/** Each prop's type and own limits, next to their documentation and defaults above. */
+export const MESSAGING_SHAPE: ShapeOf<MessagingProps> = {
+  namePrefix: string({ pattern: NAME, what: "letters, digits, hyphens and underscores" }),
+  topicName: required(string({ pattern: NAME, what: "letters, digits, hyphens and underscores" })),
+  fifo: boolean(),
+  contentBasedDeduplication: boolean(),
+  topicKmsKeyId: string({ pattern: KMS_KEY, what: "a KMS key id, alias or ARN; the topic is always encrypted" }),
+  queues: required(list(object(QUEUE_SHAPE), { minItems: 1, noun: ["queue", "queues"], why: "the topic fans out to them", lengthDecides: "how many queues are created" })),
+  emailSubscriptions: emailAddresses(),
+  alarmTopicArn: string({ pattern: /^arn:aws[a-z-]*:sns:/, what: "an SNS topic ARN" }),
+  preventDestroy: boolean(),
+  tags: tags(),
+};

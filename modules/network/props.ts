@@ -1,3 +1,6 @@
+import { availabilityZone, cidrBlock, tags } from "../core/fields";
+import { boolean, integer, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
+
 /** How private subnets reach the internet. */
 export type NatGatewayStrategy = "none" | "single" | "per-az";
 
@@ -87,3 +90,28 @@ export const NETWORK_DEFAULTS = {
   flowLogTrafficType: "ALL" as const,
   s3GatewayEndpoint: false,
 } as const;
+
+const FLOW_LOG_SHAPE: ShapeOf<FlowLogOptions> = {
+  enabled: boolean(),
+  retentionDays: oneOf(LOG_RETENTION_DAYS),
+  trafficType: oneOf(["ALL", "ACCEPT", "REJECT"]),
+};
+
+/** Each prop's type and own limits, next to its documentation and default above. */
+export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
+  // The flow log role is `<name>-flow-logs` and IAM role names stop at 64 characters.
+  name: required(
+    string({ pattern: /^[a-z][a-z0-9-]*$/, what: "lowercase letters, digits and hyphens, starting with a letter", maxLength: 40, limit: "so that the role <name>-flow-logs fits IAM's 64" }),
+  ),
+  cidr: literal(cidrBlock({ min: 16, max: 24, why: "AWS's VPC limits" }), "every subnet's CIDR block"),
+  availabilityZones: required(
+    list(literal(availabilityZone(), "the names of its subnets' resources"), { minItems: 2, maxItems: 6, noun: ["availability zone", "availability zones"], why: "an ALB needs two", unique: true, lengthDecides: "how many subnets each tier has" }),
+  ),
+  subnetTiers: list(literal(oneOf(["public", "private", "isolated"]), "which subnets exist"), { minItems: 1, noun: ["tier", "tiers"], unique: true, lengthDecides: "which subnets exist" }),
+  subnetPrefixLength: literal(integer({ min: 16, max: 28 }), "every subnet's CIDR block"),
+  natGateways: literal(oneOf(["none", "single", "per-az"]), "how many NAT gateways are created"),
+  mapPublicIpOnLaunch: boolean(),
+  flowLogs: object(FLOW_LOG_SHAPE),
+  s3GatewayEndpoint: boolean(),
+  tags: tags(),
+};

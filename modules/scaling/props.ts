@@ -1,4 +1,6 @@
 import type { ComputeOutputs } from "../compute/outputs";
+import { tags } from "../core/fields";
+import { boolean, integer, list, literal, number, object, required, string, variants, type ShapeOf } from "../core/shape";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import type { QueueOutputs } from "../messaging/outputs";
 
@@ -114,3 +116,51 @@ export const SCALING_DEFAULTS = {
   queues: [] as readonly Pick<QueueOutputs, "queueName" | "dlqName">[],
   dashboard: true,
 } as const;
+
+const STEP_SHAPE: ShapeOf<StepOptions> = {
+  thresholdPercent: number({ min: 0, max: 100, unit: "percent" }),
+  evaluationPeriods: integer({ min: 1, max: 100 }),
+  periodSeconds: integer({ min: 10, max: 86400, unit: "seconds" }),
+  adjustment: integer({ min: -1000, max: 1000 }),
+};
+
+const arn = (service: string) => string({ pattern: new RegExp(`^arn:aws[a-z-]*:${service}:`), what: `an ${service} ARN` });
+const COMPUTE_COMMON = {
+  detailedMonitoring: required(boolean()),
+  securityGroupId: required(string()),
+  launchTemplateId: required(string()),
+  instanceRoleName: required(string()),
+  instanceRoleArn: required(string()),
+};
+
+/** Each prop's type and own limits, next to their documentation and defaults above. */
+export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
+  name: required(string({ pattern: /^[\w.-]+$/, what: "letters, digits, dots, hyphens and underscores", maxLength: 200, limit: "so that policy and alarm names stay within AWS's 255" })),
+  compute: required(
+    variants<ComputeOutputs, "mode">("mode", {
+      ec2: { ...COMPUTE_COMMON, mode: required(literal(string<"ec2">(), "the compute mode")), instanceIds: required(list(string(), { noun: ["instance id", "instance ids"], lengthDecides: "how many instance alarms are created" })) },
+      asg: { ...COMPUTE_COMMON, mode: required(literal(string<"asg">(), "the compute mode")), asgName: required(string()), asgArn: required(string()) },
+    }),
+  ),
+  loadBalancer: required(object({ albArn: required(arn("elasticloadbalancing")), albArnSuffix: required(string()), targetGroupArnSuffix: required(string()) })),
+  targetTracking: object<TargetTrackingOptions>({
+    enabled: boolean(),
+    targetCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
+    estimatedInstanceWarmupSeconds: integer({ min: 0, max: 86400, unit: "seconds" }),
+  }),
+  stepScaling: object<StepScalingOptions>({
+    enabled: boolean(),
+    scaleOut: object(STEP_SHAPE),
+    scaleIn: object(STEP_SHAPE),
+    cooldownSeconds: integer({ min: 0, max: 86400, unit: "seconds" }),
+  }),
+  alarms: object<OperationalAlarmOptions>({
+    target5xxPerMinute: integer({ min: 0, max: 1_000_000 }),
+    responseTimeSeconds: number({ min: 0.001, max: 3600, unit: "seconds" }),
+    instanceCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
+  }),
+  alarmTopicArn: required(arn("sns")),
+  queues: list(object({ queueName: required(string()), dlqName: required(string()) }), { noun: ["queue", "queues"] }),
+  dashboard: boolean(),
+  tags: tags(),
+};

@@ -4,6 +4,8 @@ import type { LoadBalancerSettings } from "../load-balancer/validate";
 import type { MessagingSettings } from "../messaging/validate";
 import type { NetworkSettings } from "../network/validate";
 import type { ScalingSettings } from "../scaling/validate";
+import { tags } from "../core/fields";
+import { required, section, string, type ShapeOf } from "../core/shape";
 
 /**
  * The whole tier as plain data: one section per module, each with that module's settings
@@ -48,3 +50,27 @@ export const WEB_TIER_DEFAULTS = {
   alarmTopic: {} as AlarmTopicSettings,
   scaling: {} as ScalingSettings,
 } as const;
+
+/**
+ * The tier's own fields: its name, tags, and that each section is an object. Each module's
+ * validator judges the contents of its section.
+ */
+export const WEB_TIER_SHAPE: ShapeOf<WebTierProps> = {
+  name: required(
+    string({
+      pattern: /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+      what: "lowercase letters and digits in hyphen-separated words, starting with a letter",
+      // The load balancer is named after the tier.
+      maxLength: 32,
+      limit: "AWS's limit for load balancer names, which the tier's name is",
+      refine: (n) => (n.startsWith("internal-") ? 'must not start with "internal-" (reserved by AWS for load balancer names)' : undefined),
+    }),
+  ),
+  network: required(section()),
+  loadBalancer: section(),
+  compute: required(section()),
+  alarmTopic: section(),
+  messaging: required(section()),
+  scaling: section(),
+  tags: tags(),
+};

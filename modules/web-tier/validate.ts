@@ -1,23 +1,16 @@
 import { validateAlarmTopicSettings } from "../alarm-topic/validate";
 import { COMPUTE_DEFAULTS } from "../compute/props";
 import { validateComputeSettings } from "../compute/validate";
-import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../core/validation";
+import { checkShape } from "../core/shape";
+import { check, when, type Finding, type Rule } from "../core/validation";
 import { validateLoadBalancerSettings } from "../load-balancer/validate";
 import { validateMessagingSettings } from "../messaging/validate";
 import { validateNetworkSettings } from "../network/validate";
 import { validateScalingSettings } from "../scaling/validate";
-import { WEB_TIER_DEFAULTS, type WebTierProps } from "./props";
-
-/** Lowercase words joined by single hyphens: the name starts every resource name of the tier. */
-const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-/** The load balancer is named after the tier, and ALB names stop at 32 characters. */
-const NAME_MAX = 32;
+import { WEB_TIER_DEFAULTS, WEB_TIER_SHAPE, type WebTierProps } from "./props";
 
 /** How the modules are wired together: rules no single module can judge. */
 const wiringRules: readonly Rule<WebTierProps>[] = [
-  matches("name", (p) => p.name, NAME, "lowercase letters and digits in hyphen-separated words, starting with a letter"),
-  maxLength("name", (p) => p.name, NAME_MAX),
-  rule("name", (p) => p.name, (n) => n.startsWith("internal-"), () => 'must not start with "internal-" (reserved by AWS for load balancer names)'),
   when("network.subnetTiers", (p) =>
     p.network.subnetTiers && !p.network.subnetTiers.includes("private") ? 'must include "private": the instances (and an internal load balancer) live there' : undefined,
   ),
@@ -35,20 +28,33 @@ const wiringRules: readonly Rule<WebTierProps>[] = [
 
 /**
  * Every problem with a tier's props, paths relative to them (`network.cidr`,
- * `scaling.stepScaling.scaleIn.thresholdPercent`): each module's section, judged as that module
- * will see it (queue names with the tier's prefix, scaling against the compute mode), and the
- * wiring between them. `region` (when known) lets zones and certificates be checked against it.
+ * `scaling.stepScaling.scaleIn.thresholdPercent`): the tier's own fields, each module's section
+ * judged as that module will see it (queue names with the tier's prefix, scaling against the
+ * compute mode), then the wiring between them. A section that is missing or of the wrong shape
+ * is reported once, and nothing that depends on it is judged. `region` (when known) lets zones
+ * and certificates be checked against it.
  */
 export function validateWebTierProps(props: WebTierProps, region: string | undefined): Finding[] {
   const d = WEB_TIER_DEFAULTS;
-  const compute = props.compute;
+  const top = checkShape(props, WEB_TIER_SHAPE);
+  const broken = new Set(top.map((f) => f.path.split(/[.[]/)[0]));
+  const judge = (key: keyof WebTierProps, validate: () => Finding[]) => (broken.has(key) ? [] : validate());
+  const network = judge("network", () => validateNetworkSettings(props.network, region, "network"));
+  const loadBalancer = judge("loadBalancer", () => validateLoadBalancerSettings(props.loadBalancer ?? d.loadBalancer, "loadBalancer", region));
+  const compute = judge("compute", () => validateComputeSettings(props.compute, "compute"));
   return [
-    ...check(props, wiringRules),
-    ...validateNetworkSettings(props.network, region, "network"),
-    ...validateLoadBalancerSettings(props.loadBalancer ?? d.loadBalancer, "loadBalancer", region),
-    ...validateComputeSettings(compute, "compute"),
-    ...validateAlarmTopicSettings(props.alarmTopic ?? d.alarmTopic, "alarmTopic"),
-    ...validateMessagingSettings({ ...props.messaging, namePrefix: props.name }, "messaging"),
-    ...validateScalingSettings(props.scaling ?? d.scaling, compute.mode, compute.detailedMonitoring ?? COMPUTE_DEFAULTS.detailedMonitoring, "scaling"),
+    ...top,
+    ...network,
+    ...loadBalancer,
+    ...compute,
+    ...judge("alarmTopic", () => validateAlarmTopicSettings(props.alarmTopic ?? d.alarmTopic, "alarmTopic")),
+    ...judge("messaging", () => validateMessagingSettings(props.messaging, "messaging", broken.has("name") ? undefined : props.name)),
+    // Scaling is judged against the compute mode, and the wiring against network and load balancer: not while those are wrong.
+    ...(broken.has("compute") || compute.length > 0
+      ? []
+      : judge("scaling", () =>
+          validateScalingSettings(props.scaling ?? d.scaling, props.compute.mode, props.compute.detailedMonitoring ?? COMPUTE_DEFAULTS.detailedMonitoring, "scaling"),
+        )),
+    ...(broken.has("network") || broken.has("loadBalancer") || network.length + loadBalancer.length > 0 ? [] : check(props, wiringRules)),
   ];
 }

@@ -47,7 +47,7 @@ describe("environment validation", () => {
         alarmTopic: { emailSubscriptions: ["nobody"] },
       }).sort(),
     ).toEqual([
-      'dev.alarmTopic.emailSubscriptions[0] ("nobody") is not an email address',
+      'dev.alarmTopic.emailSubscriptions[0] ("nobody") must be an email address',
       "dev.compute.maxSize (2) must be >= minSize (3)",
       'dev.loadBalancer.healthCheck.path ("health") must be a path starting with /',
     ]);
@@ -90,7 +90,7 @@ describe("environment validation", () => {
       'dev.project ("P") must be lowercase letters and digits in hyphen-separated words, starting with a letter',
       'dev.region ("mars") must be an AWS region such as us-east-1',
       "dev.network.availabilityZones must list 2 to 6 availability zones (got 1); an ALB needs two",
-      'dev.network.availabilityZones[0] ("x") is not an availability zone name such as us-east-1a',
+      'dev.network.availabilityZones[0] ("x") must be an availability zone name such as us-east-1a',
     ]);
   });
 

@@ -7,8 +7,8 @@ const problems = (props: Partial<AlarmTopicProps>) => problemsOf(() => new Alarm
 describe("alarm topic validation", () => {
   it("throws on a malformed or repeated email", () => {
     expect(problems({ emailSubscriptions: ["oncall", "a@example.com", "a@example.com"] })).toEqual([
-      'emailSubscriptions[0] ("oncall") is not an email address',
-      "emailSubscriptions list a@example.com more than once",
+      'emailSubscriptions[0] ("oncall") must be an email address',
+      'emailSubscriptions lists "a@example.com" more than once',
     ]);
   });
 

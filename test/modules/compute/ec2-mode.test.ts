@@ -20,7 +20,7 @@ describe("ec2 mode", () => {
   });
 
   it("spreads instances round-robin over the subnets", () => {
-    expect(instances.map(([, i]) => i.subnet_id)).toEqual(["subnet-a", "subnet-b", "subnet-c", "subnet-a"]);
+    expect(instances.map(([, i]) => i.subnet_id)).toEqual(["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2", "subnet-0ccccccccccccccc3", "subnet-0aaaaaaaaaaaaaaa1"]);
   });
 
   it("launches each from the template's latest version", () => {

@@ -77,9 +77,12 @@ describe("compute validation", () => {
     expect(problems({ mode: "lambda" as never })).toEqual(['mode ("lambda") must be "ec2" or "asg"']);
   });
 
-  it("lists every problem in one error naming the construct", () => {
+  it("lists every problem of shape in one error naming the construct, before the rules across fields", () => {
     expect(() => build({ ...WIRED, subnetIds: [], mode: "asg", minSize: 3, maxSize: 2, instanceType: "big" })).toThrowError(
-      /^Compute test\/compute is invalid \(3 problems\):\n {2}- subnetIds must list at least one subnet\n {2}- instanceType/,
+      /^Compute test\/compute is invalid \(2 problems\):\n {2}- subnetIds must list at least 1 subnet \(got 0\)\n {2}- instanceType/,
+    );
+    expect(() => build({ ...WIRED, mode: "asg", minSize: 3, maxSize: 2, desiredCapacity: 1 })).toThrowError(
+      /^Compute test\/compute is invalid \(1 problem\):\n {2}- maxSize \(2\) must be >= minSize \(3\)$/,
     );
   });
 });

@@ -4,10 +4,10 @@ import { synth, testStack } from "../../support/synth";
 export const WIRED = {
   name: "demo",
   vpcId: "vpc-0123456789abcdef0",
-  subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+  subnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2", "subnet-0ccccccccccccccc3"],
   loadBalancer: {
     targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-demo/0123456789abcdef",
-    securityGroupId: "sg-0alb",
+    securityGroupId: "sg-0a1b2c3d4e5f60718",
     targetPort: 5000,
   },
 } as const;

@@ -12,7 +12,7 @@ describe("instance security", () => {
   it("admits only the load balancer's security group, only on the app port", () => {
     const ingress = Object.values(resourcesOf(json, VpcSecurityGroupIngressRule));
     expect(ingress).toEqual([
-      expect.objectContaining({ referenced_security_group_id: "sg-0alb", from_port: 5000, to_port: 5000, ip_protocol: "tcp" }),
+      expect.objectContaining({ referenced_security_group_id: "sg-0a1b2c3d4e5f60718", from_port: 5000, to_port: 5000, ip_protocol: "tcp" }),
     ]);
     expect(ingress[0]).not.toHaveProperty("cidr_ipv4");
   });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USER_DATA_MAX_BYTES } from "../../../modules/compute/validate";
+import { USER_DATA_MAX_BYTES } from "../../../modules/compute/props";
 import { WORKLOAD_SOURCE, workloadUserData } from "../../../modules/compute/workload";
 
 function freePort(): Promise<number> {

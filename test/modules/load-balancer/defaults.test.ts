@@ -13,7 +13,7 @@ describe("load balancer defaults", () => {
       name: "demo",
       load_balancer_type: "application",
       internal: false,
-      subnets: ["subnet-aaaa", "subnet-bbbb"],
+      subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"],
       security_groups: [expect.stringMatching(/^\$\{aws_security_group\.lb_security-group_[0-9A-F]{8}\.id\}$/)],
     });
   });

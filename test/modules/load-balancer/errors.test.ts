@@ -9,8 +9,8 @@ function problems(overrides: Partial<LoadBalancerProps>): string[] {
 
 describe("load balancer validation", () => {
   it("throws when fewer than two subnets are given", () => {
-    expect(problems({ subnetIds: ["subnet-aaaa"] })).toEqual([
-      "subnetIds must list subnets in at least 2 availability zones (got 1); an ALB requires two",
+    expect(problems({ subnetIds: ["subnet-0aaaaaaaaaaaaaaa1"] })).toEqual([
+      "subnetIds must list at least 2 subnets (got 1); an ALB requires two availability zones",
     ]);
   });
 
@@ -70,19 +70,19 @@ describe("load balancer validation", () => {
   });
 
   it("throws when the name is over AWS's 32-character limit or malformed", () => {
-    expect(problems({ name: "a".repeat(33) })).toEqual([`name ("${"a".repeat(33)}") is 33 characters; AWS allows at most 32`]);
+    expect(problems({ name: "a".repeat(33) })).toEqual([`name ("${"a".repeat(33)}") is 33 characters; at most 32 (AWS's limit for load balancer names)`]);
     expect(problems({ name: "-demo" })).toEqual(['name ("-demo") must be letters, digits and hyphens, not starting or ending with a hyphen']);
     expect(problems({ name: "internal-web" })).toEqual(['name must not start with "internal-" (reserved by AWS)']);
   });
 
   it("throws when the target group name prefix is over 6 characters", () => {
     expect(problems({ targetGroupNamePrefix: "webtier-" })).toEqual([
-      'targetGroupNamePrefix ("webtier-") must be 1 to 6 letters, digits or hyphens (AWS\'s name_prefix limit)',
+      'targetGroupNamePrefix ("webtier-") must be 1 to 6 letters, digits or hyphens, not starting with a hyphen (AWS\'s name_prefix rules)',
     ]);
   });
 
   it("throws on a malformed ingress CIDR, naming its index", () => {
-    expect(problems({ ingressCidrs: ["0.0.0.0/0", "10.0.0.0/33"] })).toEqual(['ingressCidrs[1] ("10.0.0.0/33") is not an IPv4 CIDR block']);
+    expect(problems({ ingressCidrs: ["0.0.0.0/0", "10.0.0.0/33"] })).toEqual(['ingressCidrs[1] ("10.0.0.0/33") is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)']);
   });
 
   it("throws on out-of-range delays, idle timeout and a bad bucket name", () => {

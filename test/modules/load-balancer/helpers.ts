@@ -10,7 +10,7 @@ export function build(overrides: Partial<LoadBalancerProps> = {}) {
     name: "demo",
     vpcId: "vpc-0123456789abcdef0",
     vpcCidr: "10.0.0.0/16",
-    subnetIds: ["subnet-aaaa", "subnet-bbbb"],
+    subnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"],
     ...overrides,
   });
   return { loadBalancer, stack, ...synth(stack) };

@@ -17,8 +17,8 @@ describe("scaling validation", () => {
 
   it("throws when a threshold is outside 0 to 100", () => {
     expect(step({ scaleOut: { thresholdPercent: 120 }, scaleIn: { thresholdPercent: -5 } })).toEqual([
-      "stepScaling.scaleOut.thresholdPercent (120) must be between 0 and 100 percent",
-      "stepScaling.scaleIn.thresholdPercent (-5) must be between 0 and 100 percent",
+      "stepScaling.scaleOut.thresholdPercent (120) must be a number between 0 and 100 percent",
+      "stepScaling.scaleIn.thresholdPercent (-5) must be a number between 0 and 100 percent",
     ]);
   });
 
@@ -50,8 +50,8 @@ describe("scaling validation", () => {
 
   it("throws when an adjustment points the wrong way", () => {
     expect(step({ scaleOut: { adjustment: -1 }, scaleIn: { adjustment: 1 } })).toEqual([
-      "stepScaling.scaleOut.adjustment (-1) must be a whole number from 1 to 1000",
-      "stepScaling.scaleIn.adjustment (1) must be a whole number from -1000 to -1",
+      "stepScaling.scaleOut.adjustment (-1) must add at least 1 instance",
+      "stepScaling.scaleIn.adjustment (1) must remove at least 1 instance (a negative number)",
     ]);
   });
 
@@ -74,11 +74,11 @@ describe("scaling validation", () => {
   });
 
   it("throws when the target CPU is not above 0", () => {
-    expect(problems({ targetTracking: { targetCpuPercent: 0 } })).toEqual(["targetTracking.targetCpuPercent (0) must be above 0 and at most 100 percent"]);
+    expect(problems({ targetTracking: { targetCpuPercent: 0 } })).toEqual(["targetTracking.targetCpuPercent (0) must be above 0 percent: a target of 0 would scale out forever"]);
   });
 
   it("lists every problem in one error naming the construct", () => {
-    expect(() => build({ compute: EC2, targetTracking: { enabled: true }, stepScaling: { enabled: true, cooldownSeconds: -5 } })).toThrowError(
+    expect(() => build({ compute: EC2, targetTracking: { enabled: true }, stepScaling: { enabled: true, scaleIn: { adjustment: 1 } } })).toThrowError(
       /^Scaling test\/scaling is invalid \(3 problems\):/,
     );
   });

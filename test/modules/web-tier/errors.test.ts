@@ -15,10 +15,10 @@ describe("web tier validation", () => {
         alarmTopic: { emailSubscriptions: ["nobody"] },
       }),
     ).toEqual([
-      "network.cidr (10.0.0.0/8) must have a prefix from /16 to /24 (AWS's VPC limits)",
+      `network.cidr ("10.0.0.0/8") must have a prefix from /16 to /24 (AWS's VPC limits)`,
       'loadBalancer.healthCheck.path ("health") must be a path starting with /',
       "compute.maxSize (2) must be >= minSize (3)",
-      'alarmTopic.emailSubscriptions[0] ("nobody") is not an email address',
+      'alarmTopic.emailSubscriptions[0] ("nobody") must be an email address',
     ]);
   });
 
@@ -47,7 +47,7 @@ describe("web tier validation", () => {
   });
 
   it("throws when the network has no private tier for the instances", () => {
-    expect(problems({ network: { ...TIER.network, subnetTiers: ["public"], natGateways: "single" } })).toContainEqual(
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["public"], natGateways: "none" } })).toContainEqual(
       'network.subnetTiers must include "private": the instances (and an internal load balancer) live there',
     );
   });
@@ -65,7 +65,7 @@ describe("web tier validation", () => {
   });
 
   it("throws on a name longer than a load balancer's 32 characters or reserved by AWS", () => {
-    expect(problems({ name: "a".repeat(33) })).toEqual([`name ("${"a".repeat(33)}") is 33 characters; AWS allows at most 32`]);
+    expect(problems({ name: "a".repeat(33) })).toEqual([`name ("${"a".repeat(33)}") is 33 characters; at most 32 (AWS's limit for load balancer names, which the tier's name is)`]);
     expect(problems({ name: "internal-shop" })).toEqual(['name must not start with "internal-" (reserved by AWS for load balancer names)']);
     expect(problems({ name: "Shop_dev" })).toEqual(['name ("Shop_dev") must be lowercase letters and digits in hyphen-separated words, starting with a letter']);
   });
