@@ -1,6 +1,5 @@
 import type { StateBackend } from "../modules/contract";
-import { AWS_REGION, S3_BUCKET } from "../modules/core/patterns";
-import { matches, oneOf, when, type Rule } from "../modules/core/validation";
+import { when, type Rule } from "../modules/core/validation";
 import { resourcePrefix, type BackendSettings, type EnvironmentConfig } from "./config";
 
 /** The variables read, by what they fill in. */
@@ -54,18 +53,14 @@ export function withBackendFromEnv(config: EnvironmentConfig, env: Env): Environ
 
 /** What a complete backend needs, with the variable that can supply each missing value. */
 export const backendRules: readonly Rule<EnvironmentConfig>[] = [
-  oneOf("backend.kind", (c) => c.backend?.kind, ["local", "s3", "hcp"]),
   when("backend.bucket", (c) =>
     c.backend?.kind === "s3" && !c.backend.bucket ? `is required for the s3 backend: set it in the config or ${BACKEND_VARIABLES.bucket}` : undefined,
   ),
-  matches("backend.bucket", (c) => (c.backend?.kind === "s3" ? c.backend.bucket : undefined), S3_BUCKET, "an S3 bucket name"),
-  matches("backend.region", (c) => (c.backend?.kind === "s3" ? c.backend.region : undefined), AWS_REGION, "an AWS region such as us-east-1"),
   when("backend.organization", (c) =>
     c.backend?.kind === "hcp" && !c.backend.organization
       ? `is required for the hcp backend: set it in the config or ${BACKEND_VARIABLES.organization}`
       : undefined,
   ),
-  matches("backend.workspace", (c) => (c.backend?.kind === "hcp" ? c.backend.workspace : undefined), /^[A-Za-z0-9_-]{1,90}$/, "1 to 90 letters, digits, hyphens and underscores"),
 ];
 
 /** The state backend of a validated environment (local unless its config says otherwise). */

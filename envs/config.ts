@@ -1,3 +1,5 @@
+import { region, s3Bucket, tags } from "../modules/core/fields";
+import { boolean, required, section, string, variants, type ShapeOf } from "../modules/core/shape";
 import type { WebTierProps } from "../modules/web-tier/props";
 
 /**
@@ -74,3 +76,39 @@ export function webTierProps(config: EnvironmentConfig): WebTierProps {
   const { network, loadBalancer, compute, alarmTopic, messaging, scaling } = config;
   return { name: resourcePrefix(config), network, loadBalancer, compute, alarmTopic, messaging, scaling };
 }
+
+/** Lowercase words joined by single hyphens: they end up inside every resource name. */
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const NAME_RULE = "lowercase letters and digits in hyphen-separated words, starting with a letter";
+
+/** Each field's type and own limits, next to its documentation above; the sections' contents are the tier's to judge. */
+export const ENVIRONMENT_SHAPE: ShapeOf<EnvironmentConfig> = {
+  name: required(string({ pattern: NAME, what: NAME_RULE, maxLength: 10, limit: "the project's limit: it is part of every resource name" })),
+  project: required(string({ pattern: NAME, what: NAME_RULE, maxLength: 12, limit: "the project's limit: it starts every resource name" })),
+  region: required(region()),
+  production: boolean(),
+  tags: tags(),
+  backend: variants<BackendSettings, "kind">("kind", {
+    local: { kind: required(string<"local">()) },
+    s3: {
+      kind: required(string<"s3">()),
+      bucket: s3Bucket(),
+      region: region(),
+      dynamodbTable: string({ pattern: /^[\w.-]{3,255}$/, what: "a DynamoDB table name (3 to 255 letters, digits, dots, hyphens and underscores)" }),
+      encrypt: boolean(),
+      useLockfile: boolean(),
+    },
+    hcp: {
+      kind: required(string<"hcp">()),
+      organization: string({ pattern: /^[\w-]{1,40}$/, what: "an HCP Terraform organization name" }),
+      workspace: string({ pattern: /^[A-Za-z0-9_-]{1,90}$/, what: "1 to 90 letters, digits, hyphens and underscores" }),
+      hostname: string({ pattern: /^[a-z0-9.-]+$/, what: "a host name such as app.terraform.io" }),
+    },
+  }),
+  network: required(section()),
+  loadBalancer: section(),
+  compute: required(section()),
+  alarmTopic: section(),
+  messaging: required(section()),
+  scaling: section(),
+};

@@ -1,29 +1,11 @@
-import { AWS_REGION as REGION } from "../modules/core/patterns";
-import { check, matches, maxLength, rule, when, type Finding, type Rule } from "../modules/core/validation";
-import { validateWebTierProps } from "../modules/web-tier/validate";
+import { checkShape } from "../modules/core/shape";
+import { check, rule, when, type Finding, type Rule } from "../modules/core/validation";
+import { brokenFields, validateWebTierSections } from "../modules/web-tier/validate";
 import { backendRules } from "./backend";
-import { webTierProps, type EnvironmentConfig } from "./config";
+import { ENVIRONMENT_SHAPE, webTierProps, type EnvironmentConfig } from "./config";
 
-/** Lowercase words joined by single hyphens: they end up inside every resource name. */
-const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-/** AWS tag limits: keys 1–128 characters, values 0–256, and the `aws:` prefix is reserved. */
-const TAG_KEY_MAX = 128;
-const TAG_VALUE_MAX = 256;
-
+/** Rules across an environment's own fields, for a config of the right shape. */
 const environmentRules: readonly Rule<EnvironmentConfig>[] = [
-  matches("name", (c) => c.name, NAME, "lowercase letters and digits in hyphen-separated words, starting with a letter"),
-  maxLength("name", (c) => c.name, 10),
-  matches("project", (c) => c.project, NAME, "lowercase letters and digits in hyphen-separated words, starting with a letter"),
-  maxLength("project", (c) => c.project, 12),
-  matches("region", (c) => c.region, REGION, "an AWS region such as us-east-1"),
-  (c) =>
-    Object.entries(c.tags ?? {}).flatMap(([key, value]) => {
-      const at = `tags.${key}`;
-      if (key.length === 0 || key.length > TAG_KEY_MAX) return [{ path: at, message: `key must be 1 to ${TAG_KEY_MAX} characters` }];
-      if (key.toLowerCase().startsWith("aws:")) return [{ path: at, message: `key must not start with "aws:" (reserved by AWS)` }];
-      if (value.length > TAG_VALUE_MAX) return [{ path: at, message: `value is ${value.length} characters; AWS allows at most ${TAG_VALUE_MAX}` }];
-      return [];
-    }),
   rule(
     "tags",
     (c) => c.tags,
@@ -47,19 +29,23 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
 ];
 
 /**
- * Checks one environment's configuration and returns every problem, each with its path
- * from the environment name (`prod.network.availabilityZones[2]`): the environment's own
- * fields, its tier (every module section and how they are wired), and in production the
- * security defaults it may not turn off. Nothing is built here.
+ * Checks one environment's configuration where it enters and returns every problem, each with
+ * its path from the environment name (`prod.network.availabilityZones[2]`): the shape of the
+ * environment's own fields, their rules, its tier (every module section and how they are
+ * wired), and in production the security defaults it may not turn off. Nothing is built here.
  */
 export function validateEnvironment(config: EnvironmentConfig): Finding[] {
-  const at = config.name || "environment";
-  const region = REGION.test(config.region) ? config.region : undefined;
-  // The tier's name is `<project>-<name>`, judged above field by field: not again as a whole.
-  const tier = validateWebTierProps(webTierProps(config), region).filter((f) => f.path !== "name");
-  return [
-    ...check(config, environmentRules, at),
-    ...tier.map((f) => ({ path: `${at}.${f.path}`, message: f.message })),
-    ...(config.production ? check(config, productionRules, at) : []),
-  ];
+  const at = typeof config?.name === "string" && config.name ? config.name : "environment";
+  const shape = checkShape(config, ENVIRONMENT_SHAPE, at);
+  if (typeof config !== "object" || config === null) return shape;
+  const broken = brokenFields(shape.map((f) => ({ ...f, path: f.path.slice(at.length + 1) })));
+  const region = broken.has("region") ? undefined : config.region;
+  // The tier's name is `<project>-<name>`, judged above field by field.
+  const tier = validateWebTierSections(webTierProps(config), region, new Set([...broken, ...(broken.has("project") ? ["name"] : [])]));
+  const own = shape.length > 0 ? [] : check(config, environmentRules, at);
+  const tierFindings = tier.map((f) => ({ path: `${at}.${f.path}`, message: f.message }));
+  // A protection already reported as malformed is not reported again as off.
+  const production =
+    config.production === true && shape.length === 0 ? check(config, productionRules, at).filter((f) => !tierFindings.some((t) => t.path === f.path)) : [];
+  return [...shape, ...own, ...tierFindings, ...production];
 }

@@ -41,7 +41,7 @@ export const emailAddresses = (): OptionalSpec<readonly string[]> =>
 export const tags = (): OptionalSpec<Readonly<Record<string, string>>> =>
   record(
     string({ minLength: 0, maxLength: 256, limit: "AWS's limit for tag values" }),
-    string({ maxLength: 128, limit: "AWS's limit for tag keys", refine: (key) => (key.toLowerCase().startsWith("aws:") ? 'must not start with "aws:" (reserved by AWS)' : undefined) }),
+    string({ maxLength: 128, limit: "AWS's limit for tag keys", refine: (key) => (key.toLowerCase().startsWith("aws:") ? 'key must not start with "aws:" (reserved by AWS)' : undefined) }),
   );
 
 /** An IAM managed policy ARN. */

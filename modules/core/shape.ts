@@ -40,6 +40,7 @@ export function quote(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "function") return "a function";
   if (value === undefined) return "undefined";
+  if (typeof value === "string" && value.length > 60) return `${JSON.stringify(value.slice(0, 57)).slice(0, -1)}…"`;
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
@@ -284,7 +285,8 @@ export function variants<P extends Record<K, string>, K extends string>(key: K, 
     const mode = (value as Record<string, unknown>)[key];
     const chosen = (shapes as Record<string, ShapeOf<unknown>>)[mode as string];
     if (typeof mode !== "string" || !chosen) {
-      return [{ path: joinPath(path, key), message: mode === undefined ? `is required: ${modes.map(quote).join(" or ")}` : `(${quote(mode)}) must be ${modes.map(quote).join(" or ")}` }];
+      const choices = `one of ${modes.map(quote).join(", ")}`;
+      return [{ path: joinPath(path, key), message: mode === undefined ? `is required: ${choices}` : `(${quote(mode)}) must be ${choices}` }];
     }
     return checkShape(value, chosen, path);
   });

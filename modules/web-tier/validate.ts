@@ -27,23 +27,20 @@ const wiringRules: readonly Rule<WebTierProps>[] = [
 ];
 
 /**
- * Every problem with a tier's props, paths relative to them (`network.cidr`,
- * `scaling.stepScaling.scaleIn.thresholdPercent`): the tier's own fields, each module's section
- * judged as that module will see it (queue names with the tier's prefix, scaling against the
- * compute mode), then the wiring between them. A section that is missing or of the wrong shape
- * is reported once, and nothing that depends on it is judged. `region` (when known) lets zones
- * and certificates be checked against it.
+ * Every problem with a tier's sections, paths relative to the tier (`network.cidr`,
+ * `scaling.stepScaling.scaleIn.thresholdPercent`): each module's section judged as that module
+ * will see it (queue names with the tier's prefix, scaling against the compute mode), then the
+ * wiring between them. Sections named in `broken` (missing, or not objects: already reported)
+ * are skipped, and so is whatever depends on them. `region` (when known) lets zones and
+ * certificates be checked against it.
  */
-export function validateWebTierProps(props: WebTierProps, region: string | undefined): Finding[] {
+export function validateWebTierSections(props: WebTierProps, region: string | undefined, broken: ReadonlySet<string> = new Set()): Finding[] {
   const d = WEB_TIER_DEFAULTS;
-  const top = checkShape(props, WEB_TIER_SHAPE);
-  const broken = new Set(top.map((f) => f.path.split(/[.[]/)[0]));
   const judge = (key: keyof WebTierProps, validate: () => Finding[]) => (broken.has(key) ? [] : validate());
   const network = judge("network", () => validateNetworkSettings(props.network, region, "network"));
   const loadBalancer = judge("loadBalancer", () => validateLoadBalancerSettings(props.loadBalancer ?? d.loadBalancer, "loadBalancer", region));
   const compute = judge("compute", () => validateComputeSettings(props.compute, "compute"));
   return [
-    ...top,
     ...network,
     ...loadBalancer,
     ...compute,
@@ -57,4 +54,15 @@ export function validateWebTierProps(props: WebTierProps, region: string | undef
         )),
     ...(broken.has("network") || broken.has("loadBalancer") || network.length + loadBalancer.length > 0 ? [] : check(props, wiringRules)),
   ];
+}
+
+/** The first segment of each finding's path: the fields of an object that were found wrong. */
+export function brokenFields(findings: readonly Finding[]): Set<string> {
+  return new Set(findings.map((f) => f.path.split(/[.[]/)[0]!));
+}
+
+/** Every problem with a tier's props: its own fields first (name, tags, each section an object), then its sections. */
+export function validateWebTierProps(props: WebTierProps, region: string | undefined): Finding[] {
+  const top = checkShape(props, WEB_TIER_SHAPE);
+  return [...top, ...validateWebTierSections(props, region, brokenFields(top))];
 }

@@ -56,6 +56,6 @@ describe("state backend", () => {
 
   it("throws on an unknown backend kind and a malformed bucket", () => {
     expect(problems(dev, { WEBTIER_BACKEND: "gcs" })).toEqual(['dev.backend.kind ("gcs") must be one of "local", "s3", "hcp"']);
-    expect(problems(dev, { WEBTIER_BACKEND: "s3", WEBTIER_STATE_BUCKET: "Bad_Bucket" })).toEqual(['dev.backend.bucket ("Bad_Bucket") must be an S3 bucket name']);
+    expect(problems(dev, { WEBTIER_BACKEND: "s3", WEBTIER_STATE_BUCKET: "Bad_Bucket" })).toEqual(['dev.backend.bucket ("Bad_Bucket") must be an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)']);
   });
 });

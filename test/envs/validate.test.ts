@@ -80,9 +80,9 @@ describe("environment validation", () => {
   it("throws on reserved and overlong tags", () => {
     expect(problems({ tags: { "aws:owner": "x", Team: "y".repeat(300), Environment: "z" } })).toEqual([
       'dev.tags.aws:owner key must not start with "aws:" (reserved by AWS)',
-      "dev.tags.Team value is 300 characters; AWS allows at most 256",
-      "dev.tags must not set Project, Environment or ManagedBy: the stack sets them",
+      `dev.tags.Team ("${"y".repeat(57)}…") is 300 characters; at most 256 (AWS's limit for tag values)`,
     ]);
+    expect(problems({ tags: { Environment: "z" } })).toEqual(["dev.tags must not set Project, Environment or ManagedBy: the stack sets them"]);
   });
 
   it("lists every problem at once rather than stopping at the first", () => {

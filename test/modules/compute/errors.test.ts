@@ -74,7 +74,7 @@ describe("compute validation", () => {
   });
 
   it("throws on an unknown mode", () => {
-    expect(problems({ mode: "lambda" as never })).toEqual(['mode ("lambda") must be "ec2" or "asg"']);
+    expect(problems({ mode: "lambda" as never })).toEqual(['mode ("lambda") must be one of "ec2", "asg"']);
   });
 
   it("lists every problem of shape in one error naming the construct, before the rules across fields", () => {
