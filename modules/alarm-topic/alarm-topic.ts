@@ -3,9 +3,9 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
-import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
 import { arnPart, policyDocument } from "../core/aws";
+import { subscribeEmails } from "../core/email-subscriptions";
 import { nameTags } from "../core/tags";
 import { ownAccountTopicPolicy } from "../core/topic-policy";
 import { assertValid, pathOf } from "../core/validation";
@@ -75,9 +75,7 @@ export class AlarmTopic extends Construct {
         Condition: { StringEquals: { "aws:SourceAccount": arnPart(topic.arn, "account") } },
       }),
     });
-    for (const email of props.emailSubscriptions ?? d.emailSubscriptions) {
-      new SnsTopicSubscription(this, `email-${email}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
-    }
+    subscribeEmails(this, topic.arn, props.emailSubscriptions ?? d.emailSubscriptions);
 
     this.outputs = { topicArn: topic.arn, topicName: topic.name, kmsKeyArn: key.arn };
   }

@@ -9,6 +9,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { metricAlarm } from "../core/alarms";
 import { arnPart, policyDocument, providerDefaultTags, providerRegion } from "../core/aws";
+import { forEachValue } from "../core/for-each";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
@@ -68,9 +69,11 @@ export class Compute extends Construct {
       assumeRolePolicy: policyDocument({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
       tags: tags(`${props.name}-instance`),
     });
-    [SSM_MANAGED_POLICY, ...(props.managedPolicyArns ?? d.managedPolicyArns)].forEach((policyArn, i) => {
-      new IamRolePolicyAttachment(this, i === 0 ? "ssm-managed-instance-core" : `managed-policy-${i}`, { role: role.name, policyArn });
-    });
+    new IamRolePolicyAttachment(this, "ssm-managed-instance-core", { role: role.name, policyArn: SSM_MANAGED_POLICY });
+    // Keyed by ARN, so the list may be another stack's output and reordering it changes nothing.
+    forEachValue(this, "managed-policy", props.managedPolicyArns ?? d.managedPolicyArns, (scope, id, policyArn, forEach) =>
+      new IamRolePolicyAttachment(scope, id, { forEach, role: role.name, policyArn }),
+    );
     const profile = new IamInstanceProfile(this, "instance-profile", { name: `${props.name}-instance`, role: role.name, tags: tags(props.name) });
 
     const launchTemplate = new LaunchTemplate(this, "launch-template", {

@@ -42,6 +42,11 @@ export function arnPart(arn: string, part: "partition" | "region" | "account"): 
   return Fn.element(Fn.split(":", arn), index);
 }
 
+/** A number for a string attribute of the provider: a literal as its digits, a token as a string token. */
+export function numberText(value: number): string {
+  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+}
+
 /** One statement of an IAM policy document. */
 export interface PolicyStatement {
   readonly Sid?: string;

@@ -2,6 +2,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { forEachValue } from "./for-each";
 import { nameTags } from "./tags";
 
 export interface LockedSecurityGroupProps {
@@ -45,6 +46,22 @@ export class LockedSecurityGroup extends Construct {
     new VpcSecurityGroupIngressRule(this, `ingress-${port}-${peerKey(peer)}`, this.tcpRule(port, peer, description));
   }
 
+  /**
+   * Allows TCP `port` in from each of `cidrs`, a written-out list or a token (another stack's
+   * output): one rule resource named `ingress-<key>`, one instance per CIDR, keyed by the CIDR,
+   * so reordering or extending the list changes nothing else. Earlier releases made a resource
+   * per CIDR, named after it: their state moves to the instances.
+   */
+  allowIngressFromCidrs(key: string, port: number, cidrs: readonly string[], description: string): void {
+    forEachValue(
+      this,
+      `ingress-${key}`,
+      cidrs,
+      (scope, id, cidr, forEach) => new VpcSecurityGroupIngressRule(scope, id, { forEach, ...this.tcpRule(port, { cidr }, description) }),
+      (cidr) => `ingress-${port}-${peerKey({ cidr })}`,
+    );
+  }
+
   /** Allows TCP `port` out to `peer`. */
   allowEgress(port: number, peer: Peer, description: string): void {
     new VpcSecurityGroupEgressRule(this, `egress-${port}-${peerKey(peer)}`, this.tcpRule(port, peer, description));
@@ -72,7 +89,7 @@ export class LockedSecurityGroup extends Construct {
   }
 }
 
-/** A construct-id-safe key for a peer: its own key, or `10.0.0.0/16` → `10-0-0-0-16`. */
+/** A construct-id-safe key for a peer: its own key, or (for the addresses of earlier releases) `10.0.0.0/16` → `10-0-0-0-16`. */
 function peerKey(peer: Peer): string {
   return peer.key ?? ("cidr" in peer ? peer.cidr.replace(/[./]/g, "-") : "");
 }

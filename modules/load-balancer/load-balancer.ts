@@ -2,7 +2,7 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Construct } from "constructs";
-import { providerRegion } from "../core/aws";
+import { numberText, providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
@@ -36,10 +36,9 @@ export class LoadBalancer extends Construct {
       vpcId: props.vpcId,
       tags: props.tags,
     });
-    for (const cidr of props.ingressCidrs ?? d.ingressCidrs) {
-      securityGroup.allowIngress(httpPort, { cidr }, "HTTP from clients");
-      if (https) securityGroup.allowIngress(httpsPort, { cidr }, "HTTPS from clients");
-    }
+    const clients = props.ingressCidrs ?? d.ingressCidrs;
+    securityGroup.allowIngressFromCidrs("http", httpPort, clients, "HTTP from clients");
+    if (https) securityGroup.allowIngressFromCidrs("https", httpsPort, clients, "HTTPS from clients");
     // Out only to the targets' port inside the VPC: the ALB has no business anywhere else.
     securityGroup.allowEgress(targetPort, { cidr: props.vpcCidr, key: "vpc" }, "App port on targets in the VPC");
 
@@ -64,7 +63,7 @@ export class LoadBalancer extends Construct {
       protocol: "HTTP",
       targetType: "instance",
       vpcId: props.vpcId,
-      deregistrationDelay: String(props.deregistrationDelaySeconds ?? d.deregistrationDelaySeconds),
+      deregistrationDelay: numberText(props.deregistrationDelaySeconds ?? d.deregistrationDelaySeconds),
       healthCheck: {
         enabled: true,
         protocol: "HTTP",

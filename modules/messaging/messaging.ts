@@ -1,7 +1,7 @@
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
-import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
+import { subscribeEmails } from "../core/email-subscriptions";
 import { nameTags } from "../core/tags";
 import { ownAccountTopicPolicy } from "../core/topic-policy";
 import { assertValid, pathOf } from "../core/validation";
@@ -50,9 +50,7 @@ export class Messaging extends Construct {
       queues[options.name] = queue.outputs;
     }
 
-    for (const email of props.emailSubscriptions ?? d.emailSubscriptions) {
-      new SnsTopicSubscription(this, `email-${email}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
-    }
+    subscribeEmails(this, topic.arn, props.emailSubscriptions ?? d.emailSubscriptions);
 
     this.outputs = { topicArn: topic.arn, topicName: topic.name, queues };
   }

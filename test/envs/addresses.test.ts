@@ -4,17 +4,32 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { EnvironmentStack, environments } from "../../envs";
-import { diffAddresses, explainAddressChange, parseAddressList, resourceAddresses } from "../../scripts/lib/addresses";
+import { diffAddresses, explainAddressChange, movedAddresses, parseAddressList, parseMovedList, resourceAddresses } from "../../scripts/lib/addresses";
 import { testStack } from "../support/synth";
 
-const committed = (env: string) => parseAddressList(readFileSync(join(__dirname, "..", "..", "envs", "addresses", `${env}.txt`), "utf8"));
-const current = (config: (typeof environments)[number]) => resourceAddresses(JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), config))));
+const file = (env: string) => readFileSync(join(__dirname, "..", "..", "envs", "addresses", `${env}.txt`), "utf8");
+const committed = (env: string) => parseAddressList(file(env));
+const stackOf = (config: (typeof environments)[number]) => JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), config)));
+const current = (config: (typeof environments)[number]) => resourceAddresses(stackOf(config));
 
 describe("resource addresses", () => {
   it.each(environments.map((e) => [e.name, e] as const))("%s matches its committed list in envs/addresses/", (name, config) => {
     const change = diffAddresses(committed(name), current(config));
     // On failure the message says which addresses moved and how to keep the resources.
     expect(change, explainAddressChange(name, change)).toEqual({ added: [], removed: [] });
+  });
+
+  it.each(environments.map((e) => [e.name, e] as const))("%s carries every address of an earlier release to a resource it still has", (name, config) => {
+    const stack = stackOf(config);
+    const moves = movedAddresses(stack);
+    expect(moves, "moved blocks changed: npm run addresses -- --update").toEqual(parseMovedList(file(name)));
+    const addresses = new Set(resourceAddresses(stack));
+    for (const move of moves) expect(addresses.has(move.split(" -> ")[1]!.replace(/\[.*\]$/, "")), move).toBe(true);
+  });
+
+  it("counts an address a moved block carries away as moved, not removed", () => {
+    const change = diffAddresses(["aws_sqs_queue.old"], ["aws_sqs_queue.new"], ['moved aws_sqs_queue.old -> aws_sqs_queue.new["a"]']);
+    expect(change).toEqual({ added: ["aws_sqs_queue.new"], removed: [] });
   });
 
   it("notices a renamed construct and explains the move API", () => {

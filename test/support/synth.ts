@@ -76,3 +76,18 @@ export function problemsOf(build: () => unknown): string[] {
   }
   return [];
 }
+
+/**
+ * Every instance Terraform would plan for resources of a type: a resource with a written-out
+ * `for_each = toset([...])` becomes one copy per value, `${each.value}` and `${each.key}` put in.
+ */
+export function instancesOf(json: SynthesizedJson, type: { readonly tfResourceType: string }): Record<string, unknown>[] {
+  return Object.values(resourcesOf(json, type)).flatMap((resource) => {
+    const forEach = resource.for_each;
+    if (forEach === undefined) return [resource];
+    const m = /^\$\{toset\((\[.*\])\)\}$/s.exec(String(forEach));
+    if (!m) throw new Error(`for_each is not a written-out set: ${String(forEach)}`);
+    const { for_each: _, ...body } = resource;
+    return (JSON.parse(m[1]!) as string[]).map((value) => JSON.parse(JSON.stringify(body).replace(/\$\{each\.(value|key)\}/g, value.replace(/["\\]/g, "\\$&"))) as Record<string, unknown>);
+  });
+}

@@ -6,7 +6,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../../modules/core/validation";
 import { AlarmTopic } from "../../../modules/alarm-topic";
-import { onlyResource, parseJsonTemplate, resourcesOf, synth, testStack } from "../../support/synth";
+import { instancesOf, onlyResource, parseJsonTemplate, synth, testStack } from "../../support/synth";
 
 function buildTopic(emails?: string[]) {
   const stack = testStack();
@@ -50,7 +50,7 @@ describe("alarm topic", () => {
   });
 
   it("subscribes the configured emails", () => {
-    expect(Object.values(resourcesOf(json, SnsTopicSubscription))).toEqual([
+    expect(instancesOf(json, SnsTopicSubscription)).toEqual([
       expect.objectContaining({ protocol: "email", endpoint: "oncall@example.com" }),
     ]);
   });

@@ -3,7 +3,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { describe, expect, it } from "vitest";
-import { onlyResource, parseJsonTemplate, resourcesOf } from "../../support/synth";
+import { instancesOf, onlyResource, parseJsonTemplate, resourcesOf } from "../../support/synth";
 import { buildAsg, buildEc2, onPort } from "./helpers";
 
 describe("instance security", () => {
@@ -44,7 +44,7 @@ describe("instance security", () => {
   });
 
   it("attaches extra managed policies beside SSM", () => {
-    const attached = Object.values(resourcesOf(buildAsg({ managedPolicyArns: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"] }).json, IamRolePolicyAttachment));
+    const attached = instancesOf(buildAsg({ managedPolicyArns: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"] }).json, IamRolePolicyAttachment);
     expect(attached.map((a) => a.policy_arn).sort()).toEqual([
       "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
       "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",

@@ -2,13 +2,13 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { describe, expect, it } from "vitest";
-import { onlyResource, resourcesOf } from "../../support/synth";
+import { instancesOf, onlyResource } from "../../support/synth";
 import { build, CERT } from "./helpers";
 
 const GROUP = expect.stringMatching(/^\$\{aws_security_group\.lb_security-group_[0-9A-F]{8}\.id\}$/);
 
 function rules(json: ReturnType<typeof build>["json"], type: typeof VpcSecurityGroupIngressRule | typeof VpcSecurityGroupEgressRule) {
-  return Object.values(resourcesOf(json, type)).map((r) => ({ port: r.from_port, to: r.to_port, cidr: r.cidr_ipv4, protocol: r.ip_protocol, group: r.security_group_id }));
+  return instancesOf(json, type).map((r) => ({ port: r.from_port, to: r.to_port, cidr: r.cidr_ipv4, protocol: r.ip_protocol, group: r.security_group_id }));
 }
 
 describe("load balancer security group", () => {

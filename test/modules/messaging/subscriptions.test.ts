@@ -1,6 +1,6 @@
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { describe, expect, it } from "vitest";
-import { resourcesOf } from "../../support/synth";
+import { instancesOf, resourcesOf } from "../../support/synth";
 import { build } from "./helpers";
 
 const TOPIC = expect.stringMatching(/^\$\{aws_sns_topic\.messaging_topic_[0-9A-F]{8}\.arn\}$/);
@@ -26,7 +26,7 @@ describe("subscriptions", () => {
   });
 
   it("subscribes each email address", () => {
-    const emails = Object.values(resourcesOf(build({ emailSubscriptions: ["ops@example.com", "sales@example.com"] }).json, SnsTopicSubscription))
+    const emails = instancesOf(build({ emailSubscriptions: ["ops@example.com", "sales@example.com"] }).json, SnsTopicSubscription)
       .filter((s) => s.protocol === "email")
       .map((s) => s.endpoint);
     expect(emails.sort()).toEqual(["ops@example.com", "sales@example.com"]);
