@@ -3,7 +3,7 @@ import type { EnvironmentConfig } from "./config";
 import { dev } from "./dev";
 import { prod } from "./prod";
 import { stage } from "./stage";
-import { validateEnvironment } from "./validate";
+import { overlappingCidrs, validateEnvironment } from "./validate";
 
 export { BACKEND_VARIABLES, stateBackend, withBackendFromEnv } from "./backend";
 export type { BackendSettings, EnvironmentConfig } from "./config";
@@ -36,7 +36,9 @@ export function selectEnvironments(
     );
   }
   const chosen = wanted.length === 0 ? [...known] : known.filter((e) => wanted.includes(e.name));
-  const findings = chosen.flatMap(validateEnvironment);
+  const own = chosen.map(validateEnvironment);
+  // Environments are peered and share tooling: their VPCs may not overlap (judged where each one is valid).
+  const findings = [...own.flat(), ...overlappingCidrs(chosen.filter((_, i) => own[i]!.length === 0))];
   if (findings.length > 0) throw new ValidationError("Environment configuration", findings);
   // Checked where they entered: the stacks built from them do not check again.
   return chosen.map(markValidated);

@@ -1,4 +1,6 @@
+import { formatCidr, overlaps, parseCidr } from "../modules/core/cidr";
 import { checkShape } from "../modules/core/shape";
+import { NETWORK_DEFAULTS } from "../modules/network/props";
 import { check, rule, when, type Finding, type Rule } from "../modules/core/validation";
 import { brokenFields, validateWebTierSections } from "../modules/web-tier/validate";
 import { backendRules } from "./backend";
@@ -48,4 +50,19 @@ export function validateEnvironment(config: EnvironmentConfig): Finding[] {
   const production =
     config.production === true && shape.length === 0 ? check(config, productionRules, at).filter((f) => !tierFindings.some((t) => t.path === f.path)) : [];
   return [...shape, ...own, ...tierFindings, ...production];
+}
+
+/**
+ * Every pair of environments whose VPC CIDRs overlap, reported on the later one: environments
+ * are peered, reached over one VPN and share tooling, so each needs its own address space.
+ */
+export function overlappingCidrs(configs: readonly EnvironmentConfig[]): Finding[] {
+  const nets = configs.map((c) => ({ name: c.name, net: parseCidr(c.network.cidr ?? NETWORK_DEFAULTS.cidr) }));
+  return nets.flatMap((b, j) =>
+    nets.slice(0, j).flatMap((a) =>
+      a.net && b.net && overlaps(a.net, b.net)
+        ? [{ path: `${b.name}.network.cidr`, message: `(${JSON.stringify(formatCidr(b.net))}) overlaps ${a.name}'s ${formatCidr(a.net)}: environments need address spaces of their own` }]
+        : [],
+    ),
+  );
 }

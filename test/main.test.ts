@@ -28,14 +28,14 @@ describe("npm run synth", () => {
 
   it("exits non-zero on an unknown environment, says which, and writes nothing", () => {
     const run = synth({ ENVIRONMENTS: "prod,qa" });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toBe("Environment selection is invalid (1 problem):\n  - qa is not an environment (known: dev, stage, prod)\n");
     expect(run.stacks).toEqual([]);
   });
 
   it("exits non-zero on an incomplete backend, naming every environment and field, and writes nothing", () => {
     const run = synth({ WEBTIER_BACKEND: "s3" });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^Environment configuration is invalid \(3 problems\):\n {2}- dev\.backend\.bucket is required/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stacks).toEqual([]);

@@ -140,6 +140,14 @@ describe("environment selection", () => {
     );
   });
 
+  it("throws when two chosen environments' VPCs overlap, naming the later one", () => {
+    const qa = { ...dev, name: "qa", network: { ...dev.network, cidr: "10.10.128.0/17" } };
+    expect(() => selectEnvironments(undefined, [dev, qa])).toThrowError(
+      'Environment configuration is invalid (1 problem):\n  - qa.network.cidr ("10.10.128.0/17") overlaps dev\'s 10.10.0.0/16: environments need address spaces of their own',
+    );
+    expect(selectEnvironments("qa", [dev, qa]).map((e) => e.name)).toEqual(["qa"]);
+  });
+
   it("validates every chosen environment before building any, with one error for all", () => {
     const broken = [
       { ...dev, name: "a", network: { ...dev.network, cidr: "10.0.0.0/8" } },
