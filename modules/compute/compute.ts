@@ -5,7 +5,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { metricAlarm } from "../core/alarms";
 import { arnPart, policyDocument, providerDefaultTags, providerRegion } from "../core/aws";
@@ -125,7 +125,8 @@ export class Compute extends Construct {
     return Array.from({ length: props.instanceCount ?? COMPUTE_DEFAULTS.instanceCount }, (_, i) => {
       const n = i + 1;
       const instance = new Instance(this, `instance-${n}`, {
-        subnetId: props.subnetIds[i % props.subnetIds.length],
+        // A token list (another stack's subnets) is indexed by Terraform: element() wraps around.
+        subnetId: Token.isUnresolved(props.subnetIds) ? Fn.element(props.subnetIds, i) : props.subnetIds[i % props.subnetIds.length],
         // The template's latest version: a template change replaces the instance with a new one.
         launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
         tags: nameTags(`${props.name}-${n}`, props.tags),

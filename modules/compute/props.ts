@@ -166,7 +166,7 @@ const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
       securityGroupId: required(string({ pattern: /^sg-[0-9a-f]{3,17}$/, what: "a security group id (sg-…)" })),
       // Written out: the default workload's unit file carries it.
       targetPort: required(literal(integer({ min: 1, max: 65535 }), "the app's port in the instances' user data")),
-    }),
+    }, { open: true }),
   ),
   instanceType: string({ pattern: INSTANCE_TYPE, what: "an EC2 instance type such as t3.micro" }),
   imageId: string({ pattern: IMAGE, what: "an AMI id (ami-…) or resolve:ssm:<parameter>" }),

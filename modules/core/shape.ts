@@ -246,13 +246,16 @@ export function suggest(key: string, known: readonly string[]): string | undefin
   return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.k : undefined;
 }
 
-/** Problems with an object's fields: unknown keys (with a suggestion), missing required ones, and each field's spec. */
-export function checkShape<P>(value: unknown, shape: ShapeOf<P>, path = ""): Finding[] {
+/**
+ * Problems with an object's fields: unknown keys (with a suggestion) unless `open`, missing
+ * required ones, and each field's spec.
+ */
+export function checkShape<P>(value: unknown, shape: ShapeOf<P>, path = "", open = false): Finding[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return wrongType(path || "(config)", value, "an object");
   const known = Object.keys(shape);
   const record = value as Record<string, unknown>;
   const findings: Finding[] = [];
-  for (const key of Object.keys(record)) {
+  for (const key of open ? [] : Object.keys(record)) {
     if (known.includes(key)) continue;
     const near = suggest(key, known);
     findings.push({ path: joinPath(path, key), message: `is not a known setting${near ? `; did you mean ${quote(near)}?` : ` (known: ${known.join(", ")})`}` });
@@ -268,16 +271,23 @@ export function checkShape<P>(value: unknown, shape: ShapeOf<P>, path = ""): Fin
   return findings;
 }
 
-/** A nested object of the given shape. */
-export function object<P>(shape: ShapeOf<P>): OptionalSpec<P> {
-  return spec<P>("an object", (value, path) => checkShape(value, shape, path));
+/**
+ * A nested object of the given shape. `open` lets it carry keys beyond the shape: another
+ * construct's outputs, of which only some are read.
+ */
+export function object<P>(shape: ShapeOf<P>, options: { readonly open?: boolean } = {}): OptionalSpec<P> {
+  return spec<P>("an object", (value, path) => checkShape(value, shape, path, options.open));
 }
 
 /**
  * One of several shapes, told apart by the literal value of `key` (compute's `mode`): the
  * discriminant is checked first, then the shape it selects.
  */
-export function variants<P extends Record<K, string>, K extends string>(key: K, shapes: { readonly [M in P[K]]: ShapeOf<Extract<P, Record<K, M>>> }): OptionalSpec<P> {
+export function variants<P extends Record<K, string>, K extends string>(
+  key: K,
+  shapes: { readonly [M in P[K]]: ShapeOf<Extract<P, Record<K, M>>> },
+  options: { readonly open?: boolean } = {},
+): OptionalSpec<P> {
   const modes = Object.keys(shapes);
   const expected = `an object with ${key} ${modes.map(quote).join(" or ")}`;
   return spec<P>(expected, (value, path) => {
@@ -288,7 +298,7 @@ export function variants<P extends Record<K, string>, K extends string>(key: K, 
       const choices = `one of ${modes.map(quote).join(", ")}`;
       return [{ path: joinPath(path, key), message: mode === undefined ? `is required: ${choices}` : `(${quote(mode)}) must be ${choices}` }];
     }
-    return checkShape(value, chosen, path);
+    return checkShape(value, chosen, path, options.open);
   });
 }
 

@@ -140,9 +140,9 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
     variants<ComputeOutputs, "mode">("mode", {
       ec2: { ...COMPUTE_COMMON, mode: required(literal(string<"ec2">(), "the compute mode")), instanceIds: required(list(string(), { noun: ["instance id", "instance ids"], lengthDecides: "how many instance alarms are created" })) },
       asg: { ...COMPUTE_COMMON, mode: required(literal(string<"asg">(), "the compute mode")), asgName: required(string()), asgArn: required(string()) },
-    }),
+    }, { open: true }),
   ),
-  loadBalancer: required(object({ albArn: required(arn("elasticloadbalancing")), albArnSuffix: required(string()), targetGroupArnSuffix: required(string()) })),
+  loadBalancer: required(object({ albArn: required(arn("elasticloadbalancing")), albArnSuffix: required(string()), targetGroupArnSuffix: required(string()) }, { open: true })),
   targetTracking: object<TargetTrackingOptions>({
     enabled: boolean(),
     targetCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
@@ -160,7 +160,7 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
     instanceCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
   }),
   alarmTopicArn: required(arn("sns")),
-  queues: list(object({ queueName: required(string()), dlqName: required(string()) }), { noun: ["queue", "queues"] }),
+  queues: list(object({ queueName: required(string()), dlqName: required(string()) }, { open: true }), { noun: ["queue", "queues"] }),
   dashboard: boolean(),
   tags: tags(),
 };
