@@ -14,12 +14,9 @@ import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
 import type { ComputeOutputs } from "./outputs";
-import { AL2023_ARM64_IMAGE, COMPUTE_DEFAULTS, isArm64InstanceType, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
+import { AL2023_ARM64_IMAGE, COMPUTE_DEFAULTS, SSM_MANAGED_POLICY, isArm64InstanceType, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
 import { refreshBounds, validateComputeProps } from "./validate";
 import { workloadUserData } from "./workload";
-
-/** Session Manager instead of SSH: the one policy every instance role carries. */
-export const SSM_MANAGED_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 
 /** Group metrics the Auto Scaling Group publishes (one-minute granularity, no extra cost). */
 export const GROUP_METRICS = [
@@ -43,11 +40,10 @@ export class Compute extends Construct {
   readonly outputs: ComputeOutputs;
 
   constructor(scope: Construct, id: string, props: ComputeProps) {
+    assertValid(`Compute ${pathOf(scope, id)}`, props, validateComputeProps);
     const d = COMPUTE_DEFAULTS;
     const appPort = props.loadBalancer.targetPort;
     const userData = props.userData ?? workloadUserData({ port: appPort, stressEndpoint: props.stressEndpoint ?? d.stressEndpoint });
-    // The generated workload counts against the 16 KB limit as much as a user's script does.
-    assertValid(`Compute ${pathOf(scope, id)}`, props, (p) => validateComputeProps({ ...p, userData }));
     super(scope, id);
 
     const tags = (name: string) => nameTags(name, props.tags);

@@ -3,6 +3,9 @@ export const AL2023_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al
 /** The same for Graviton (arm64) instance types. */
 export const AL2023_ARM64_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
 
+/** Session Manager instead of SSH: the one policy every instance role carries. */
+export const SSM_MANAGED_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+
 /** Graviton instance families (`t4g`, `m7g`, `c6gn`, `a1`) run arm64 images only. */
 export function isArm64InstanceType(instanceType: string): boolean {
   return /^(a1|[a-z]+\d+g[a-z]*)\./.test(instanceType);

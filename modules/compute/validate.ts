@@ -1,6 +1,7 @@
 import { omit, variants } from "../core/shape";
 import { check, known, when, type Finding, type Rule } from "../core/validation";
-import { COMPUTE_DEFAULTS, COMPUTE_SHAPES, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
+import { Token } from "cdktf";
+import { COMPUTE_DEFAULTS, COMPUTE_SHAPES, SSM_MANAGED_POLICY, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
 
 /** Keys a WebTier fills in from other modules' outputs. */
 type Wired = "name" | "vpcId" | "subnetIds" | "loadBalancer" | "tags" | "instanceTags";
@@ -49,8 +50,18 @@ const asgRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
   }),
 ];
 
+/** Rules both modes share. */
+const sharedRules: readonly Rule<ComputeSettings>[] = [
+  (c) =>
+    Token.isUnresolved(c.managedPolicyArns ?? [])
+      ? []
+      : (c.managedPolicyArns ?? []).flatMap((arn, i) =>
+          arn === SSM_MANAGED_POLICY ? [{ path: `managedPolicyArns[${i}]`, message: `(${JSON.stringify(arn)}) is attached already: every instance role carries it for Session Manager` }] : [],
+        ),
+];
+
 function rulesOf(settings: ComputeSettings, at: string): Finding[] {
-  return settings.mode === "asg" ? check(settings, asgRules, at) : [];
+  return [...check(settings, sharedRules, at), ...(settings.mode === "asg" ? check(settings, asgRules, at) : [])];
 }
 
 /** Every problem with the compute settings, paths relative to `at`: shape first (by mode), then the rules across fields. */

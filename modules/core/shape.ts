@@ -50,12 +50,14 @@ function kindOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  if (typeof value === "number") return Number.isFinite(value) ? "a number" : "not a finite number";
+  if (typeof value === "number") return "a number";
   return `a ${typeof value}`;
 }
 
 function wrongType(path: string, value: unknown, expected: string): Finding[] {
-  return [{ path, message: `(${quote(value)}) must be ${expected}, not ${kindOf(value)}` }];
+  // NaN and Infinity are numbers to JavaScript, and no number to anyone else: no "not a number" after them.
+  const not = typeof value === "number" ? "" : `, not ${kindOf(value)}`;
+  return [{ path, message: `(${quote(value)}) must be ${expected}${not}` }];
 }
 
 const tokenOf = (value: unknown): boolean =>
@@ -179,7 +181,7 @@ export function list<V>(item: FieldSpec<V>, options: ListOptions = {}): Optional
   const { minItems = 0, maxItems = Infinity, noun = ["item", "items"], why, unique = false, lengthDecides } = options;
   const nouns = (n: number) => `${n} ${n === 1 ? noun[0] : noun[1]}`;
   const count = Number.isFinite(maxItems) ? `${minItems} to ${nouns(maxItems)}` : `at least ${nouns(minItems)}`;
-  const expected = `a list of ${item.expected}`;
+  const expected = options.noun ? `a list of ${noun[1]}` : `a list of ${item.expected}`;
   const check = (value: unknown, path: string): Finding[] => {
     if (!Array.isArray(value)) return wrongType(path, value, expected);
     const findings: Finding[] = value.length < minItems || value.length > maxItems ? [{ path, message: `must list ${count} (got ${value.length})${why ? `; ${why}` : ""}` }] : [];
@@ -263,7 +265,7 @@ export function checkShape<P>(value: unknown, shape: ShapeOf<P>, path = "", open
   for (const [key, field] of Object.entries(shape) as [string, FieldSpec<unknown>][]) {
     const v = record[key];
     if (v === undefined) {
-      if (field.required) findings.push({ path: joinPath(path, key), message: `is required: ${field.expected}` });
+      if (field.required) findings.push({ path: joinPath(path, key), message: `is required (${field.expected})` });
       continue;
     }
     findings.push(...field.check(v, joinPath(path, key)));
@@ -296,7 +298,7 @@ export function variants<P extends Record<K, string>, K extends string>(
     const chosen = (shapes as Record<string, ShapeOf<unknown>>)[mode as string];
     if (typeof mode !== "string" || !chosen) {
       const choices = `one of ${modes.map(quote).join(", ")}`;
-      return [{ path: joinPath(path, key), message: mode === undefined ? `is required: ${choices}` : `(${quote(mode)}) must be ${choices}` }];
+      return [{ path: joinPath(path, key), message: mode === undefined ? `is required (${choices})` : `(${quote(mode)}) must be ${choices}` }];
     }
     return checkShape(value, chosen, path, options.open);
   });

@@ -124,7 +124,7 @@ const STEP_SHAPE: ShapeOf<StepOptions> = {
   adjustment: integer({ min: -1000, max: 1000 }),
 };
 
-const arn = (service: string) => string({ pattern: new RegExp(`^arn:aws[a-z-]*:${service}:`), what: `an ${service} ARN` });
+const arn = (service: string, what: string) => string({ pattern: new RegExp(`^arn:aws[a-z-]*:${service}:`), what });
 const COMPUTE_COMMON = {
   detailedMonitoring: required(boolean()),
   securityGroupId: required(string()),
@@ -142,7 +142,7 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
       asg: { ...COMPUTE_COMMON, mode: required(literal(string<"asg">(), "the compute mode")), asgName: required(string()), asgArn: required(string()) },
     }, { open: true }),
   ),
-  loadBalancer: required(object({ albArn: required(arn("elasticloadbalancing")), albArnSuffix: required(string()), targetGroupArnSuffix: required(string()) }, { open: true })),
+  loadBalancer: required(object({ albArn: required(arn("elasticloadbalancing", "a load balancer ARN")), albArnSuffix: required(string()), targetGroupArnSuffix: required(string()) }, { open: true })),
   targetTracking: object<TargetTrackingOptions>({
     enabled: boolean(),
     targetCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
@@ -159,7 +159,7 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
     responseTimeSeconds: number({ min: 0.001, max: 3600, unit: "seconds" }),
     instanceCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
   }),
-  alarmTopicArn: required(arn("sns")),
+  alarmTopicArn: required(arn("sns", "an SNS topic ARN")),
   queues: list(object({ queueName: required(string()), dlqName: required(string()) }, { open: true }), { noun: ["queue", "queues"] }),
   dashboard: boolean(),
   tags: tags(),

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { selectEnvironments, validateEnvironment, type EnvironmentConfig } from "../../envs";
+import { dev } from "../../envs/dev";
+import { prod } from "../../envs/prod";
+import { stage } from "../../envs/stage";
+import { ValidationError } from "../../modules/core/validation";
+
+/**
+ * Configuration is untrusted input: a corpus of bad environment configs, each refused with the
+ * paths it names, and of good edge cases, each accepted. Every message is snapshotted
+ * (__snapshots__/corpus.test.ts.snap) so that its wording is reviewed with the change.
+ */
+type Edit = (config: Record<string, any>) => void;
+
+/** A copy of `base` with `edit` applied to it: configs arrive as plain, mutable data. */
+function edited(base: EnvironmentConfig, edit: Edit): EnvironmentConfig {
+  const copy = structuredClone(base) as Record<string, any>;
+  edit(copy);
+  return copy as EnvironmentConfig;
+}
+
+const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] = [
+  // Shape: presence and types
+  ["availability zones missing", edited(dev, (c) => delete c.network.availabilityZones), ["dev.network.availabilityZones"]],
+  ["availability zones as a string", edited(dev, (c) => (c.network.availabilityZones = "us-east-1a,us-east-1b")), ["dev.network.availabilityZones"]],
+  ["queues missing", edited(dev, (c) => delete c.messaging.queues), ["dev.messaging.queues"]],
+  ["compute missing", edited(dev, (c) => delete c.compute), ["dev.compute"]],
+  ["network null", edited(dev, (c) => (c.network = null)), ["dev.network"]],
+  ["messaging as a list", edited(dev, (c) => (c.messaging = [])), ["dev.messaging"]],
+  ["email subscriptions as a string", edited(prod, (c) => (c.alarmTopic.emailSubscriptions = "oncall@example.com")), ["prod.alarmTopic.emailSubscriptions"]],
+  ["a string where a number belongs", edited(prod, (c) => (c.compute.maxSize = "4")), ["prod.compute.maxSize"]],
+  ["a fraction where a whole number belongs", edited(prod, (c) => (c.compute.minSize = 1.5)), ["prod.compute.minSize"]],
+  ["not a number", edited(dev, (c) => (c.messaging.queues[0].visibilityTimeoutSeconds = Number.NaN)), ["dev.messaging.queues[0].visibilityTimeoutSeconds"]],
+  ["an infinite number", edited(dev, (c) => (c.loadBalancer.idleTimeoutSeconds = Number.POSITIVE_INFINITY)), ["dev.loadBalancer.idleTimeoutSeconds"]],
+  ["a string where true or false belongs", edited(dev, (c) => (c.network.s3GatewayEndpoint = "yes")), ["dev.network.s3GatewayEndpoint"]],
+  ["a misspelt field, with a suggestion", edited(dev, (c) => (c.network.cidrr = "10.10.0.0/16")), ["dev.network.cidrr"]],
+  ["a misspelt top-level field", edited(dev, (c) => (c.regoin = "us-east-1")), ["dev.regoin"]],
+  ["an unknown field", edited(dev, (c) => (c.compute.spotPrice = "0.01")), ["dev.compute.spotPrice"]],
+  ["an unknown compute mode", edited(dev, (c) => (c.compute.mode = "lambda")), ["dev.compute.mode"]],
+  ["an unknown backend kind", edited(dev, (c) => (c.backend = { kind: "gcs" })), ["dev.backend.kind"]],
+  // Duplicates
+  ["a zone twice", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a", "us-east-1a"])), ["dev.network.availabilityZones"]],
+  ["an ingress CIDR twice", edited(dev, (c) => (c.loadBalancer.ingressCidrs = ["203.0.113.0/24", "203.0.113.0/24"])), ["dev.loadBalancer.ingressCidrs"]],
+  ["a managed policy twice", edited(dev, (c) => (c.compute.managedPolicyArns = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"])), ["dev.compute.managedPolicyArns"]],
+  ["the SSM policy again", edited(dev, (c) => (c.compute.managedPolicyArns = ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"])), ["dev.compute.managedPolicyArns[0]"]],
+  ["a queue name twice", edited(dev, (c) => c.messaging.queues.push({ name: "order-queue" })), ["dev.messaging.queues[1].name"]],
+  ["an email twice", edited(prod, (c) => c.alarmTopic.emailSubscriptions.push("oncall@example.com")), ["prod.alarmTopic.emailSubscriptions"]],
+  ["a tier twice", edited(dev, (c) => (c.network.subnetTiers = ["public", "private", "public"])), ["dev.network.subnetTiers"]],
+  // Values Terraform, the provider or AWS would refuse
+  ["a CIDR with leading zeros", edited(dev, (c) => (c.network.cidr = "10.030.0.0/16")), ["dev.network.cidr"]],
+  ["a CIDR with host bits", edited(dev, (c) => (c.network.cidr = "10.10.1.0/16")), ["dev.network.cidr"]],
+  ["a VPC larger than /16", edited(dev, (c) => (c.network.cidr = "10.0.0.0/8")), ["dev.network.cidr"]],
+  ["a VPC too small for its subnets", edited(dev, (c) => Object.assign(c.network, { cidr: "10.10.0.0/24", subnetPrefixLength: 27 })), ["dev.network.subnetPrefixLength"]],
+  ["one availability zone", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a"])), ["dev.network.availabilityZones"]],
+  ["seven availability zones", edited(dev, (c) => (c.network.availabilityZones = ["a", "b", "c", "d", "e", "f", "g"].map((z) => `us-east-1${z}`))), ["dev.network.availabilityZones"]],
+  ["a zone of another region", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a", "us-west-2b"])), ["dev.network.availabilityZones[1]"]],
+  ["a malformed region", edited(dev, (c) => (c.region = "useast1")), ["dev.region"]],
+  ["an unknown subnet tier", edited(dev, (c) => (c.network.subnetTiers = ["public", "dmz"])), ["dev.network.subnetTiers[1]"]],
+  ["an unknown NAT strategy", edited(dev, (c) => (c.network.natGateways = "two")), ["dev.network.natGateways"]],
+  ["no NAT for Session Manager", edited(dev, (c) => (c.network.natGateways = "none")), ["dev.network.natGateways"]],
+  ["a log retention CloudWatch does not offer", edited(dev, (c) => (c.network.flowLogs.retentionDays = 45)), ["dev.network.flowLogs.retentionDays"]],
+  ["a target group prefix with a leading hyphen", edited(dev, (c) => (c.loadBalancer.targetGroupNamePrefix = "-tg")), ["dev.loadBalancer.targetGroupNamePrefix"]],
+  ["a target group prefix over 6 characters", edited(dev, (c) => (c.loadBalancer.targetGroupNamePrefix = "webtier")), ["dev.loadBalancer.targetGroupNamePrefix"]],
+  ["the SSH port as the app port", edited(dev, (c) => (c.loadBalancer.targetPort = 22)), ["dev.loadBalancer.targetPort"]],
+  ["the RDP port as the app port", edited(dev, (c) => (c.loadBalancer.targetPort = 3389)), ["dev.loadBalancer.targetPort"]],
+  ["a port over 65535", edited(dev, (c) => (c.loadBalancer.httpPort = 70000)), ["dev.loadBalancer.httpPort"]],
+  ["a health check path without a slash", edited(dev, (c) => (c.loadBalancer.healthCheck.path = "health")), ["dev.loadBalancer.healthCheck.path"]],
+  ["a health check code an ALB cannot expect", edited(dev, (c) => (c.loadBalancer.healthCheck.matcher = "600")), ["dev.loadBalancer.healthCheck.matcher"]],
+  ["a health check timeout not below the interval", edited(dev, (c) => Object.assign(c.loadBalancer.healthCheck, { intervalSeconds: 10, timeoutSeconds: 10 })), ["dev.loadBalancer.healthCheck.timeoutSeconds"]],
+  ["a certificate from another region", edited(dev, (c) => (c.loadBalancer.certificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b")), ["dev.loadBalancer.certificateArn"]],
+  ["a malformed certificate ARN", edited(dev, (c) => (c.loadBalancer.certificateArn = "arn:aws:acm:us-east-1:123:cert/x")), ["dev.loadBalancer.certificateArn"]],
+  ["HTTP and HTTPS on one port", edited(dev, (c) => Object.assign(c.loadBalancer, { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", httpPort: 443 })), ["dev.loadBalancer.httpsPort"]],
+  ["an access log bucket S3 refuses", edited(dev, (c) => (c.loadBalancer.accessLogs = { bucket: "Logs_Bucket" })), ["dev.loadBalancer.accessLogs.bucket"]],
+  ["a malformed instance type", edited(dev, (c) => (c.compute.instanceType = "t3micro")), ["dev.compute.instanceType"]],
+  ["a malformed image", edited(dev, (c) => (c.compute.imageId = "ubuntu")), ["dev.compute.imageId"]],
+  ["user data over 16 KB", edited(dev, (c) => (c.compute.userData = "#".repeat(16 * 1024 + 1))), ["dev.compute.userData"]],
+  ["a root volume smaller than the image", edited(dev, (c) => (c.compute.rootVolumeSizeGiB = 4)), ["dev.compute.rootVolumeSizeGiB"]],
+  ["21 instances in ec2 mode", edited(dev, (c) => (c.compute.instanceCount = 21)), ["dev.compute.instanceCount"]],
+  ["maxSize below minSize", edited(prod, (c) => Object.assign(c.compute, { minSize: 3, maxSize: 2, desiredCapacity: 2 })), ["prod.compute.maxSize"]],
+  ["desired capacity above maxSize", edited(prod, (c) => (c.compute.desiredCapacity = 5)), ["prod.compute.desiredCapacity"]],
+  ["a refresh with no room to replace an instance", edited(stage, (c) => Object.assign(c.compute, { minHealthyPercentage: 100, maxHealthyPercentage: 100 })), ["stage.compute.minHealthyPercentage"]],
+  ["a queue name SQS would cut", edited(dev, (c) => (c.messaging.queues[0].name = "q".repeat(70))), ["dev.messaging.queues[0].name"]],
+  ["a visibility timeout shorter than processing", edited(dev, (c) => (c.messaging.queues[0].visibilityTimeoutSeconds = 30)), ["dev.messaging.queues[0].visibilityTimeoutSeconds"]],
+  ["a visibility timeout over 12 hours", edited(dev, (c) => (c.messaging.queues[0].visibilityTimeoutSeconds = 50000)), ["dev.messaging.queues[0].visibilityTimeoutSeconds"]],
+  ["no receives before the dead-letter queue", edited(dev, (c) => (c.messaging.queues[0].maxReceiveCount = 0)), ["dev.messaging.queues[0].maxReceiveCount"]],
+  ["the AWS managed SQS key", edited(dev, (c) => (c.messaging.queues[0].kmsKeyId = "alias/aws/sqs")), ["dev.messaging.queues[0].kmsKeyId"]],
+  ["a FIFO queue on a standard topic", edited(dev, (c) => (c.messaging.queues[0].fifo = true)), ["dev.messaging.queues[0].fifo"]],
+  ["an email on a FIFO topic", edited(dev, (c) => Object.assign(c.messaging, { fifo: true, emailSubscriptions: ["a@example.com"] })), ["dev.messaging.emailSubscriptions"]],
+  ["no queue at all", edited(dev, (c) => (c.messaging.queues = [])), ["dev.messaging.queues"]],
+  ["target tracking in ec2 mode", edited(dev, (c) => (c.scaling = { targetTracking: { enabled: true } })), ["dev.scaling.targetTracking.enabled"]],
+  ["scale-in at or above scale-out", edited(prod, (c) => (c.scaling.stepScaling.scaleIn.thresholdPercent = 80)), ["prod.scaling.stepScaling.scaleIn.thresholdPercent"]],
+  ["a high-resolution alarm period on EC2 CPU", edited(prod, (c) => (c.scaling.stepScaling.scaleOut.periodSeconds = 30)), ["prod.scaling.stepScaling.scaleOut.periodSeconds"]],
+  ["a scale-in that adds", edited(prod, (c) => (c.scaling.stepScaling.scaleIn.adjustment = 1)), ["prod.scaling.stepScaling.scaleIn.adjustment"]],
+  ["a malformed email", edited(prod, (c) => (c.alarmTopic.emailSubscriptions = ["oncall"])), ["prod.alarmTopic.emailSubscriptions[0]"]],
+  ["a key deletion window KMS refuses", edited(prod, (c) => (c.alarmTopic.keyDeletionWindowDays = 31)), ["prod.alarmTopic.keyDeletionWindowDays"]],
+  // The environment's own fields
+  ["an uppercase name", edited(dev, (c) => (c.name = "Dev")), ["Dev.name"]],
+  ["a project name over the project's limit", edited(dev, (c) => (c.project = "webtier-platform")), ["dev.project"]],
+  ["a tag key AWS reserves", edited(dev, (c) => (c.tags = { "aws:owner": "me" })), ["dev.tags.aws:owner"]],
+  ["a tag the stack sets", edited(dev, (c) => (c.tags = { Environment: "x" })), ["dev.tags"]],
+  ["a tag value over 256 characters", edited(dev, (c) => (c.tags = { Team: "t".repeat(257) })), ["dev.tags.Team"]],
+  ["an S3 backend without a bucket", edited(dev, (c) => (c.backend = { kind: "s3" })), ["dev.backend.bucket"]],
+  // Production's promises
+  ["production without flow logs", edited(prod, (c) => (c.network.flowLogs = { enabled: false })), ["prod.network.flowLogs.enabled"]],
+  ["production without ALB deletion protection", edited(prod, (c) => (c.loadBalancer.deletionProtection = false)), ["prod.loadBalancer.deletionProtection"]],
+  ["production without queue protection", edited(prod, (c) => delete c.messaging.preventDestroy), ["prod.messaging.preventDestroy"]],
+];
+
+const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
+  ["exactly two zones", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a", "us-east-1b"]))],
+  ["six zones", edited(dev, (c) => (c.network.availabilityZones = ["a", "b", "c", "d", "e", "f"].map((z) => `us-east-1${z}`)))],
+  ["min = desired = max", edited(prod, (c) => Object.assign(c.compute, { minSize: 3, desiredCapacity: 3, maxSize: 3 }))],
+  ["maxSize of 1000", edited(prod, (c) => (c.compute.maxSize = 1000))],
+  ["ports at their limits", edited(dev, (c) => Object.assign(c.loadBalancer, { targetPort: 65535, httpPort: 1 }))],
+  ["a /24 VPC with /28 subnets", edited(dev, (c) => Object.assign(c.network, { cidr: "10.10.0.0/24", subnetPrefixLength: 28 }))],
+  ["a local zone of the region", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a", "us-east-1-bos-1a"]))],
+  ["every committed environment", dev],
+];
+
+describe("configuration corpus", () => {
+  it("holds at least 60 bad cases", () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(60);
+  });
+
+  describe.each(BAD.map(([name, config, paths]) => ({ name, config, paths })))("refuses $name", ({ config, paths }) => {
+    it("with every problem at its path, once, and the wording reviewed", () => {
+      const findings = validateEnvironment(config);
+      expect(findings.map((f) => f.path)).toEqual(paths);
+      expect(findings.map((f) => `${f.path} ${f.message}`)).toMatchSnapshot();
+    });
+  });
+
+  it.each(GOOD.map(([name, config]) => ({ name, config })))("accepts $name", ({ config }) => {
+    expect(validateEnvironment(config)).toEqual([]);
+  });
+
+  it("refuses environments whose VPCs overlap, and an unknown name, with a ValidationError", () => {
+    const qa = edited(dev, (c) => (c.name = "qa"));
+    const failures = [() => selectEnvironments(undefined, [dev, qa]), () => selectEnvironments("dev,qa")].map((select) => {
+      try {
+        select();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    });
+    for (const failure of failures) expect(failure).toBeInstanceOf(ValidationError);
+    expect(failures.map((f) => (f as ValidationError).message)).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,96 @@
+import { Fn, Token } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { AlarmTopic, Compute, LoadBalancer, Messaging, Network, Scaling, WebTier } from "../../modules";
+import { problemsOf, testStack } from "../support/synth";
+
+/**
+ * Module props from JavaScript callers (or `as any`): no type checker stands between them and
+ * the construct. Each bad case is refused with its paths, never a crash; every message is
+ * snapshotted for review. Good edge cases, tokens among them, are accepted.
+ */
+const LB_OUTPUTS = {
+  targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-demo/0123456789abcdef",
+  securityGroupId: "sg-0a1b2c3d4e5f60718",
+  targetPort: 5000,
+};
+const ASG_OUTPUTS = {
+  mode: "asg",
+  detailedMonitoring: true,
+  securityGroupId: "sg-1",
+  launchTemplateId: "lt-1",
+  instanceRoleName: "demo",
+  instanceRoleArn: "arn:aws:iam::123456789012:role/demo",
+  asgName: "demo",
+  asgArn: "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:x",
+};
+const ALB = { albArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/demo/1", albArnSuffix: "app/demo/1", targetGroupArnSuffix: "targetgroup/tg/1" };
+const TOPIC = "arn:aws:sns:us-east-1:123456789012:demo-alarms";
+/** A string only Terraform knows (Token.asString of a string is the string itself). */
+const token = (name: string) => Fn.lower(name);
+
+const build: Record<string, (props: any) => unknown> = {
+  Network: (p) => new Network(testStack(), "network", { name: "demo", availabilityZones: ["us-east-1a", "us-east-1b"], ...p }),
+  LoadBalancer: (p) =>
+    new LoadBalancer(testStack(), "lb", { name: "demo", vpcId: "vpc-0123456789abcdef0", vpcCidr: "10.0.0.0/16", subnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"], ...p }),
+  Compute: (p) => new Compute(testStack(), "compute", { name: "demo", vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaa1"], loadBalancer: LB_OUTPUTS, mode: "ec2", ...p }),
+  AlarmTopic: (p) => new AlarmTopic(testStack(), "alarm-topic", { name: "demo", ...p }),
+  Messaging: (p) => new Messaging(testStack(), "messaging", { topicName: "orders", queues: [{ name: "q" }], ...p }),
+  Scaling: (p) => new Scaling(testStack(), "scaling", { name: "demo", compute: ASG_OUTPUTS, loadBalancer: ALB, alarmTopicArn: TOPIC, ...p }),
+  WebTier: (p) =>
+    new WebTier(testStack(), "tier", {
+      name: "demo",
+      network: { availabilityZones: ["us-east-1a", "us-east-1b"] },
+      compute: { mode: "ec2" },
+      messaging: { topicName: "orders", queues: [{ name: "q" }] },
+      ...p,
+    }),
+};
+
+const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly string[]])[] = [
+  ["Network", "without zones", { availabilityZones: undefined }, ["availabilityZones"]],
+  ["Network", "with a token CIDR, which every subnet is cut from", { cidr: token("x") }, ["cidr"]],
+  ["Network", "with zones as a token list, whose length decides the subnets", { availabilityZones: Token.asList("x") }, ["availabilityZones"]],
+  ["Network", "with a name IAM would cut", { name: "n".repeat(41) }, ["name"]],
+  ["Network", "with token zone names, which name its subnets' resources", { availabilityZones: [token("a"), token("b")] }, ["availabilityZones[0]", "availabilityZones[1]"]],
+  ["LoadBalancer", "with a malformed VPC id", { vpcId: "vpc-1" }, ["vpcId"]],
+  ["LoadBalancer", "with one subnet", { subnetIds: ["subnet-0aaaaaaaaaaaaaaa1"] }, ["subnetIds"]],
+  ["LoadBalancer", "with a token port", { httpPort: Token.asNumber("x") }, ["httpPort"]],
+  ["LoadBalancer", "with an empty client list", { ingressCidrs: [] }, ["ingressCidrs"]],
+  ["LoadBalancer", "with a name AWS reserves", { name: "internal-web" }, ["name"]],
+  ["Compute", "without a load balancer", { loadBalancer: undefined }, ["loadBalancer"]],
+  ["Compute", "with the SSH port as the app's", { loadBalancer: { ...LB_OUTPUTS, targetPort: "22" } }, ["loadBalancer.targetPort"]],
+  ["Compute", "with an instance count as a token", { instanceCount: Token.asNumber("x") }, ["instanceCount"]],
+  ["Compute", "in asg mode without sizes", { mode: "asg" }, ["minSize", "maxSize"]],
+  ["AlarmTopic", "with a name SNS refuses", { name: "on call" }, ["name"]],
+  ["AlarmTopic", "with emails as an object", { emailSubscriptions: { a: "b" } }, ["emailSubscriptions"]],
+  ["Messaging", "with queues as a token list", { queues: Token.asList("x") }, ["queues"]],
+  ["Messaging", "with a token queue name, which names its resources", { queues: [{ name: token("x") }] }, ["queues[0].name"]],
+  ["Messaging", "with a queue that is not an object", { queues: ["orders"] }, ["queues[0]"]],
+  ["Scaling", "without an alarm topic", { alarmTopicArn: undefined }, ["alarmTopicArn"]],
+  ["Scaling", "with compute outputs of no mode", { compute: { ...ASG_OUTPUTS, mode: undefined } }, ["compute.mode"]],
+  ["WebTier", "with a misspelt section", { network: undefined, netwrok: {} }, ["netwrok", "network"]],
+  ["WebTier", "with a section that is a string", { compute: "ec2" }, ["compute"]],
+];
+
+const GOOD: readonly (readonly [string, string, Record<string, unknown>])[] = [
+  ["Network", "with six zones", { availabilityZones: ["a", "b", "c", "d", "e", "f"].map((z) => `us-east-1${z}`) }],
+  ["LoadBalancer", "with token subnets and clients", { subnetIds: Token.asList("s"), ingressCidrs: Token.asList("c"), vpcCidr: token("v") }],
+  ["Compute", "in asg mode with min = desired = max", { mode: "asg", minSize: 2, desiredCapacity: 2, maxSize: 2 }],
+  ["Compute", "with token sizes", { mode: "asg", minSize: Token.asNumber("a"), maxSize: Token.asNumber("b"), desiredCapacity: Token.asNumber("c") }],
+  ["Messaging", "with token numbers", { queues: [{ name: "q", visibilityTimeoutSeconds: Token.asNumber("v"), consumerTimeoutSeconds: Token.asNumber("c") }] }],
+  ["Scaling", "with token thresholds", { stepScaling: { enabled: true, scaleOut: { thresholdPercent: Token.asNumber("a") }, scaleIn: { thresholdPercent: Token.asNumber("b") } } }],
+];
+
+describe("module props corpus", () => {
+  describe.each(BAD.map(([module, name, props, paths]) => ({ module, name, props, paths })))("$module refuses props $name", ({ module, props, paths }) => {
+    it("with every problem at its path, and the wording reviewed", () => {
+      const problems = problemsOf(() => build[module]!(props));
+      expect(problems.map((p) => p.split(" ")[0])).toEqual(paths);
+      expect(problems).toMatchSnapshot();
+    });
+  });
+
+  it.each(GOOD.map(([module, name, props]) => ({ module, name, props })))("$module accepts props $name", ({ module, props }) => {
+    expect(problemsOf(() => build[module]!(props))).toEqual([]);
+  });
+});
