@@ -178,6 +178,7 @@ export class MotoSource {
     if (gitDir) {
       const git = (...args: string[]) => execFileSync("git", ["--git-dir", gitDir, ...args], { maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
       const [commit, day] = git("log", "-1", "--format=%H %cs").toString().trim().split(" ");
+      const dataDay = git("log", "-1", "--format=%cs", "--", MOTO_RESOURCES).toString().trim();
       const remote = (() => {
         try {
           return git("config", "--get", "remote.origin.url").toString().trim().replace(/^.*[:/]([^/]+\/[^/]+?)(\.git)?$/, "$1");
@@ -194,7 +195,7 @@ export class MotoSource {
           }
         },
         (dir) => git("ls-tree", "--name-only", "HEAD", `${dir}/`).toString().split("\n").filter(Boolean).map((entry) => basename(entry)),
-        `${label ?? `GitHub repository ${remote}`} at commit ${commit} (${day})`,
+        `${label ?? `GitHub repository ${remote}`} at commit ${commit} (${day}; its EC2 data last updated ${dataDay || "unknown"})`,
       );
     }
     const packageDir = [join(root, "moto"), root].find((dir) => existsSync(join(dir, "ec2", "resources")));

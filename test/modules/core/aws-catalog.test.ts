@@ -122,7 +122,7 @@ describe("catalog date", () => {
   it.each(["regions.ts", "availability-zones.ts", "instance-types.ts"])("stands with its sources in the header of %s", (file) => {
     const text = readFileSync(join(CATALOG, file), "utf8");
     expect(text).toContain(`Generated: ${CATALOG_DATE}.`);
-    expect(text).toMatch(/Source: .+ (@aws-sdk\/core \d+\.\d+\.\d+|at commit [0-9a-f]{40} \(\d{4}-\d{2}-\d{2}\))/);
+    expect(text).toMatch(/Source: .+ (@aws-sdk\/core \d+\.\d+\.\d+|at commit [0-9a-f]{40} \(\d{4}-\d{2}-\d{2}; its EC2 data last updated \d{4}-\d{2}-\d{2}\))/);
   });
 });
 
