@@ -86,7 +86,8 @@ export function parseArgs(argv: readonly string[], today = new Date().toISOStrin
     values[name] = value;
   }
   const date = values.date ?? today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UsageError(`--date ${JSON.stringify(date)} is not a date such as 2026-01-31`);
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new UsageError(`--date ${JSON.stringify(date)} is not a date such as 2026-01-31`);
   return {
     moto: values.moto,
     motoLabel: values["moto-label"],

@@ -168,7 +168,7 @@ describe("refresh: turning source records into catalog facts", () => {
     expect(parseArgs(["--help"])).toBe("help");
     expect(() => parseArgs(["--mtoo", "x"])).toThrow(/unknown argument "--mtoo"/);
     expect(() => parseArgs(["--moto"])).toThrow(/--moto needs a value/);
-    expect(() => parseArgs(["--date", "2026-02-31x"])).toThrow(/not a date/);
+    for (const date of ["2026-02-31", "2026-2-3", "tomorrow"]) expect(() => parseArgs(["--date", date]), date).toThrow(/not a date/);
     expect(parseArgs(["--no-compare", "--moto", "m"], "2026-01-02")).toMatchObject({ moto: "m", date: "2026-01-02", sdkEc2: undefined });
   });
 });
