@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CtyType, ProviderSchemas, SchemaBlock } from "./provider-schemas";
 import { runOffline, type PlanJson } from "./terraform";
 
 interface PlannedResource {
@@ -11,19 +12,6 @@ interface PlannedResource {
   readonly provider_name: string;
   readonly schema_version: number;
   readonly values: Record<string, unknown>;
-}
-
-/** A cty type as `terraform providers schema -json` writes it. */
-type CtyType = string | readonly [string, unknown];
-
-interface SchemaBlock {
-  readonly attributes?: Readonly<Record<string, { readonly type?: CtyType }>>;
-  readonly block_types?: Readonly<Record<string, { readonly nesting_mode: string; readonly block: SchemaBlock }>>;
-}
-
-/** The part of `terraform providers schema -json` used here: resource schemas by provider. */
-export interface ProviderSchemas {
-  readonly provider_schemas: Readonly<Record<string, { readonly resource_schemas?: Readonly<Record<string, { readonly block: SchemaBlock }>> }>>;
 }
 
 /** The AWS provider's default tags, as the plan's configuration records them. */

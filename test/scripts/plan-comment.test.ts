@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mergeSummaries } from "../../scripts/plan-comment";
-import { guard, summarize } from "../../scripts/lib/plan-summary";
+import { guard } from "../../scripts/lib/guard";
+import { summarize } from "../../scripts/lib/plan-summary";
 import type { PlanJson } from "../../scripts/lib/terraform";
 
 const destroyQueue: PlanJson = {
@@ -16,7 +17,7 @@ const nothing: PlanJson = { format_version: "1.2", terraform_version: "1.11.4", 
 function saved(root: string, env: string, plan: PlanJson, production: boolean): string {
   const dir = join(root, env);
   mkdirSync(dir);
-  const summaries = [summarize(env, plan, production)];
+  const summaries = [summarize(env, plan, { production })];
   writeFileSync(join(dir, "summary.json"), JSON.stringify({ verdict: guard(summaries, false), summaries }));
   return dir;
 }
@@ -31,10 +32,10 @@ describe("one pull-request comment for every environment", () => {
   });
 
   it("lists environments in promotion order, with the prod warning and block on top", () => {
-    expect(comment.indexOf("| dev |")).toBeLessThan(comment.indexOf("| prod (production) |"));
+    expect(comment.indexOf("| dev |")).toBeLessThan(comment.indexOf("| prod (protected) |"));
     expect(comment.indexOf("[!WARNING]")).toBeLessThan(comment.indexOf("### dev"));
     expect(comment).toContain("> - prod destroys aws_sqs_queue.q: the messages in the queue are lost");
-    expect(comment).toContain("**Blocked:** prod (production) would replace 0 and destroy 1 resource(s)");
+    expect(comment).toContain("**Blocked:** prod (protected) would replace 0 and destroy 1 resource(s)");
   });
 
   it("says when an environment produced no plan", () => {
