@@ -8,7 +8,7 @@ import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, planSettings } from "./lib/plan-option
 import { planEnvironments } from "./lib/plan-run";
 import { summarize } from "./lib/plan-summary";
 import { renderText } from "./lib/render-summary";
-import { checkStateChoice, readState, stateError, type StateChoice } from "./lib/state-option";
+import { checkStateChoice, readState, terraformFailure, type StateChoice } from "./lib/state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./lib/terraform";
 
 const question = (env: string) => `Apply this plan to ${env}? [y/N]`;
@@ -47,12 +47,14 @@ async function initialized(env: string, states: StateChoice): Promise<{ workdir:
   const { app } = synthesize({ names: env, env: process.env });
   const stackDir = resolve(app.outdir, "stacks", env);
   if (!states.offline) {
-    await terraform(["init", "-input=false", "-no-color"], stackDir, terraformEnv());
+    await terraform(["init", "-input=false", "-no-color"], stackDir, terraformEnv()).catch((error: unknown) => {
+      throw terraformFailure(error, env, undefined);
+    });
     return { workdir: stackDir, discard: () => undefined };
   }
   const { state, file } = readState(env, states);
   const run = await runOffline(stackDir, { plan: false, keep: true, state }).catch((error: unknown) => {
-    throw stateError(error, env, file);
+    throw terraformFailure(error, env, file);
   });
   return { workdir: run.workdir, discard: () => rmSync(run.workdir, { recursive: true, force: true }) };
 }

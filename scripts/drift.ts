@@ -5,7 +5,7 @@ import { synthesize } from "../envs/app";
 import { command, EXIT, runMain, UsageError } from "./lib/cli";
 import { driftOf, planDetailed, renderDriftMarkdown, renderDriftText } from "./lib/drift";
 import { settleAll } from "./lib/plan-run";
-import { readState, stateError } from "./lib/state-option";
+import { readState, terraformFailure } from "./lib/state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./lib/terraform";
 
 /** A refreshing plan of the synthesized stack against its real backend, read as JSON. */
@@ -21,11 +21,8 @@ async function planReal(stackDir: string): Promise<PlanJson> {
 }
 
 /** Offline, the state given stands for what is deployed (nothing can be refreshed without AWS). */
-async function planOffline(stackDir: string, env: string, { state, file }: ReturnType<typeof readState>): Promise<PlanJson> {
-  const run = await runOffline(stackDir, { state, validate: false }).catch((error: unknown) => {
-    throw stateError(error, env, file);
-  });
-  return run.plan!;
+async function planOffline(stackDir: string, state: string | undefined): Promise<PlanJson> {
+  return (await runOffline(stackDir, { state, validate: false })).plan!;
 }
 
 export const drift = command({
@@ -56,7 +53,11 @@ unreadable state · 4 drift found.`,
     const reports = await settleAll(
       configs.map(async (config, i) => {
         const stackDir = resolve(app.outdir, "stacks", config.name);
-        return driftOf(config.name, await (states.offline ? planOffline(stackDir, config.name, given[i]!) : planReal(stackDir)));
+        const { state, file } = given[i]!;
+        const plan = await (states.offline ? planOffline(stackDir, state) : planReal(stackDir)).catch((error: unknown) => {
+          throw terraformFailure(error, config.name, file);
+        });
+        return driftOf(config.name, plan);
       }),
     );
     mkdirSync(out, { recursive: true });

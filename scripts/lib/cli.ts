@@ -32,13 +32,12 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-/** A failure the command explains itself: one line, then optional detail, then its exit code. */
+/** A failure the command explains itself: one line, and its exit code. */
 export class CommandError extends Error {
   override readonly name = "CommandError";
   constructor(
     message: string,
     readonly code: ExitCode,
-    readonly detail?: string,
   ) {
     super(message);
   }
@@ -122,7 +121,7 @@ export async function runCommand<O extends Options>(spec: Command<O>, argv: read
       return EXIT.usage;
     }
     if (error instanceof CommandError) {
-      io.err(`${spec.name}: ${error.message}\n${error.detail ? `${error.detail.trimEnd()}\n` : ""}`);
+      io.err(`${spec.name}: ${error.message}\n`);
       return error.code;
     }
     if (error instanceof TerraformError) {
@@ -130,7 +129,7 @@ export async function runCommand<O extends Options>(spec: Command<O>, argv: read
       return EXIT.failed;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`${spec.name}: ${message.split("\n")[0]}\n${process.env.DEBUG && error instanceof Error ? `${error.stack}\n` : ""}`);
+    io.err(process.env.DEBUG && error instanceof Error ? `${spec.name}: ${error.stack}\n` : `${spec.name}: ${message.split("\n")[0]} (DEBUG=1 shows the stack)\n`);
     return EXIT.failed;
   }
 }

@@ -97,7 +97,7 @@ export function protectionOf(environment: string, plan: PlanJson, context: Guard
 export function protectionsTurnedOff(environment: string, plan: PlanJson, protection: Protection, context: GuardContext = {}): string[] {
   const found: string[] = [];
   if (protection.protected && context.production === false) {
-    found.push(`${environment} turns production off (its config says production: false), but it is protected: ${protection.sources.join("; ")}`);
+    found.push(`${environment} turns production off (its config does not say production: true), but it is protected: ${protection.sources.join("; ")}`);
   }
   for (const rc of plan.resource_changes ?? []) {
     const actions = rc.change.actions.join(",");

@@ -5,7 +5,7 @@ import type { EnvironmentConfig } from "../../envs/config";
 import { guard, protectedList, type GuardOverride, type GuardVerdict, type SynthesizedStack } from "./guard";
 import { summarize, type PlanSummary } from "./plan-summary";
 import { artifactOf, renderMarkdown, renderText } from "./render-summary";
-import { readState, requireDeployedState, stateError, type StateChoice } from "./state-option";
+import { readState, requireDeployedState, terraformFailure, type StateChoice } from "./state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./terraform";
 
 /**
@@ -96,7 +96,7 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
         const planFile = join(dir, "plan.tfplan");
         const { state, file } = states[i]!;
         const run = await (options.states.offline ? planOffline(stackDir, planFile, state) : planReal(stackDir, planFile)).catch((error: unknown) => {
-          throw stateError(error, config.name, file);
+          throw terraformFailure(error, config.name, file);
         });
         if (run.temporary) temporary.push(run.workdir);
         writeFileSync(join(dir, "plan.json"), JSON.stringify(run.plan));

@@ -93,7 +93,7 @@ function firstScreen(summaries: readonly PlanSummary[], verdict: GuardVerdict | 
 function wholeValues(s: PlanSummary): string[] {
   const entries = [
     ...s.updates.flatMap((u) => u.changes.filter(isLong).map((c) => ({ title: `${code(u.address)} ${code(c.path)}`, ...c }))),
-    ...s.outputs.filter(isLong).map((o) => ({ title: `output ${code(o.name)}`, ...o })),
+    ...s.outputs.filter((o) => o.action === "changed" && isLong(o)).map((o) => ({ title: `output ${code(o.name)}`, ...o })),
   ];
   if (entries.length === 0) return [];
   const body = entries.flatMap((e) => [`${e.title}, before:`, "", fenced(pretty(e.before), "json"), "", "after:", "", fenced(pretty(e.after), "json"), ""]);

@@ -57,14 +57,21 @@ export function readState(env: string, choice: StateChoice): { readonly state?: 
   return { state, file };
 }
 
-/** Terraform's complaint about a state it cannot read, told with the user's file name. */
-export function stateError(error: unknown, env: string, file: string | undefined): unknown {
-  if (!file || !(error instanceof TerraformError) || !/reading local state|state file|state snapshot|Failed to load state/i.test(error.output)) return error;
-  const reason = error.output
-    .split("\n")
-    .map((l) => l.trim())
-    .find((l) => l && l !== "Error:");
-  return new CommandError(`${file}: Terraform cannot read it as the state of ${env}: ${reason ?? error.output.trim()}`, EXIT.usage);
+/**
+ * A failed Terraform step, told for people: a state Terraform cannot read names the user's file
+ * (exit 2), anything else names the environment, not the temporary folder, with Terraform's
+ * own message below (exit 1).
+ */
+export function terraformFailure(error: unknown, env: string, file: string | undefined): unknown {
+  if (!(error instanceof TerraformError)) return error;
+  if (file && /reading local state|state file|state snapshot|Failed to load state/i.test(error.output)) {
+    const reason = error.output
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => l && l !== "Error:");
+    return new CommandError(`${file}: Terraform cannot read it as the state of ${env}: ${reason ?? error.output.trim()}`, EXIT.usage);
+  }
+  return new CommandError(`terraform ${error.step} failed for ${env}:\n${error.output.trim()}`, EXIT.failed);
 }
 
 /**

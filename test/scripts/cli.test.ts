@@ -76,7 +76,7 @@ describe("the argument helper", () => {
   });
 
   it("turns an unexpected error into one line and exit 1", async () => {
-    expect(await run(toy, ["bug"])).toEqual({ code: 1, out: "", err: "toy: undefined is not a function\n" });
+    expect(await run(toy, ["bug"])).toEqual({ code: 1, out: "", err: "toy: undefined is not a function (DEBUG=1 shows the stack)\n" });
   });
 });
 

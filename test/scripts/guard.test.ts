@@ -55,7 +55,7 @@ describe("protections a plan turns off", () => {
 
   it("finds a protected environment's config saying production: false", () => {
     expect(protectionsTurnedOff("prod", planOf([]), isProtected, { production: false })).toEqual([
-      "prod turns production off (its config says production: false), but it is protected: listed",
+      "prod turns production off (its config does not say production: true), but it is protected: listed",
     ]);
     expect(protectionsTurnedOff("dev", planOf([]), { protected: false, sources: [] }, { production: false })).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CommandError, UsageError } from "../../scripts/lib/cli";
-import { checkStateChoice, readState, requireDeployedState, stateError } from "../../scripts/lib/state-option";
+import { checkStateChoice, readState, requireDeployedState, terraformFailure } from "../../scripts/lib/state-option";
 import { TerraformError } from "../../scripts/lib/terraform";
 import { deployedResource, planOf } from "./plan-fixtures";
 
@@ -69,16 +69,18 @@ describe("Terraform's complaints about a state", () => {
   const unreadable = new TerraformError("init", "/tmp/tf-offline-x", "Error: \nError reading local state: Unsupported state file format: version 99\n\nTerraform is trying to read…");
 
   it("name the user's file, not the temporary folder", () => {
-    const error = stateError(unreadable, "prod", "states/prod.tfstate") as CommandError;
+    const error = terraformFailure(unreadable, "prod", "states/prod.tfstate") as CommandError;
     expect(error).toBeInstanceOf(CommandError);
     expect(error.code).toBe(2);
     expect(error.message).toBe("states/prod.tfstate: Terraform cannot read it as the state of prod: Error reading local state: Unsupported state file format: version 99");
   });
 
-  it("leave other errors as they are", () => {
-    const other = new TerraformError("plan", "/tmp/x", "Error: Unsupported argument");
-    expect(stateError(other, "prod", "states/prod.tfstate")).toBe(other);
-    expect(stateError(unreadable, "prod", undefined)).toBe(unreadable);
+  it("name the environment for any other failure, with Terraform's message: exit 1", () => {
+    const other = terraformFailure(new TerraformError("plan", "/tmp/tf-offline-x", "Error: Unsupported argument\n"), "prod", "states/prod.tfstate");
+    expect(other).toMatchObject({ code: 1, message: "terraform plan failed for prod:\nError: Unsupported argument" });
+    expect(terraformFailure(unreadable, "prod", undefined)).toMatchObject({ code: 1, message: expect.stringMatching(/^terraform init failed for prod:\nError:/) });
+    const bug = new Error("bug");
+    expect(terraformFailure(bug, "prod", undefined)).toBe(bug);
   });
 });
 

@@ -209,6 +209,7 @@ describeTerraform("plan review of real changes to prod", () => {
 
     it("exits 3, saving plan, JSON, terraform show text and summaries, when prod's plan destroys something", async () => {
       const run = await result("blocked");
+      expect(run.stderr).toBe("");
       expect(run.code).toBe(3);
       expect(run.stdout).toMatch(/^WARNING: changes that lose data, disrupt service or turn a protection off:/);
       expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 6 resource\(s\)/);
@@ -220,6 +221,7 @@ describeTerraform("plan review of real changes to prod", () => {
 
     it("exits 0 with --allow-destroy, keeping the warning and recording the override", async () => {
       const run = await result("allowed");
+      expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.markdown).toContain("[!WARNING]");
       expect(run.markdown).not.toContain("**Blocked:**");
@@ -247,7 +249,7 @@ describeTerraform("plan review of real changes to prod", () => {
       it("lists every protection switched off in the warning section, before anything else", async () => {
         const run = await result("disarmed");
         const warnings = run.markdown.slice(run.markdown.indexOf("[!WARNING]"), run.markdown.indexOf("**Blocked:**"));
-        expect(warnings).toContain("> - prod turns production off (its config says production: false), but it is protected: the deployed aws_lb.");
+        expect(warnings).toContain("> - prod turns production off (its config does not say production: true), but it is protected: the deployed aws_lb.");
         expect(warnings).toMatch(/> - prod turns deletion protection off on aws_lb\.load-balancer_alb_[0-9A-F]{8}\n/);
         expect(warnings).toMatch(/> - prod drops prevent_destroy from the deployed queue aws_sqs_queue\.messaging_queue-order-queue_[0-9A-F]{8}\n/);
         expect(warnings).toMatch(/> - prod drops prevent_destroy from the deployed queue aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue_[0-9A-F]{8}\n/);
@@ -258,6 +260,7 @@ describeTerraform("plan review of real changes to prod", () => {
 
       it("passes with the pull-request label's override, and every summary says so and by what", async () => {
         const run = await result("overridden");
+        expect(run.stderr).toBe("");
         expect(run.code).toBe(0);
         expect(run.markdown).toMatch(/> \*\*Guard overridden by pull-request label allow-destroy:\*\* prod \(protected\) would replace 0 and destroy \d+ resource\(s\); prod \(protected\) turns 5 protection\(s\) off\./);
         expect(run.markdown).not.toContain("**Blocked:**");
