@@ -216,7 +216,10 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
   };
 
   const blocks = new Map<string, PlannedResource[]>();
-  for (const r of planned) blocks.set(`${r.type}.${r.name}`, [...(blocks.get(`${r.type}.${r.name}`) ?? []), r]);
+  for (const r of planned) {
+    const block = `${r.type}.${r.name}`;
+    blocks.set(block, [...(blocks.get(block) ?? []), r]);
+  }
   return JSON.stringify(
     {
       version: 4,
