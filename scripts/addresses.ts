@@ -1,17 +1,14 @@
-/**
- * npm run addresses              compare each environment's resource addresses with envs/addresses/
- * npm run addresses -- --update  rewrite envs/addresses/ from what synthesizes now
- */
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { EnvironmentStack, environments } from "../envs";
 import { diffAddresses, explainAddressChange, formatAddressList, movedAddresses, parseAddressList, parseMovedList, resourceAddresses } from "./lib/addresses";
+import { command, EXIT, runMain } from "./lib/cli";
 
 export const ADDRESS_DIR = join(__dirname, "..", "envs", "addresses");
 
-function main(): void {
-  const update = process.argv.includes("--update");
+/** Compares (or with `update`, rewrites) every environment's committed addresses; returns the exit code. */
+function check(update: boolean): number {
   let changed = false;
   mkdirSync(ADDRESS_DIR, { recursive: true });
   for (const config of environments) {
@@ -34,7 +31,22 @@ function main(): void {
       console.error(explainAddressChange(config.name, change));
     }
   }
-  if (changed) process.exitCode = 1;
+  return changed ? EXIT.failed : EXIT.ok;
 }
 
-main();
+export const addresses = command({
+  name: "addresses",
+  usage: "npm run addresses [-- --update]",
+  help: `Compares each environment's resource addresses (and the moved blocks that carry earlier
+ones) with the lists committed in envs/addresses/. A changed address makes Terraform destroy the
+resource and create another: when one changes, the command says which and how to keep the
+resource (cdktf's move API).
+
+  --update   rewrite envs/addresses/ from what synthesizes now
+
+Exit codes: 0 unchanged (or rewritten) · 1 addresses changed · 2 bad usage or invalid configuration.`,
+  options: { update: { type: "boolean" } },
+  run: ({ values }) => check(values.update === true),
+});
+
+if (require.main === module) runMain(addresses);

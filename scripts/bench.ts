@@ -1,13 +1,3 @@
-/**
- * npm run bench [-- --runs <n>] [--skip-tests] [--out <file>]
- *
- * Times what users wait for, as whole processes, after a warm-up run: `npm run synth` for all
- * environments and for one, the Node and Node + tsx floors measured in the same run (so the
- * figures read as ratios on a noisy machine), synth of 1, 10 and 50 copies of prod in one app
- * (the marginal cost of an environment), the unit test tier and one offline Terraform
- * validate + plan. Wall time is median and min–max; peak resident memory comes from the OS's
- * accounting (`/usr/bin/time`), for the largest process of each command.
- */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, release, tmpdir, totalmem } from "node:os";
@@ -15,8 +5,9 @@ import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { EnvironmentStack } from "../envs";
 import { prod } from "../envs/prod";
-import { runOffline, terraformAvailability } from "./lib/terraform";
 import { App } from "cdktf";
+import { command, runMain, UsageError } from "./lib/cli";
+import { runOffline, terraformAvailability } from "./lib/terraform";
 
 const ROOT = resolve(__dirname, "..");
 const TIME = "/usr/bin/time";
@@ -94,12 +85,13 @@ function machine() {
 
 const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
-async function main(argv: readonly string[]): Promise<number> {
-  const runsAt = argv.indexOf("--runs");
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 7;
-  const outAt = argv.indexOf("--out");
-  const out = resolve(outAt >= 0 ? argv[outAt + 1]! : join(ROOT, ".bench", "results.json"));
-  const skipTests = argv.includes("--skip-tests");
+interface BenchOptions {
+  readonly runs: number;
+  readonly out: string;
+  readonly skipTests: boolean;
+}
+
+async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
   const synthOut = mkdtempSync(join(tmpdir(), "bench-synth-"));
   const empty = join(mkdtempSync(join(tmpdir(), "bench-empty-")), "empty.ts");
   writeFileSync(empty, "export {};\n");
@@ -157,13 +149,27 @@ async function main(argv: readonly string[]): Promise<number> {
   return checks.every((c) => c.pass) ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+export const benchmark = command({
+  name: "bench",
+  usage: "npm run bench [-- --runs <n>] [--skip-tests] [--out <file>]",
+  help: `Times what users wait for, as whole processes, after a warm-up run: \`npm run synth\` for all
+environments and for one, the Node and Node + tsx floors measured in the same run (so the
+figures read as ratios on a noisy machine), synth of 1, 10 and 50 copies of prod in one app
+(the marginal cost of an environment), the unit test tier and one offline Terraform
+validate + plan. Wall time is median and min–max; peak resident memory comes from the OS's
+accounting (/usr/bin/time), for the largest process of each command.
 
+  --runs <n>      measured runs of each command (default 7)
+  --skip-tests    leave out the unit tier and the Terraform plan
+  --out <file>    where the figures go (default .bench/results.json)
+
+Exit codes: 0 every target met · 1 a target missed or a command failed · 2 bad usage.`,
+  options: { runs: { type: "string" }, "skip-tests": { type: "boolean" }, out: { type: "string" } },
+  run({ values }) {
+    const runs = Number(values.runs ?? "7");
+    if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a whole number >= 1, got ${values.runs}`);
+    return bench({ runs, out: resolve(values.out ?? join(ROOT, ".bench", "results.json")), skipTests: values["skip-tests"] === true });
+  },
+});
+
+if (require.main === module) runMain(benchmark);

@@ -1,17 +1,8 @@
-/**
- * npm run diff -- --base <git-ref>
- *
- * Synthesizes the working tree and the commit `<git-ref>` (checked out in a temporary git
- * worktree, sharing this project's node_modules) and compares them per environment: resources
- * added, removed and changed (with attribute paths), outputs added, removed or changed, and
- * changes to provider, backend and data blocks. No Terraform, no credentials. Both trees run
- * on this checkout's node_modules, so a dependency upgrade alone shows no difference.
- * Exit codes: 0 compared; 1 a synth failed; 2 bad usage.
- */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { command, CommandError, EXIT, runMain, UsageError } from "./lib/cli";
 import { diffTrees, renderDiff } from "./lib/synth-diff";
 
 const ROOT = resolve(__dirname, "..");
@@ -31,19 +22,13 @@ function synthTree(tree: string, outdir: string): void {
   });
 }
 
-function main(argv: readonly string[]): number {
-  const i = argv.indexOf("--base");
-  const base = i >= 0 ? argv[i + 1] : undefined;
-  if (!base) {
-    console.error("usage: npm run diff -- --base <git-ref>");
-    return 2;
-  }
+/** Compares the working tree with `base`; returns the exit code. */
+function compare(base: string): number {
   let sha: string;
   try {
     sha = git(["rev-parse", "--verify", `${base}^{commit}`]);
   } catch {
-    console.error(`diff: ${base} is not a commit in this repository`);
-    return 2;
+    throw new CommandError(`${base} is not a commit in this repository`, EXIT.usage);
   }
 
   const work = mkdtempSync(join(tmpdir(), "synth-diff-"));
@@ -54,10 +39,7 @@ function main(argv: readonly string[]): number {
     synthTree(worktree, join(work, "base.out"));
     synthTree(ROOT, join(work, "head.out"));
     process.stdout.write(renderDiff(diffTrees(join(work, "base.out"), join(work, "head.out")), `${base} (${sha.slice(0, 12)})`));
-    return 0;
-  } catch (error) {
-    console.error(`diff: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return EXIT.ok;
   } finally {
     try {
       git(["worktree", "remove", "--force", worktree]);
@@ -68,4 +50,23 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+export const diff = command({
+  name: "diff",
+  usage: "npm run diff -- --base <git-ref>",
+  help: `Synthesizes the working tree and the commit <git-ref> (checked out in a temporary git worktree,
+sharing this project's node_modules) and compares them per environment: resources added, removed
+and changed (with attribute paths), outputs added, removed or changed, and changes to provider,
+backend and data blocks. No Terraform, no credentials. Both trees run on this checkout's
+node_modules, so a dependency upgrade alone shows no difference.
+
+  --base <git-ref>   the commit to compare with (a branch, tag or sha)
+
+Exit codes: 0 compared · 1 a synth failed · 2 bad usage or not a commit.`,
+  options: { base: { type: "string" } },
+  run({ values }) {
+    if (!values.base) throw new UsageError("--base <git-ref> is required");
+    return compare(values.base);
+  },
+});
+
+if (require.main === module) runMain(diff);

@@ -5,7 +5,7 @@
 // Type checking is `npm run typecheck`'s job; this only strips types.
 "use strict";
 const { createHash } = require("node:crypto");
-const { mkdirSync, readFileSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 const cacheDir = join(__dirname, "..", "node_modules", ".cache", "register-ts");
@@ -22,7 +22,10 @@ require.extensions[".ts"] = function compileTypeScript(module, filename) {
     esbuild ??= require("esbuild");
     code = esbuild.transformSync(source, { loader: "ts", format: "cjs", target: "node20", sourcefile: filename }).code;
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(cached, code);
+    // Written aside, then renamed: a process starting alongside never reads half a file.
+    const partial = `${cached}.${process.pid}.tmp`;
+    writeFileSync(partial, code);
+    renameSync(partial, cached);
   }
   module._compile(code, filename);
 };

@@ -1,9 +1,11 @@
+import { protectionOf, protectionsTurnedOff, type GuardContext, type Protection } from "./guard";
 import type { Change, PlanJson, ResourceChange } from "./terraform";
 
 /**
  * Reads `terraform show -json` plans the way a reviewer reads them: what is created, updated
  * (which attributes), replaced (forced by which attributes), destroyed and moved; which
- * outputs change; and, first of all, which of those touch something that holds state.
+ * outputs change; and, first of all, which of those lose data, disrupt service or turn a
+ * protection off. Values are kept whole: the renderers decide how much of them to show.
  */
 
 /** Resource types whose destruction loses something a new one does not bring back. */
@@ -19,6 +21,13 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
   aws_autoscaling_group: "every instance is replaced at once",
 };
 
+/** Resource types whose replacement interrupts service even though nothing is lost for good. */
+export const DISRUPTIVE_TYPES: Readonly<Record<string, string>> = {
+  aws_nat_gateway: "private subnets lose their route to the internet until the new gateway is up",
+  aws_lb_target_group: "the listener forwards to a new, empty group: requests fail until targets register and pass health checks",
+  aws_launch_template: "its id changes: the instances launched from it are replaced",
+};
+
 export interface AttributeChange {
   readonly path: string;
   readonly before: string;
@@ -27,7 +36,8 @@ export interface AttributeChange {
 
 export interface PlanSummary {
   readonly environment: string;
-  readonly production: boolean;
+  /** Whether the guard protects this environment, and why (see guard.ts). */
+  readonly protection: Protection;
   readonly counts: { readonly create: number; readonly update: number; readonly replace: number; readonly destroy: number; readonly move: number };
   readonly creates: readonly string[];
   readonly updates: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
@@ -35,13 +45,14 @@ export interface PlanSummary {
   readonly destroys: readonly string[];
   readonly moves: readonly { readonly from: string; readonly to: string }[];
   readonly outputs: readonly { readonly name: string; readonly action: "added" | "changed" | "removed"; readonly before: string; readonly after: string }[];
-  /** Destroys and replacements of stateful or protected resources, as sentences. */
+  /** Protections the plan turns off (deletion protection, prevent_destroy, flow logs, production). */
+  readonly protectionsOff: readonly string[];
+  /** The protections turned off, then destroys and replacements that lose data or disrupt service, as sentences. */
   readonly warnings: readonly string[];
 }
 
 const MASK = "(sensitive)";
 const UNKNOWN = "(known after apply)";
-const MAX_VALUE = 60;
 
 type Flat = Map<string, unknown>;
 
@@ -60,10 +71,9 @@ function flagged(mirror: unknown): (path: string) => boolean {
   return (path) => paths.some((p) => p === "" || path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
 }
 
+/** A value as JSON, whole: never cut, so it always parses. */
 function show(value: unknown): string {
-  if (value === undefined) return "(none)";
-  const text = JSON.stringify(value);
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+  return value === undefined ? "(none)" : JSON.stringify(value);
 }
 
 /** The attributes an update changes, with values shown unless sensitive. */
@@ -105,22 +115,28 @@ function kindOf(rc: ResourceChange): Kind {
   return "none";
 }
 
-function protection(rc: ResourceChange): string | undefined {
+/** What is lost or disrupted when `rc` is destroyed or replaced, if anything. */
+function lossOf(rc: ResourceChange): string | undefined {
   const before = rc.change.before as Record<string, unknown> | null;
   if (before?.enable_deletion_protection === true) return "it has deletion protection on";
-  return STATEFUL_TYPES[rc.type];
+  return STATEFUL_TYPES[rc.type] ?? DISRUPTIVE_TYPES[rc.type];
 }
 
-/** One environment's plan, summarized. `production` marks the environments the guard protects. */
-export function summarize(environment: string, plan: PlanJson, production: boolean): PlanSummary {
+/**
+ * One environment's plan, summarized. `context` tells the guard what it knows besides the
+ * plan (the owner's list, the config's production flag, the synthesized stack).
+ */
+export function summarize(environment: string, plan: PlanJson, context: GuardContext = {}): PlanSummary {
   const managed = (plan.resource_changes ?? []).filter((rc) => rc.mode === "managed");
   const of = (kind: Kind) => managed.filter((rc) => kindOf(rc) === kind);
   const moves = managed
     .filter((rc) => (rc as { previous_address?: string }).previous_address)
     .map((rc) => ({ from: (rc as { previous_address?: string }).previous_address!, to: rc.address }));
 
-  const warnings = [...of("destroy"), ...of("replace")].flatMap((rc) => {
-    const why = protection(rc);
+  const protection = protectionOf(environment, plan, context);
+  const protectionsOff = protectionsTurnedOff(environment, plan, protection, context);
+  const losses = [...of("destroy"), ...of("replace")].flatMap((rc) => {
+    const why = lossOf(rc);
     if (!why) return [];
     const verb = kindOf(rc) === "destroy" ? "destroys" : "replaces";
     return [`${environment} ${verb} ${rc.address}: ${why}`];
@@ -141,7 +157,7 @@ export function summarize(environment: string, plan: PlanJson, production: boole
 
   return {
     environment,
-    production,
+    protection,
     counts: {
       create: of("create").length,
       update: of("update").length,
@@ -158,106 +174,8 @@ export function summarize(environment: string, plan: PlanJson, production: boole
     destroys: of("destroy").map((rc) => rc.address),
     moves,
     outputs,
-    warnings,
+    protectionsOff,
+    warnings: [...protectionsOff, ...losses],
   };
 }
 
-export interface GuardVerdict {
-  readonly blocked: boolean;
-  readonly reasons: readonly string[];
-}
-
-/** Production plans that replace or destroy anything are blocked unless destruction is allowed. */
-export function guard(summaries: readonly PlanSummary[], allowDestroy: boolean): GuardVerdict {
-  const reasons = summaries
-    .filter((s) => s.production && s.counts.replace + s.counts.destroy > 0)
-    .map((s) => `${s.environment} (production) would replace ${s.counts.replace} and destroy ${s.counts.destroy} resource(s)`);
-  return { blocked: reasons.length > 0 && !allowDestroy, reasons };
-}
-
-/** The marker the pull-request workflow finds its own comment by. */
-export const COMMENT_MARKER = "<!-- webtier-plan-summary -->";
-
-const MAX_LISTED = 50;
-const code = (s: string) => `\`${s}\``;
-
-function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
-  const shown = items.slice(0, MAX_LISTED).map(line);
-  return items.length > MAX_LISTED ? [...shown, `- …and ${items.length - MAX_LISTED} more`] : shown;
-}
-
-function attributeList(changes: readonly AttributeChange[]): string {
-  if (changes.length === 0) return "";
-  const shown = changes.slice(0, 8).map((c) => `${code(c.path)} (${c.before} → ${c.after})`);
-  return `: ${shown.join(", ")}${changes.length > 8 ? `, …${changes.length - 8} more` : ""}`;
-}
-
-/** Markdown for a pull-request comment: a table of counts, warnings first, then each environment. */
-export function renderMarkdown(summaries: readonly PlanSummary[], verdict?: GuardVerdict): string {
-  const lines = [COMMENT_MARKER, "## Terraform plan", ""];
-  lines.push("| environment | create | update | replace | destroy | move |", "| --- | ---: | ---: | ---: | ---: | ---: |");
-  for (const s of summaries) {
-    const c = s.counts;
-    lines.push(`| ${s.environment}${s.production ? " (production)" : ""} | ${c.create} | ${c.update} | ${c.replace} | ${c.destroy} | ${c.move} |`);
-  }
-  const warnings = summaries.flatMap((s) => s.warnings);
-  if (warnings.length > 0 || verdict?.blocked) {
-    lines.push("", "> [!WARNING]", "> **Stateful or protected resources are destroyed or replaced:**");
-    for (const w of warnings) lines.push(`> - ${w}`);
-    if (verdict?.blocked) lines.push(">", `> **Blocked:** ${verdict.reasons.join("; ")}. Re-run with \`--allow-destroy\` once this is intended.`);
-  }
-  for (const s of summaries) {
-    lines.push("", `### ${s.environment}`);
-    const c = s.counts;
-    if (c.create + c.update + c.replace + c.destroy + c.move === 0 && s.outputs.length === 0) {
-      lines.push("", "No changes.");
-      continue;
-    }
-    if (s.destroys.length > 0) lines.push("", "**Destroy**", "", ...listed(s.destroys, (a) => `- ${code(a)}`));
-    if (s.replacements.length > 0) {
-      lines.push("", "**Replace**", "", ...listed(s.replacements, (r) => `- ${code(r.address)}${r.forcedBy.length ? `, forced by ${r.forcedBy.map(code).join(", ")}` : ""}`));
-    }
-    if (s.updates.length > 0) lines.push("", "**Update in place**", "", ...listed(s.updates, (u) => `- ${code(u.address)}${attributeList(u.changes)}`));
-    if (s.moves.length > 0) lines.push("", "**Move**", "", ...listed(s.moves, (m) => `- ${code(m.from)} → ${code(m.to)}`));
-    if (s.creates.length > 0) {
-      lines.push("", `<details><summary>Create (${s.creates.length})</summary>`, "", ...listed(s.creates, (a) => `- ${code(a)}`), "", "</details>");
-    }
-    if (s.outputs.length > 0) {
-      const added = s.outputs.filter((o) => o.action === "added").map((o) => code(o.name));
-      lines.push(
-        "",
-        "**Outputs**",
-        "",
-        ...(added.length ? [`- added: ${added.join(", ")}`] : []),
-        ...s.outputs.filter((o) => o.action !== "added").map((o) => `- ${code(o.name)} ${o.action}${o.action === "changed" ? ` (${o.before} → ${o.after})` : ""}`),
-      );
-    }
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/** Plain text for a terminal: the same content as the Markdown, without the markup. */
-export function renderText(summaries: readonly PlanSummary[], verdict?: GuardVerdict): string {
-  const lines: string[] = [];
-  const warnings = summaries.flatMap((s) => s.warnings);
-  if (warnings.length > 0) lines.push("WARNING: stateful or protected resources are destroyed or replaced:", ...warnings.map((w) => `  ! ${w}`), "");
-  for (const s of summaries) {
-    const c = s.counts;
-    lines.push(
-      `${s.environment}${s.production ? " (production)" : ""}: ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.destroy} to destroy, ${c.move} to move`,
-    );
-    lines.push(...s.destroys.map((a) => `  - destroy ${a}`));
-    lines.push(...s.replacements.map((r) => `  ± replace ${r.address}${r.forcedBy.length ? ` (forced by ${r.forcedBy.join(", ")})` : ""}`));
-    for (const u of s.updates) {
-      lines.push(`  ~ update  ${u.address}`, ...u.changes.slice(0, 8).map((ch) => `      ${ch.path}: ${ch.before} -> ${ch.after}`));
-      if (u.changes.length > 8) lines.push(`      …${u.changes.length - 8} more`);
-    }
-    lines.push(...s.moves.map((m) => `  > move    ${m.from} -> ${m.to}`));
-    if (s.creates.length > 0) lines.push(`  + create  ${s.creates.length} resource(s)`);
-    const added = s.outputs.filter((o) => o.action === "added").map((o) => o.name);
-    if (added.length) lines.push(`  outputs added: ${added.join(", ")}`);
-    lines.push(...s.outputs.filter((o) => o.action !== "added").map((o) => `  output ${o.name} ${o.action}${o.action === "changed" ? `: ${o.before} -> ${o.after}` : ""}`));
-  }
-  if (verdict?.blocked) lines.push("", `BLOCKED: ${verdict.reasons.join("; ")}. Re-run with --allow-destroy once this is intended.`);
-  return `${lines.join("\n")}\n`;
-}

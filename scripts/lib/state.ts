@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CtyType, ProviderSchemas, SchemaBlock } from "./provider-schemas";
 import { runOffline, type PlanJson } from "./terraform";
 
 interface PlannedResource {
@@ -10,21 +11,14 @@ interface PlannedResource {
   readonly name: string;
   readonly provider_name: string;
   readonly schema_version: number;
+  /** The `for_each` key or `count` index of one instance. */
+  readonly index?: string | number;
   readonly values: Record<string, unknown>;
 }
 
-/** A cty type as `terraform providers schema -json` writes it. */
-type CtyType = string | readonly [string, unknown];
-
-interface SchemaBlock {
-  readonly attributes?: Readonly<Record<string, { readonly type?: CtyType }>>;
-  readonly block_types?: Readonly<Record<string, { readonly nesting_mode: string; readonly block: SchemaBlock }>>;
-}
-
-/** The part of `terraform providers schema -json` used here: resource schemas by provider. */
-export interface ProviderSchemas {
-  readonly provider_schemas: Readonly<Record<string, { readonly resource_schemas?: Readonly<Record<string, { readonly block: SchemaBlock }>> }>>;
-}
+/** `aws_x.name`, or `aws_x.name["key"]` / `aws_x.name[0]` for an instance of for_each or count, as Terraform writes addresses. */
+const instanceAddress = (type: string, name: string, index: string | number | undefined) =>
+  `${type}.${name}${index === undefined ? "" : `[${JSON.stringify(index)}]`}`;
 
 /** The AWS provider's default tags, as the plan's configuration records them. */
 function defaultTags(plan: PlanJson): Record<string, string> {
@@ -113,7 +107,11 @@ function fillUnknown(
 }
 
 interface StateFile {
-  readonly resources: readonly { readonly type: string; readonly name: string; readonly instances: readonly { readonly attributes: Record<string, unknown> }[] }[];
+  readonly resources: readonly {
+    readonly type: string;
+    readonly name: string;
+    readonly instances: readonly { readonly index_key?: string | number; readonly attributes: Record<string, unknown> }[];
+  }[];
 }
 
 type Config = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
@@ -193,7 +191,9 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
   const tags = defaultTags(plan);
   const unknownByAddress = new Map((plan.resource_changes ?? []).map((rc) => [rc.address, rc.change.after_unknown]));
   const priorByAddress = new Map(
-    ((prior ? JSON.parse(prior) : { resources: [] }) as StateFile).resources.map((r) => [`${r.type}.${r.name}`, r.instances[0]?.attributes]),
+    ((prior ? JSON.parse(prior) : { resources: [] }) as StateFile).resources.flatMap((r) =>
+      r.instances.map((i) => [instanceAddress(r.type, r.name, i.index_key), i.attributes] as const),
+    ),
   );
   const byAddress = new Map(planned.map((r) => [r.address, r]));
   const filled = new Map<string, Record<string, unknown>>();
@@ -215,6 +215,11 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
     return values;
   };
 
+  const blocks = new Map<string, PlannedResource[]>();
+  for (const r of planned) {
+    const block = `${r.type}.${r.name}`;
+    blocks.set(block, [...(blocks.get(block) ?? []), r]);
+  }
   return JSON.stringify(
     {
       version: 4,
@@ -222,13 +227,19 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
       serial: 1,
       lineage: randomUUID(),
       outputs: {},
-      resources: planned.map((r) => ({
-        mode: "managed",
-        type: r.type,
-        name: r.name,
-        provider: `provider["${r.provider_name}"]`,
-        instances: [{ schema_version: r.schema_version, attributes: fill(r.address) }],
-      })),
+      // One resource per block; for_each and count instances under it with their keys.
+      resources: [...blocks.values()].map((instances) => {
+        const r = instances[0]!;
+        const keyed = r.index !== undefined;
+        return {
+          mode: "managed",
+          type: r.type,
+          name: r.name,
+          ...(keyed ? { each: typeof r.index === "number" ? "list" : "map" } : {}),
+          provider: `provider["${r.provider_name}"]`,
+          instances: instances.map((x) => ({ ...(keyed ? { index_key: x.index } : {}), schema_version: x.schema_version, attributes: fill(x.address) })),
+        };
+      }),
     },
     null,
     2,

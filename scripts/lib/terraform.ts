@@ -2,7 +2,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, copyFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ProviderSchemas } from "./state";
+import type { ProviderSchemas } from "./provider-schemas";
 
 /**
  * Runs real Terraform against a synthesized stack without a cloud account: the stack is copied
@@ -50,6 +50,24 @@ export interface PlanJson {
   readonly output_changes?: Readonly<Record<string, Change>>;
   readonly planned_values?: { readonly outputs?: Readonly<Record<string, { readonly value?: unknown; readonly sensitive: boolean }>> };
   readonly configuration?: unknown;
+  /** The state the plan was made against (what is deployed), when there was one. */
+  readonly prior_state?: { readonly values?: { readonly root_module?: StateModule } };
+  /** Changes made outside Terraform that a refreshing plan found. */
+  readonly resource_drift?: readonly ResourceChange[];
+}
+
+/** A module of a state as `terraform show -json` writes it. */
+export interface StateModule {
+  readonly resources?: readonly StateResource[];
+  readonly child_modules?: readonly StateModule[];
+}
+
+export interface StateResource {
+  readonly address: string;
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly name: string;
+  readonly values?: Readonly<Record<string, unknown>>;
 }
 
 export interface ResourceChange {
@@ -83,6 +101,8 @@ export interface OfflineRunOptions {
   readonly schemas?: boolean;
   /** Run `terraform validate` before planning (plan validates too, less verbosely). @default true */
   readonly validate?: boolean;
+  /** Also read the plan as `terraform show` prints it, for reviewers. @default false */
+  readonly showText?: boolean;
 }
 
 export interface OfflineRun {
@@ -92,6 +112,8 @@ export interface OfflineRun {
   readonly plan?: PlanJson;
   /** `terraform providers schema -json`, when asked for. */
   readonly schemas?: ProviderSchemas;
+  /** `terraform show` of the plan (plain text), when asked for. */
+  readonly showText?: string;
 }
 
 /** The Terraform binary: `TERRAFORM_BINARY_NAME` (cdktf's own variable) or `terraform` on PATH. */
@@ -216,11 +238,12 @@ export async function runOffline(stackDir: string, options: OfflineRunOptions = 
     }
 
     await terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", "-out=offline.tfplan"], workdir);
-    const [json, schemas] = await Promise.all([
+    const [json, schemas, showText] = await Promise.all([
       terraform(["show", "-json", "-no-color", "offline.tfplan"], workdir),
       options.schemas ? terraform(["providers", "schema", "-json"], workdir) : undefined,
+      options.showText ? terraform(["show", "-no-color", "offline.tfplan"], workdir) : undefined,
     ]);
-    const run = { workdir, plan: JSON.parse(json) as PlanJson, schemas: schemas ? (JSON.parse(schemas) as ProviderSchemas) : undefined };
+    const run = { workdir, plan: JSON.parse(json) as PlanJson, schemas: schemas ? (JSON.parse(schemas) as ProviderSchemas) : undefined, showText };
     succeeded = true;
     return run;
   } finally {

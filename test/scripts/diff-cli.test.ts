@@ -1,16 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-
-const ROOT = join(__dirname, "..", "..");
+import { copyProject } from "./run-cli";
 
 /** `npm run diff` on two real commits, in a throwaway clone of this repository. */
 describe("npm run diff -- --base <ref>", () => {
   let clone: string;
   const run = (args: string[]) =>
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/diff.ts", ...args], {
+    execFileSync(process.execPath, ["--require", join(clone, "scripts", "register-ts.cjs"), "scripts/diff.ts", ...args], {
       cwd: clone,
       encoding: "utf8",
       env: { ...process.env, CHECKPOINT_DISABLE: "1" },
@@ -19,15 +17,7 @@ describe("npm run diff -- --base <ref>", () => {
 
   beforeAll(() => {
     // A new repository holding this working tree (committed or not) as its first commit.
-    clone = join(mkdtempSync(join(tmpdir(), "diff-cli-")), "repo");
-    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
-      .split("\n")
-      .filter((f) => f && existsSync(join(ROOT, f)));
-    for (const file of files) {
-      mkdirSync(dirname(join(clone, file)), { recursive: true });
-      copyFileSync(join(ROOT, file), join(clone, file));
-    }
-    symlinkSync(join(ROOT, "node_modules"), join(clone, "node_modules"), "dir");
+    clone = copyProject();
     git("init", "--quiet");
     git("add", "-A");
     git("commit", "--quiet", "-m", "base");

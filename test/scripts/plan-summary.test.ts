@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { changedAttributes, guard, renderMarkdown, renderText, summarize } from "../../scripts/lib/plan-summary";
+import { guard } from "../../scripts/lib/guard";
+import { changedAttributes, summarize } from "../../scripts/lib/plan-summary";
+import { renderMarkdown, renderText } from "../../scripts/lib/render-summary";
 import type { PlanJson } from "../../scripts/lib/terraform";
 
 const plan = (changes: PlanJson["resource_changes"], outputs: PlanJson["output_changes"] = {}): PlanJson => ({
@@ -40,12 +42,12 @@ describe("plan summary details", () => {
   });
 
   it("masks sensitive output values", () => {
-    const s = summarize("dev", plan([], { token: { actions: ["update"], before: "a", after: "b", before_sensitive: true, after_sensitive: true } }), false);
+    const s = summarize("dev", plan([], { token: { actions: ["update"], before: "a", after: "b", before_sensitive: true, after_sensitive: true } }));
     expect(s.outputs).toEqual([{ name: "token", action: "changed", before: "(sensitive)", after: "(sensitive)" }]);
   });
 
   it("lets non-production environments replace and destroy", () => {
-    const s = summarize("dev", plan([{ address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["delete"], before: {}, after: null } }]), false);
+    const s = summarize("dev", plan([{ address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["delete"], before: {}, after: null } }]));
     expect(s.warnings).toEqual(["dev destroys aws_vpc.v: everything in the VPC goes with it"]);
     expect(guard([s], false).blocked).toBe(false);
   });
@@ -54,13 +56,13 @@ describe("plan summary details", () => {
     const s = summarize(
       "prod",
       plan([{ address: "aws_db_instance.d", mode: "managed", type: "aws_db_instance", name: "d", change: { actions: ["delete", "create"], before: { enable_deletion_protection: true }, after: {} } }]),
-      true,
+      { production: true },
     );
     expect(s.warnings).toEqual(["prod replaces aws_db_instance.d: it has deletion protection on"]);
   });
 
   it("says so when there is nothing to do", () => {
-    const s = summarize("stage", plan([{ address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["no-op"], before: {}, after: {} } }]), false);
+    const s = summarize("stage", plan([{ address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["no-op"], before: {}, after: {} } }]));
     expect(renderMarkdown([s])).toContain("### stage\n\nNo changes.");
     expect(renderText([s])).toBe("stage: 0 to create, 0 to update, 0 to replace, 0 to destroy, 0 to move\n");
   });

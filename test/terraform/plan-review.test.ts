@@ -1,13 +1,15 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
 import { prod } from "../../envs/prod";
-import { guard, renderMarkdown, renderText, summarize, type PlanSummary } from "../../scripts/lib/plan-summary";
+import { guard } from "../../scripts/lib/guard";
+import { summarize, type PlanSummary } from "../../scripts/lib/plan-summary";
+import { renderMarkdown, renderText } from "../../scripts/lib/render-summary";
 import { simulateDeploy } from "../../scripts/lib/state";
 import { runOffline, TerraformError } from "../../scripts/lib/terraform";
+import { copyProject, edit, runCli, standInTerraform, type CliRun } from "../scripts/run-cli";
 import { describeTerraform, tempApp } from "../support/terraform";
 
 /** Prod as deployed: its order queue plus an audit queue, which one change below removes. */
@@ -42,7 +44,7 @@ describeTerraform("plan review of real changes to prod", () => {
     ({ state } = await simulateDeploy(synth(deployed)));
     // Every change planned at once against the deployed state.
     for (const [name, config] of Object.entries(changes)) {
-      const summary = runOffline(synth(config), { state, validate: false }).then(({ plan }) => summarize("prod", plan!, true));
+      const summary = runOffline(synth(config), { state, validate: false }).then(({ plan }) => summarize("prod", plan!, { production: true }));
       summary.catch(() => undefined);
       summaries.set(name as keyof typeof changes, summary);
     }
@@ -112,9 +114,9 @@ describeTerraform("plan review of real changes to prod", () => {
     it("is blocked by the guard unless destruction is allowed", () => {
       const verdict = guard([summary], false);
       expect(verdict.blocked).toBe(true);
-      expect(verdict.reasons).toEqual([expect.stringMatching(/^prod \(production\) would replace \d+ and destroy 0 resource\(s\)$/)]);
+      expect(verdict.reasons).toEqual([expect.stringMatching(/^prod \(protected\) would replace \d+ and destroy 0 resource\(s\)$/)]);
       expect(guard([summary], true).blocked).toBe(false);
-      expect(renderText([summary], verdict)).toMatch(/BLOCKED: prod \(production\) would replace/);
+      expect(renderText([summary], verdict)).toMatch(/BLOCKED: prod \(protected\) would replace/);
     });
   });
 
@@ -153,42 +155,138 @@ describeTerraform("plan review of real changes to prod", () => {
     expect((failure as TerraformError).output).toMatch(/aws_sqs_queue\.messaging_queue-order-queue_/);
   });
 
-  describe("npm run plan, offline against the deployed state", () => {
-    const ROOT = join(__dirname, "..", "..");
-    const cli = async (...args: string[]) => {
+  describe("npm run plan, deploy and drift, offline against the deployed state", () => {
+    /** `plan` (or another command) writing to a fresh --out folder; its summary.md read back. */
+    const cli = async (script: string, args: string[], options: Parameters<typeof runCli>[2] = {}) => {
       const out = mkdtempSync(join(tmpdir(), "plan-out-"));
-      const child = await new Promise<{ code: number; stdout: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "plan.ts"), ...args, "--out", out],
-          { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "plan-synth-")) }, maxBuffer: 64 * 1024 * 1024 },
-          (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
-        );
-      });
-      return { ...child, markdown: existsSync(join(out, "summary.md")) ? readFileSync(join(out, "summary.md"), "utf8") : "", out };
+      const run = await runCli(script, [...args, "--out", out], options);
+      const read = (file: string) => (existsSync(join(out, file)) ? readFileSync(join(out, file), "utf8") : "");
+      return { ...run, markdown: read("summary.md"), read, out };
     };
+    type Run = Awaited<ReturnType<typeof cli>>;
+    const runs = new Map<string, Promise<Run>>();
+    const started = (name: string, run: () => Promise<Run>) => {
+      const promise = run();
+      promise.catch(() => undefined);
+      runs.set(name, promise);
+    };
+    const result = (name: string) => runs.get(name)!;
     let stateDir: string;
+    const standIn = standInTerraform();
+
     beforeAll(() => {
       // The committed prod config lacks the deployed audit queue: the plan destroys it.
       stateDir = mkdtempSync(join(tmpdir(), "plan-state-"));
       writeFileSync(join(stateDir, "prod.tfstate"), state);
+
+      // A pull request that disarms prod: production off, and with it deletion protection,
+      // prevent_destroy and flow logs. The owner's list does not name prod either, so only the
+      // deployed state can tell that prod is protected.
+      const disarmed = copyProject();
+      edit(disarmed, "envs/prod.ts", "production: true", "production: false");
+      edit(disarmed, "envs/prod.ts", "deletionProtection: true", "deletionProtection: false");
+      edit(disarmed, "envs/prod.ts", "preventDestroy: true", "preventDestroy: false");
+      edit(disarmed, "envs/prod.ts", "flowLogs: { retentionDays: 365 }", "flowLogs: { enabled: false }");
+      const notListed = { WEBTIER_PROTECTED_ENVIRONMENTS: "stage" };
+
+      // A console edit recorded in the deployed state: a larger instance type.
+      const drifted = JSON.parse(state) as { resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] };
+      const template = drifted.resources.find((r) => r.type === "aws_launch_template")!;
+      template.instances[0]!.attributes.instance_type = "t3.large";
+      const driftDir = mkdtempSync(join(tmpdir(), "drift-state-"));
+      writeFileSync(join(driftDir, "prod.tfstate"), JSON.stringify(drifted));
+
+      // Every command at once: Terraform time is the scarce resource here.
+      started("blocked", () => cli("plan", ["prod", "--offline", "--state", stateDir]));
+      started("allowed", () => cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy"]));
+      started("disarmed", () => cli("plan", ["prod", "--offline", "--state", stateDir], { root: disarmed, env: notListed }));
+      started("overridden", () =>
+        cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy", "--override-reason", "pull-request label allow-destroy"], { root: disarmed, env: notListed }),
+      );
+      started("deploy", () => cli("deploy", ["prod", "--offline", "--state", stateDir, "--yes"], { env: { PATH: `${standIn.dir}:${process.env.PATH}` } }));
+      started("drift", () => cli("drift", ["prod", "--offline", "--state", driftDir]));
     });
 
-    it("exits 3, saving plan, JSON and summaries, when prod's plan destroys something", async () => {
-      const run = await cli("prod", "--offline", "--state", stateDir);
+    it("exits 3, saving plan, JSON, terraform show text and summaries, when prod's plan destroys something", async () => {
+      const run = await result("blocked");
+      expect(run.stderr).toBe("");
       expect(run.code).toBe(3);
-      expect(run.stdout).toMatch(/^WARNING: stateful or protected resources are destroyed or replaced:/);
-      expect(run.stdout).toMatch(/BLOCKED: prod \(production\) would replace 0 and destroy 6 resource\(s\)/);
+      expect(run.stdout).toMatch(/^WARNING: changes that lose data, disrupt service or turn a protection off:/);
+      expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 6 resource\(s\)/);
       expect(run.markdown).toContain("<!-- webtier-plan-summary -->");
-      expect(run.markdown).toMatch(/\| prod \(production\) \| 0 \| 1 \| 0 \| 6 \| 0 \|/);
-      for (const file of ["prod/plan.tfplan", "prod/plan.json", "summary.md", "summary.txt", "summary.json"]) expect(existsSync(join(run.out, file)), file).toBe(true);
+      expect(run.markdown).toMatch(/\| prod \(protected\) \| 0 \| 1 \| 0 \| 6 \| 0 \|/);
+      for (const file of ["prod/plan.tfplan", "prod/plan.json", "prod/show.txt", "summary.md", "summary.txt", "summary.json"]) expect(existsSync(join(run.out, file)), file).toBe(true);
+      expect(run.read("prod/show.txt")).toMatch(/# aws_sqs_queue\.messaging_queue-audit_queue_[0-9A-F]{8} will be destroyed/);
     });
 
-    it("exits 0 with --allow-destroy, keeping the warning", async () => {
-      const run = await cli("prod", "--offline", "--state", stateDir, "--allow-destroy");
+    it("exits 0 with --allow-destroy, keeping the warning and recording the override", async () => {
+      const run = await result("allowed");
+      expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.markdown).toContain("[!WARNING]");
       expect(run.markdown).not.toContain("**Blocked:**");
+      expect(run.markdown).toContain("**Guard overridden by --allow-destroy:** prod (protected) would replace 0 and destroy 6 resource(s).");
+    });
+
+    describe("a change that switches prod's protections off", () => {
+      it("is blocked (exit 3): the deployed state says prod is protected, whatever its config and the list say", async () => {
+        const run = await result("disarmed");
+        expect(run.stderr).toBe("");
+        expect(run.code).toBe(3);
+        const { summaries, verdict } = JSON.parse(run.read("summary.json")) as { summaries: PlanSummary[]; verdict: ReturnType<typeof guard> };
+        expect(summaries[0]!.protection.protected).toBe(true);
+        expect(summaries[0]!.protection.sources).toEqual([
+          expect.stringMatching(/^the deployed aws_lb\.load-balancer_alb_[0-9A-F]{8} has deletion protection on$/),
+          expect.stringMatching(/^\d+ deployed resource\(s\) are tagged Environment=prod$/),
+        ]);
+        expect(verdict).toEqual({
+          blocked: true,
+          reasons: [expect.stringMatching(/^prod \(protected\) would replace 0 and destroy \d+ resource\(s\)$/), "prod (protected) turns 5 protection(s) off"],
+        });
+        expect(run.markdown).toMatch(/\*\*prod is protected:\*\* the deployed aws_lb\.load-balancer_alb_[0-9A-F]{8} has deletion protection on; \d+ deployed resource\(s\) are tagged Environment=prod\./);
+      });
+
+      it("lists every protection switched off in the warning section, before anything else", async () => {
+        const run = await result("disarmed");
+        const warnings = run.markdown.slice(run.markdown.indexOf("[!WARNING]"), run.markdown.indexOf("**Blocked:**"));
+        expect(warnings).toContain("> - prod turns production off (its config does not say production: true), but it is protected: the deployed aws_lb.");
+        expect(warnings).toMatch(/> - prod turns deletion protection off on aws_lb\.load-balancer_alb_[0-9A-F]{8}\n/);
+        expect(warnings).toMatch(/> - prod drops prevent_destroy from the deployed queue aws_sqs_queue\.messaging_queue-order-queue_[0-9A-F]{8}\n/);
+        expect(warnings).toMatch(/> - prod drops prevent_destroy from the deployed queue aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue_[0-9A-F]{8}\n/);
+        expect(warnings).toMatch(/> - prod turns VPC flow logs off: it destroys aws_flow_log\.network_flow-logs_flow-log_[0-9A-F]{8}\n/);
+        expect(warnings).toMatch(/> - prod destroys aws_sqs_queue\.messaging_queue-audit_queue_[0-9A-F]{8}: the messages in the queue are lost/);
+        expect(run.markdown.indexOf("[!WARNING]")).toBeLessThan(run.markdown.indexOf("### prod"));
+      });
+
+      it("passes with the pull-request label's override, and every summary says so and by what", async () => {
+        const run = await result("overridden");
+        expect(run.stderr).toBe("");
+        expect(run.code).toBe(0);
+        expect(run.markdown).toMatch(/> \*\*Guard overridden by pull-request label allow-destroy:\*\* prod \(protected\) would replace 0 and destroy \d+ resource\(s\); prod \(protected\) turns 5 protection\(s\) off\./);
+        expect(run.markdown).not.toContain("**Blocked:**");
+        expect(run.read("summary.txt")).toMatch(/^GUARD OVERRIDDEN by pull-request label allow-destroy: prod \(protected\)/m);
+        expect(JSON.parse(run.read("summary.json")).verdict).toMatchObject({ blocked: false, overriddenBy: "pull-request label allow-destroy" });
+      });
+    });
+
+    it("npm run deploy refuses to apply a plan the guard blocks: exit 3, terraform apply never runs", async () => {
+      const run = await result("deploy");
+      expect(run.code).toBe(3);
+      expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 6 resource\(s\)/);
+      expect(run.stdout).toContain("Nothing applied: the guard blocked the plan.");
+      expect(run.stderr).not.toContain("Apply this plan to prod?");
+      expect(existsSync(join(run.out, "prod", "plan.tfplan"))).toBe(true);
+      expect(standIn.applies()).toEqual([]);
+    });
+
+    it("npm run drift reports a deployed state that differs from the config (a console edit, a queue the config dropped): exit 4", async () => {
+      const run: CliRun & { read: (f: string) => string } = await result("drift");
+      expect(run.code).toBe(4);
+      expect(run.stdout).toMatch(/^prod: drifted \(0 changed outside Terraform; a deploy would: 0 to create, 3 to update, 0 to replace, 6 to destroy\)/);
+      const report = run.read("drift.md");
+      expect(report).toContain("| prod | **drifted** | 0 | 0 to create, 3 to update, 0 to replace, 6 to destroy |");
+      expect(report).toMatch(/- `aws_launch_template\.compute_launch-template_[0-9A-F]{8}`: .*`instance_type` \("t3\.large" → "t3\.small"\)/);
+      expect(report).toMatch(/- `aws_sqs_queue\.messaging_queue-audit_queue_[0-9A-F]{8}`/);
     });
   });
 });

@@ -1,0 +1,124 @@
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { synthesize } from "../../envs/app";
+import type { EnvironmentConfig } from "../../envs/config";
+import { guard, protectedList, type GuardOverride, type GuardVerdict, type SynthesizedStack } from "./guard";
+import { summarize, type PlanSummary } from "./plan-summary";
+import { artifactOf, renderMarkdown, renderText } from "./render-summary";
+import { readState, requireDeployedState, terraformFailure, type StateChoice } from "./state-option";
+import { runOffline, terraform, terraformEnv, type PlanJson } from "./terraform";
+
+/**
+ * What `npm run plan` and `npm run deploy` share: synthesize, plan each environment to a file
+ * (offline in a temporary copy, or against the real backend), summarize, guard, and write the
+ * plans and summaries under one folder.
+ */
+
+export interface PlanRunOptions {
+  /** Environment names, comma-separated; empty for all. */
+  readonly names: string;
+  readonly states: StateChoice;
+  /** The folder plans and summaries go to (absolute). */
+  readonly out: string;
+  readonly override: GuardOverride;
+  /** Keep each offline working folder for an apply (the caller calls `discard`). @default false */
+  readonly keepWorkdirs?: boolean;
+}
+
+/** One environment, planned: where its plan file is and where Terraform can apply it. */
+export interface PlannedEnvironment {
+  readonly config: EnvironmentConfig;
+  readonly summary: PlanSummary;
+  /** `<out>/<env>/plan.tfplan`. */
+  readonly planFile: string;
+  /** The initialized folder an apply of the plan runs in. */
+  readonly workdir: string;
+}
+
+export interface PlanRun {
+  readonly planned: readonly PlannedEnvironment[];
+  readonly verdict: GuardVerdict;
+  /** The summary as printed (also `<out>/summary.txt`). */
+  readonly text: string;
+  /** Removes the temporary working folders of an offline run. */
+  discard(): void;
+}
+
+interface Planned {
+  readonly plan: PlanJson;
+  readonly showText: string;
+  readonly workdir: string;
+  readonly temporary: boolean;
+}
+
+/** Like Promise.all, but fails only once every promise has settled, so no Terraform run is left behind. */
+export async function settleAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+/** Plans against the real backend in the synthesized stack's folder. */
+async function planReal(stackDir: string, planFile: string): Promise<Planned> {
+  const env = terraformEnv();
+  await terraform(["init", "-input=false", "-no-color"], stackDir, env);
+  await terraform(["plan", "-input=false", "-no-color", `-out=${planFile}`], stackDir, env);
+  const [json, showText] = await Promise.all([
+    terraform(["show", "-json", "-no-color", planFile], stackDir, env),
+    terraform(["show", "-no-color", planFile], stackDir, env),
+  ]);
+  return { plan: JSON.parse(json) as PlanJson, showText, workdir: stackDir, temporary: false };
+}
+
+/** Plans offline in a temporary copy, then copies the plan file out to `planFile`. */
+async function planOffline(stackDir: string, planFile: string, state: string | undefined): Promise<Planned> {
+  const run = await runOffline(stackDir, { keep: true, state, validate: false, showText: true });
+  copyFileSync(join(run.workdir, "offline.tfplan"), planFile);
+  return { plan: run.plan!, showText: run.showText ?? "", workdir: run.workdir, temporary: true };
+}
+
+/** Synthesizes, plans, summarizes and guards; writes `<out>/<env>/plan.*`, `show.txt` and `<out>/summary.*`. */
+export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun> {
+  const { app, configs } = synthesize({ names: options.names, env: process.env });
+  // Every state is checked before Terraform runs, so a bad path fails fast and by name.
+  const states = configs.map((config) => readState(config.name, options.states));
+  const list = protectedList(process.env);
+  const temporary: string[] = [];
+  const discard = () => temporary.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+
+  try {
+    const planned = await settleAll(
+      configs.map(async (config, i) => {
+        const dir = join(options.out, config.name);
+        mkdirSync(dir, { recursive: true });
+        const stackDir = resolve(app.outdir, "stacks", config.name);
+        const planFile = join(dir, "plan.tfplan");
+        const { state, file } = states[i]!;
+        const run = await (options.states.offline ? planOffline(stackDir, planFile, state) : planReal(stackDir, planFile)).catch((error: unknown) => {
+          throw terraformFailure(error, config.name, file);
+        });
+        if (run.temporary) temporary.push(run.workdir);
+        writeFileSync(join(dir, "plan.json"), JSON.stringify(run.plan));
+        writeFileSync(join(dir, "show.txt"), run.showText);
+        const stack = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as SynthesizedStack;
+        const summary = summarize(config.name, run.plan, { list, production: config.production === true, stack });
+        requireDeployedState(config.name, run.plan, summary.protection.protected, options.states);
+        return { config, summary, planFile, workdir: run.workdir, showText: run.showText };
+      }),
+    );
+    if (!options.keepWorkdirs) discard();
+
+    const summaries = planned.map((p) => p.summary);
+    const verdict = guard(summaries, options.override);
+    const showTexts = Object.fromEntries(planned.map((p) => [p.config.name, p.showText]));
+    const text = renderText(summaries, verdict);
+    writeFileSync(join(options.out, "summary.md"), renderMarkdown(summaries, verdict, { showTexts, artifact: artifactOf(process.env, options.out) }));
+    writeFileSync(join(options.out, "summary.json"), `${JSON.stringify({ offline: options.states.offline, verdict, summaries }, null, 2)}\n`);
+    writeFileSync(join(options.out, "summary.txt"), text);
+    return { planned: planned.map(({ showText: _, ...p }) => p), verdict, text, discard };
+  } catch (error) {
+    discard();
+    throw error;
+  }
+}
