@@ -52,8 +52,8 @@ function stepOf(job: Job, what: string, match: (s: Step) => boolean): Step {
 const usesAction = (name: string) => (s: Step) => actionOf(s) === name;
 
 /** What GitHub gives a pull request's plan job: its labels, and repository variables. */
-function prContext(labels: readonly string[], extra: Context = {}): Context {
-  return { github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } }, vars: {}, secrets: {}, matrix: { environment: "prod" }, ...extra };
+function prContext(labels: readonly string[]): Context {
+  return { github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } }, vars: {}, secrets: {}, matrix: { environment: "prod" } };
 }
 
 describe("secrets", () => {
@@ -398,6 +398,21 @@ describe("provider cache", () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(join(cacheDir, "registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION))).toBe(true);
+  });
+});
+
+describe("local actions", () => {
+  it("are composite actions whose every script names its shell, as GitHub requires", () => {
+    expect([...actions.keys()].sort()).toEqual(["./.github/actions/remote-state", "./.github/actions/setup"]);
+    for (const action of actions.values()) {
+      expect(action.runs.using, action.path).toBe("composite");
+      for (const step of (action.runs.steps ?? []).filter((s) => s.run)) expect(step.shell, `${action.path}: ${step.name ?? step.run}`).toBe("bash");
+    }
+  });
+
+  it("are used by the workflows, so none is left behind", () => {
+    const used = new Set(allJobs().flatMap(({ job }) => expandedSteps(job.steps).map((s) => s.uses)));
+    for (const path of actions.keys()) expect(used.has(path), path).toBe(true);
   });
 });
 
