@@ -238,7 +238,7 @@ export interface ScriptOptions {
   readonly files?: Readonly<Record<string, string>>;
   /** Stand in for `npm`, exiting with this status. */
   readonly npmExit?: number;
-  /** Stand in for `gh`, answering with this JSON through the real `jq` and the call's `--jq` filter. */
+  /** Stand in for `gh`, answering with this JSON. */
   readonly ghJson?: unknown;
 }
 
@@ -259,7 +259,7 @@ export function runScript(script: string, options: ScriptOptions = {}): ScriptRu
   }
   if (options.npmExit !== undefined) writeFileSync(join(bin, "npm"), `${STUB}exit ${options.npmExit}\n`);
   if (options.ghJson !== undefined) {
-    writeFileSync(join(bin, "gh"), `${STUB}filter=.; while [ $# -gt 0 ]; do if [ "$1" = --jq ]; then filter=$2; shift; fi; shift; done\njq -r "$filter" "$STUB_GH_JSON"\n`);
+    writeFileSync(join(bin, "gh"), `${STUB}cat "$STUB_GH_JSON"\n`);
     writeFileSync(join(temp, "gh.json"), JSON.stringify(options.ghJson));
   }
   for (const stub of readdirSync(bin)) chmodSync(join(bin, stub), 0o755);
