@@ -1,6 +1,7 @@
 import { region, s3Bucket, tags } from "../modules/core/fields";
 import { boolean, required, section, string, variants, type ShapeOf } from "../modules/core/shape";
 import type { WebTierProps } from "../modules/web-tier/props";
+import { ACCOUNT_SHAPE, type AccountSettings } from "./account";
 
 /**
  * Where an environment keeps its state, as written in its config. Anything left out comes from
@@ -40,7 +41,7 @@ export type BackendSettings =
  * props, so a problem's path (`prod.network.cidr`) names the field here and in the module's
  * documentation alike.
  */
-export interface EnvironmentConfig extends Omit<WebTierProps, "name" | "tags"> {
+export interface EnvironmentConfig extends Omit<WebTierProps, "name" | "tags">, AccountSettings {
   /** Environment name: the stack's name, the `Environment` tag and part of every resource name. */
   readonly name: string;
   /** Project name: the `Project` tag and the first part of every resource name. */
@@ -87,6 +88,7 @@ export const ENVIRONMENT_SHAPE: ShapeOf<EnvironmentConfig> = {
   project: required(string({ pattern: NAME, what: NAME_RULE, maxLength: 12, limit: "the project's limit: it starts every resource name" })),
   region: required(region()),
   production: boolean(),
+  ...ACCOUNT_SHAPE,
   tags: tags(),
   backend: variants<BackendSettings, "kind">("kind", {
     local: { kind: required(string<"local">()) },

@@ -1,4 +1,3 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { publishWebTierOutputs, useBackend } from "../modules/contract";
@@ -6,6 +5,7 @@ import { assertValid, markValidated } from "../modules/core/validation";
 import { WebTier } from "../modules/web-tier";
 import { stateBackend } from "./backend";
 import { webTierProps, type EnvironmentConfig } from "./config";
+import { environmentProvider } from "./provider";
 import { validateEnvironment } from "./validate";
 
 /** The AWS provider release `@cdktf/provider-aws@20.1.0` was generated from; pinned exactly. */
@@ -28,8 +28,7 @@ export class EnvironmentStack extends TerraformStack {
     super(scope, config.name);
     this.config = config;
 
-    const standardTags = { ...config.tags, Project: config.project, Environment: config.name, ManagedBy: "cdktf" };
-    new AwsProvider(this, "aws", { region: config.region, defaultTags: [{ tags: standardTags }] });
+    environmentProvider(this, config);
     this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
     this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
     useBackend(this, stateBackend(config));

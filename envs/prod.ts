@@ -6,6 +6,9 @@ export const prod: EnvironmentConfig = {
   project: "webtier",
   region: "us-east-1",
   production: true,
+  // PLACEHOLDER: replace with prod's own AWS account id. Until then every plan and apply of prod
+  // with real credentials stops with "AWS account ID not allowed", before any change.
+  accountId: "123456789012",
   tags: { CostCenter: "operations" },
   network: {
     cidr: "10.30.0.0/16",

@@ -3,6 +3,7 @@ import { checkShape } from "../modules/core/shape";
 import { NETWORK_DEFAULTS } from "../modules/network/props";
 import { check, rule, when, type Finding, type Rule } from "../modules/core/validation";
 import { brokenFields, validateWebTierSections } from "../modules/web-tier/validate";
+import { accountRules, productionAccountRules } from "./account";
 import { backendRules } from "./backend";
 import { ENVIRONMENT_SHAPE, webTierProps, type EnvironmentConfig } from "./config";
 
@@ -15,6 +16,7 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
     () => "must not set Project, Environment or ManagedBy: the stack sets them",
   ),
   ...backendRules,
+  ...accountRules,
 ];
 
 /** Security defaults a production environment may not turn off. */
@@ -28,6 +30,7 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
   when("messaging.preventDestroy", (c) =>
     c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
   ),
+  ...productionAccountRules,
 ];
 
 /**

@@ -15,7 +15,13 @@ import type { ProviderSchemas } from "./provider-schemas";
 /** Where the AWS provider mirror lives on these machines; `TF_PLUGIN_MIRROR` overrides it. */
 export const DEFAULT_PLUGIN_MIRROR = "/opt/tf-plugins";
 
-/** The override that makes a stack plannable offline. Terraform merges it over the real config. */
+/**
+ * The override that makes a stack plannable offline. Terraform merges it over the real config.
+ * The account pin and the assumed role are lifted: placeholder credentials belong to no account
+ * (with `skip_requesting_account_id` the account is "", which `allowed_account_ids` refuses) and
+ * assuming a role calls STS. An override cannot delete a nested block, but a `dynamic` one with
+ * nothing to iterate replaces every `assume_role` block with none.
+ */
 export const OFFLINE_OVERRIDE = {
   terraform: { backend: { local: { path: "terraform.tfstate" } } },
   provider: {
@@ -26,6 +32,8 @@ export const OFFLINE_OVERRIDE = {
       skip_requesting_account_id: true,
       skip_metadata_api_check: true,
       skip_region_validation: true,
+      allowed_account_ids: null,
+      dynamic: { assume_role: { for_each: [], content: {} } },
     },
   },
 } as const;

@@ -1,0 +1,75 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
+import { dev } from "../../envs/dev";
+import { prod } from "../../envs/prod";
+import { OFFLINE_OVERRIDE, runOffline, TerraformError } from "../../scripts/lib/terraform";
+import { describeTerraform, tempApp } from "../support/terraform";
+
+/** Prod reaching its account through a deploy role there, as a central CI identity would. */
+const viaRole: EnvironmentConfig = { ...prod, assumeRoleArn: `arn:aws:iam::${prod.accountId}:role/webtier-deploy` };
+
+function synth(config: EnvironmentConfig): string {
+  const app = tempApp();
+  new EnvironmentStack(app, config);
+  app.synth();
+  return join(app.outdir, "stacks", config.name);
+}
+
+/**
+ * The offline override minus some of its provider settings, written over the harness's own
+ * override file (extra files are written after it): what Terraform does when the pin or the
+ * role is left in place with credentials that belong to no real account.
+ */
+function overrideWithout(...keys: readonly (keyof typeof OFFLINE_OVERRIDE.provider.aws)[]): Record<string, string> {
+  const aws: Record<string, unknown> = { ...OFFLINE_OVERRIDE.provider.aws };
+  for (const key of keys) delete aws[key];
+  return { "zz_offline_override.tf.json": JSON.stringify({ ...OFFLINE_OVERRIDE, provider: { aws } }) };
+}
+
+async function failure(run: Promise<unknown>): Promise<TerraformError> {
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TerraformError);
+  return error as TerraformError;
+}
+
+describeTerraform("account pinning with real Terraform", () => {
+  let prodStack: string;
+  beforeAll(() => {
+    prodStack = synth(viaRole);
+  });
+
+  it("plans prod offline with its account pin and role in the stack Terraform validated", async () => {
+    const run = await runOffline(prodStack, { keep: true });
+    try {
+      expect(run.plan?.resource_changes?.filter((rc) => rc.change.actions.includes("create"))).toHaveLength(73);
+      const planned = JSON.parse(readFileSync(join(run.workdir, "cdk.tf.json"), "utf8"));
+      expect(planned.provider.aws[0].allowed_account_ids).toEqual([prod.accountId]);
+      expect(planned.provider.aws[0].assume_role).toEqual([{ role_arn: viaRole.assumeRoleArn, session_name: "webtier-prod" }]);
+    } finally {
+      rmSync(run.workdir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to plan prod with credentials of another account, pointing at its provider", async () => {
+    const error = await failure(runOffline(prodStack, { validate: false, extraFiles: overrideWithout("allowed_account_ids") }));
+    expect(error.step).toBe("plan");
+    expect(error.output).toMatch(/Error: AWS account ID not allowed/);
+    expect(error.output).toMatch(/with provider\["registry.terraform.io\/hashicorp\/aws"\],\n\s+on cdk.tf.json line \d+, in provider.aws\[0\]/);
+  });
+
+  it("plans an unpinned environment with the same credentials", async () => {
+    const { plan } = await runOffline(synth(dev), { validate: false, extraFiles: overrideWithout("allowed_account_ids") });
+    expect(plan?.resource_changes?.length).toBeGreaterThan(0);
+  });
+
+  it("assumes the configured role before planning anything", async () => {
+    const error = await failure(runOffline(prodStack, { validate: false, extraFiles: overrideWithout("dynamic") }));
+    expect(error.output).toMatch(/Error: Cannot assume IAM Role/);
+    expect(error.output).toContain(`IAM Role (${viaRole.assumeRoleArn}) cannot be assumed`);
+  });
+});
