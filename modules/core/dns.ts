@@ -1,4 +1,4 @@
-import { string, type OptionalSpec } from "./shape";
+import { quote, string, type OptionalSpec } from "./shape";
 
 /** Shapes of DNS identifiers: Route 53 hosted zone ids and the names a certificate covers. */
 
@@ -20,7 +20,7 @@ export interface DnsNameOptions {
 
 /** Why a DNS name is malformed, or undefined when it is well formed. */
 function dnsNameProblem(name: string, wildcard: boolean): string | undefined {
-  const quoted = JSON.stringify(name);
+  const quoted = quote(name);
   if (name.endsWith(".")) return `(${quoted}) must be written without the trailing dot`;
   if (name !== name.toLowerCase()) return `(${quoted}) must be lowercase (ACM and Route 53 store names in lowercase)`;
   const labels = name.split(".");
