@@ -21,10 +21,12 @@ export interface DomainCertificateProps extends DomainOptions {
  * alternative names), DNS-validated by records in the hosted zone, and an alias A record from
  * `recordName` to the load balancer.
  *
- * The validation records are one resource with `for_each` over the names, which are known when
- * Terraform plans; each picks its record from the certificate's `domain_validation_options` by
- * domain name. Keying `for_each` on `domain_validation_options` itself would need the
- * certificate to exist first, so a fresh plan could not show the records.
+ * The validation records are one resource with `for_each` over the names given here, which
+ * Terraform knows when it plans; each reads its name, type and value from the certificate's
+ * `domain_validation_options` by domain name, values only known once ACM has issued them.
+ * Keying `for_each` on `domain_validation_options` instead would rest on the provider filling
+ * in that set's domain names at plan time (it does, but then the keys are the provider's, not
+ * ours), and a plan would fail wherever it does not.
  */
 export class DomainCertificate extends Construct {
   /** ARN of the certificate once validated: listeners that use it wait for the validation. */
