@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runOffline, type PlanJson } from "./terraform";
+import { runOffline, type CtyType, type PlanJson, type ProviderSchemas, type SchemaBlock } from "./terraform";
+
+export type { ProviderSchemas } from "./terraform";
 
 interface PlannedResource {
   readonly address: string;
@@ -17,18 +19,6 @@ interface PlannedResource {
   readonly sensitive_values?: unknown;
 }
 
-/** A cty type as `terraform providers schema -json` writes it. */
-type CtyType = string | readonly [string, unknown];
-
-interface SchemaBlock {
-  readonly attributes?: Readonly<Record<string, { readonly type?: CtyType }>>;
-  readonly block_types?: Readonly<Record<string, { readonly nesting_mode: string; readonly block: SchemaBlock }>>;
-}
-
-/** The part of `terraform providers schema -json` used here: resource schemas by provider. */
-export interface ProviderSchemas {
-  readonly provider_schemas: Readonly<Record<string, { readonly resource_schemas?: Readonly<Record<string, { readonly block: SchemaBlock }>> }>>;
-}
 
 /** The AWS provider's default tags, as the plan's configuration records them. */
 function defaultTags(plan: PlanJson): Record<string, string> {

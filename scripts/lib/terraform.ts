@@ -2,7 +2,6 @@ import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, copyFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ProviderSchemas } from "./state";
 
 /**
  * Runs real Terraform against a synthesized stack without a cloud account: the stack is copied
@@ -83,6 +82,19 @@ export interface OfflineRunOptions {
   readonly schemas?: boolean;
   /** Run `terraform validate` before planning (plan validates too, less verbosely). @default true */
   readonly validate?: boolean;
+}
+
+/** A cty type as `terraform providers schema -json` writes it. */
+export type CtyType = string | readonly [string, unknown];
+
+export interface SchemaBlock {
+  readonly attributes?: Readonly<Record<string, { readonly type?: CtyType }>>;
+  readonly block_types?: Readonly<Record<string, { readonly nesting_mode: string; readonly block: SchemaBlock }>>;
+}
+
+/** The part of `terraform providers schema -json` used here: resource schemas by provider. */
+export interface ProviderSchemas {
+  readonly provider_schemas: Readonly<Record<string, { readonly resource_schemas?: Readonly<Record<string, { readonly block: SchemaBlock }>> }>>;
 }
 
 export interface OfflineRun {
