@@ -322,7 +322,7 @@ function slowStart(): OptionalSpec<number> {
     expected,
     check: (value, path) => {
       const found = range.check(value, path);
-      if (found.length > 0) return [{ path, message: `(${JSON.stringify(value)}) must be ${expected}` }];
+      if (found.length > 0) return found.map((f) => ({ ...f, message: f.message.replace(range.expected, expected) }));
       const off = typeof value !== "number" || Token.isUnresolved(value) || value === 0;
       return off || value >= 30 ? [] : [{ path, message: `(${value}) must be ${expected}` }];
     },
