@@ -21,6 +21,10 @@ export const dev: EnvironmentConfig = {
     mode: "ec2",
     instanceCount: 1,
     instanceType: "t3.micro",
+    // Kept to demonstrate scaling: the load balancer answers /stress with 403 from outside
+    // (loadBalancer.stressAllowedCidrs lists who may reach it); drive load from a Session
+    // Manager session on an instance instead (see the README).
+    stressEndpoint: true,
   },
   alarmTopic: {},
   messaging: {

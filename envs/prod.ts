@@ -21,6 +21,13 @@ export const prod: EnvironmentConfig = {
     targetPort: 5000,
     healthCheck: { path: "/health" },
     deletionProtection: true,
+    // Replace both with your own: the id of the Route 53 hosted zone that holds the name, and
+    // the name clients use. The certificate is validated in that zone; HTTP only redirects.
+    domain: { zoneId: "ZREPLACEWITHZONEID", recordName: "app.example.com" },
+    // AWS managed rules (common, known bad inputs) and a per-IP rate limit.
+    webAcl: {},
+    // A bucket of its own: SSE-S3, TLS only, no ACLs, kept 90 days.
+    accessLogs: {},
   },
   compute: {
     mode: "asg",

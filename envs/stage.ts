@@ -23,6 +23,10 @@ export const stage: EnvironmentConfig = {
     maxSize: 3,
     desiredCapacity: 1,
     instanceType: "t3.micro",
+    // Kept to demonstrate scaling: the load balancer answers /stress with 403 from outside
+    // (loadBalancer.stressAllowedCidrs lists who may reach it); drive load from a Session
+    // Manager session on an instance instead (see the README).
+    stressEndpoint: true,
     // One instance: a refresh must launch its replacement before stopping it.
     minHealthyPercentage: 100,
     maxHealthyPercentage: 200,

@@ -27,6 +27,17 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
   when("loadBalancer.deletionProtection", (c) =>
     c.loadBalancer?.deletionProtection !== true ? "must be true in a production environment (a wrong plan must not delete the ALB)" : undefined,
   ),
+  when("loadBalancer.domain", (c) =>
+    c.loadBalancer?.domain === undefined && c.loadBalancer?.certificateArn === undefined
+      ? "must be set in a production environment, or certificateArn: production serves HTTPS only, and HTTP only redirects to it"
+      : undefined,
+  ),
+  when("loadBalancer.webAcl", (c) =>
+    c.loadBalancer?.webAcl === undefined ? "must be set in a production environment ({} creates one with AWS managed rules and a per-IP rate limit)" : undefined,
+  ),
+  when("loadBalancer.accessLogs", (c) =>
+    c.loadBalancer?.accessLogs === undefined ? "must be set in a production environment ({} creates a bucket for them): the audit trail of every request" : undefined,
+  ),
   when("messaging.preventDestroy", (c) =>
     c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
   ),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { environments } from "../envs";
 import { BACKEND_VARIABLES } from "../envs/backend";
 import { AWS_PROVIDER_VERSION } from "../envs/environment-stack";
-import { COMMENT_MARKER } from "../scripts/lib/plan-summary";
+import { COMMENT_MARKER } from "../scripts/lib/render-summary";
 import {
   actionOf,
   actions,

@@ -44,8 +44,10 @@ export interface ComputeCommonProps {
    */
   readonly userData?: string;
   /**
-   * With the default workload, serve `POST /stress` to burn CPU for a bounded time.
-   * @default true
+   * With the default workload, serve `POST /stress` to burn CPU for a bounded time (to watch
+   * scaling). Through a WebTier the load balancer forwards it only from
+   * `loadBalancer.stressAllowedCidrs` and answers 403 to everyone else.
+   * @default false
    */
   readonly stressEndpoint?: boolean;
   /**
@@ -139,7 +141,7 @@ export type ComputeMode = ComputeProps["mode"];
 export const COMPUTE_DEFAULTS = {
   instanceType: "t3.micro",
   imageId: AL2023_IMAGE,
-  stressEndpoint: true,
+  stressEndpoint: false,
   detailedMonitoring: true,
   rootVolumeSizeGiB: 8,
   rootDeviceName: "/dev/xvda",

@@ -1,4 +1,4 @@
 export { LoadBalancer } from "./load-balancer";
 export type { LoadBalancerOutputs } from "./outputs";
-export type { AccessLogOptions, HealthCheckOptions, LoadBalancerProps } from "./props";
+export type { AccessLogOptions, DomainOptions, HealthCheckOptions, LoadBalancerProps, StickinessOptions, WebAclOptions } from "./props";
 export type { LoadBalancerSettings } from "./validate";

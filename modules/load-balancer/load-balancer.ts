@@ -6,14 +6,20 @@ import { numberText, providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
+import { AccessLogBucket } from "./access-log-bucket";
+import { DomainCertificate } from "./domain-certificate";
 import type { LoadBalancerOutputs } from "./outputs";
 import { LOAD_BALANCER_DEFAULTS, type LoadBalancerProps } from "./props";
+import { StressGuard } from "./stress-guard";
 import { validateLoadBalancerProps } from "./validate";
+import { LoadBalancerWebAcl } from "./web-acl";
 
 /**
  * An Application Load Balancer with its own security group, one target group of instances on
- * the app port, and listeners: HTTP forwarding, or with a certificate HTTPS forwarding and HTTP
- * redirecting to it. Consumed through {@link LoadBalancer.outputs}.
+ * the app port, and listeners: HTTP forwarding, or with a certificate (given, or issued for its
+ * `domain`) HTTPS forwarding and HTTP redirecting to it. Optionally a web ACL, access logs (to
+ * a bucket it creates or yours), and a guard that keeps the targets' `/stress` endpoint to
+ * listed sources. Consumed through {@link LoadBalancer.outputs}.
  */
 export class LoadBalancer extends Construct {
   readonly outputs: LoadBalancerOutputs;
@@ -27,7 +33,7 @@ export class LoadBalancer extends Construct {
     const targetPort = props.targetPort ?? d.targetPort;
     const httpPort = props.httpPort ?? d.httpPort;
     const httpsPort = props.httpsPort ?? d.httpsPort;
-    const https = props.certificateArn !== undefined;
+    const https = props.certificateArn !== undefined || props.domain !== undefined;
     const check = { ...d.healthCheck, ...props.healthCheck };
 
     const securityGroup = new LockedSecurityGroup(this, "security-group", {
@@ -42,21 +48,6 @@ export class LoadBalancer extends Construct {
     // Out only to the targets' port inside the VPC: the ALB has no business anywhere else.
     securityGroup.allowEgress(targetPort, { cidr: props.vpcCidr, key: "vpc" }, "App port on targets in the VPC");
 
-    const alb = new Lb(this, "alb", {
-      name: props.name,
-      loadBalancerType: "application",
-      internal: props.internal ?? d.internal,
-      subnets: [...props.subnetIds],
-      securityGroups: [securityGroup.id],
-      dropInvalidHeaderFields: true,
-      enableDeletionProtection: props.deletionProtection ?? d.deletionProtection,
-      idleTimeout: props.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
-      accessLogs: props.accessLogs
-        ? { bucket: props.accessLogs.bucket, prefix: props.accessLogs.prefix ?? props.name, enabled: true }
-        : undefined,
-      tags: nameTags(props.name, props.tags),
-    });
-
     const targetGroup = new LbTargetGroup(this, "target-group", {
       namePrefix: props.targetGroupNamePrefix ?? d.targetGroupNamePrefix,
       port: targetPort,
@@ -64,6 +55,11 @@ export class LoadBalancer extends Construct {
       targetType: "instance",
       vpcId: props.vpcId,
       deregistrationDelay: numberText(props.deregistrationDelaySeconds ?? d.deregistrationDelaySeconds),
+      slowStart: props.slowStartSeconds ?? d.slowStartSeconds,
+      loadBalancingAlgorithmType: props.loadBalancingAlgorithm ?? d.loadBalancingAlgorithm,
+      stickiness: props.stickiness
+        ? { type: "lb_cookie", enabled: true, cookieDuration: props.stickiness.durationSeconds ?? d.stickiness.durationSeconds }
+        : undefined,
       healthCheck: {
         enabled: true,
         protocol: "HTTP",
@@ -82,6 +78,37 @@ export class LoadBalancer extends Construct {
     });
     const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
 
+    const logs = props.accessLogs;
+    const logPrefix = logs?.prefix ?? props.name;
+    // The bucket's policy scopes log delivery to this account, read from the target group's ARN
+    // (the load balancer's own would make the policy wait for the load balancer it must precede).
+    const logBucket =
+      logs && logs.bucket === undefined
+        ? new AccessLogBucket(this, "access-logs", {
+            name: props.name,
+            prefix: logPrefix,
+            expirationDays: logs.expirationDays ?? d.accessLogs.expirationDays,
+            region,
+            accountArn: targetGroup.arn,
+            tags: props.tags,
+          })
+        : undefined;
+
+    const alb = new Lb(this, "alb", {
+      name: props.name,
+      loadBalancerType: "application",
+      internal: props.internal ?? d.internal,
+      subnets: [...props.subnetIds],
+      securityGroups: [securityGroup.id],
+      dropInvalidHeaderFields: true,
+      enableDeletionProtection: props.deletionProtection ?? d.deletionProtection,
+      idleTimeout: props.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
+      accessLogs: logs ? { bucket: logs.bucket ?? logBucket!.bucketName, prefix: logPrefix, enabled: true } : undefined,
+      tags: nameTags(props.name, props.tags),
+      // AWS writes a test object when logging is turned on: the bucket policy must be in place.
+      dependsOn: logBucket ? [logBucket.policy] : undefined,
+    });
+
     const http = new LbListener(this, "http", {
       loadBalancerArn: alb.arn,
       port: httpPort,
@@ -92,17 +119,32 @@ export class LoadBalancer extends Construct {
       tags: nameTags(`${props.name}-http`, props.tags),
     });
 
+    const domain = props.domain
+      ? new DomainCertificate(this, "domain", { ...props.domain, name: props.name, albDnsName: alb.dnsName, albZoneId: alb.zoneId, tags: props.tags })
+      : undefined;
     const httpsListener = https
       ? new LbListener(this, "https", {
           loadBalancerArn: alb.arn,
           port: httpsPort,
           protocol: "HTTPS",
           sslPolicy: props.sslPolicy ?? d.sslPolicy,
-          certificateArn: props.certificateArn,
+          certificateArn: domain?.certificateArn ?? props.certificateArn,
           defaultAction: forward,
           tags: nameTags(`${props.name}-https`, props.tags),
         })
       : undefined;
+    const listener = httpsListener ?? http;
+
+    if (props.stressEndpoint ?? d.stressEndpoint) {
+      new StressGuard(this, "stress-guard", {
+        name: props.name,
+        listenerArn: listener.arn,
+        targetGroupArn: targetGroup.arn,
+        allowedCidrs: props.stressAllowedCidrs ?? d.stressAllowedCidrs,
+        tags: props.tags,
+      });
+    }
+    const webAcl = props.webAcl ? new LoadBalancerWebAcl(this, "waf", { ...props.webAcl, name: props.name, albArn: alb.arn, tags: props.tags }) : undefined;
 
     this.outputs = {
       albArn: alb.arn,
@@ -112,9 +154,12 @@ export class LoadBalancer extends Construct {
       securityGroupId: securityGroup.id,
       targetGroupArn: targetGroup.arn,
       targetGroupArnSuffix: targetGroup.arnSuffix,
-      listenerArn: (httpsListener ?? http).arn,
+      listenerArn: listener.arn,
       httpsListenerArn: httpsListener?.arn,
       targetPort,
+      certificateArn: domain?.certificateArn ?? props.certificateArn,
+      webAclArn: webAcl?.webAclArn,
+      accessLogsBucket: logs ? (logs.bucket ?? logBucket!.bucketName) : undefined,
     };
   }
 }

@@ -14,10 +14,16 @@ export interface LoadBalancerOutputs {
   readonly targetGroupArn: string;
   /** `targetgroup/<name>/<id>`: the `TargetGroup` dimension of CloudWatch metrics. */
   readonly targetGroupArnSuffix: string;
-  /** The listener that forwards to the target group (HTTPS when there is a certificate, else HTTP). */
+  /** The listener that forwards to the target group (HTTPS when there is a certificate or a domain, else HTTP). */
   readonly listenerArn: string;
   /** The HTTPS listener; undefined without a certificate. */
   readonly httpsListenerArn: string | undefined;
   /** Port the targets listen on. */
   readonly targetPort: number;
+  /** The HTTPS listener's certificate (the validated one when a `domain` is set); undefined for HTTP only. */
+  readonly certificateArn: string | undefined;
+  /** The web ACL in front of the load balancer; undefined without one. */
+  readonly webAclArn: string | undefined;
+  /** Bucket receiving the access logs (created or given); undefined without access logs. */
+  readonly accessLogsBucket: string | undefined;
 }

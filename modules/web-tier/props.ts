@@ -20,7 +20,8 @@ export interface WebTierProps {
   /** The VPC: CIDR, availability zones (listed, so no data source is read), NAT strategy, flow logs. */
   readonly network: NetworkSettings;
   /**
-   * The Application Load Balancer: ports, health check, certificate, deletion protection.
+   * The Application Load Balancer: ports, health check, certificate or domain, web ACL, access
+   * logs, deletion protection, who may reach the instances' `/stress`.
    * @default - HTTP on port 80 to targets on port 5000, health check on `/`
    */
   readonly loadBalancer?: LoadBalancerSettings;

@@ -26,6 +26,15 @@ const wiringRules: readonly Rule<WebTierProps>[] = [
   ),
 ];
 
+/** The load balancer guards the stress endpoint the compute section turns on. */
+const stressRules: readonly Rule<WebTierProps>[] = [
+  when("loadBalancer.stressAllowedCidrs", (p) =>
+    (p.loadBalancer?.stressAllowedCidrs ?? []).length > 0 && !(p.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint)
+      ? "lists sources for /stress, but compute.stressEndpoint is off: nothing would serve it (turn it on, or leave the list out)"
+      : undefined,
+  ),
+];
+
 /**
  * Every problem with a tier's sections, paths relative to the tier (`network.cidr`,
  * `scaling.stepScaling.scaleIn.thresholdPercent`): each module's section judged as that module
@@ -53,6 +62,7 @@ export function validateWebTierSections(props: WebTierProps, region: string | un
           validateScalingSettings(props.scaling ?? d.scaling, props.compute.mode, props.compute.detailedMonitoring ?? COMPUTE_DEFAULTS.detailedMonitoring, "scaling"),
         )),
     ...(broken.has("network") || broken.has("loadBalancer") || network.length + loadBalancer.length > 0 ? [] : check(props, wiringRules)),
+    ...(broken.has("compute") || broken.has("loadBalancer") || compute.length + loadBalancer.length > 0 ? [] : check(props, stressRules)),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AlarmTopic } from "../alarm-topic/alarm-topic";
 import { Compute } from "../compute/compute";
-import type { ComputeProps } from "../compute/props";
+import { COMPUTE_DEFAULTS, type ComputeProps } from "../compute/props";
 import type { WebTierOutputs } from "../contract/outputs";
 import { providerRegion } from "../core/aws";
 import { assertValid, markValidated, pathOf } from "../core/validation";
@@ -44,6 +44,8 @@ export class WebTier extends Construct {
         vpcId: network.outputs.vpcId,
         vpcCidr: network.outputs.vpcCidr,
         subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
+        // Where the instances serve the CPU-burning endpoint, the load balancer guards its path.
+        stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
       }),
     );
     const compute = new Compute(

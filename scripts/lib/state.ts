@@ -11,14 +11,13 @@ interface PlannedResource {
   readonly name: string;
   readonly provider_name: string;
   readonly schema_version: number;
-  /** The `for_each` key or `count` index of one instance. */
-  readonly index?: string | number;
   readonly values: Record<string, unknown>;
+  /** The for_each key or count index of one instance. */
+  readonly index?: string | number;
+  /** Which values are sensitive, as the plan marks them (`{ "private_key": true }`). */
+  readonly sensitive_values?: unknown;
 }
 
-/** `aws_x.name`, or `aws_x.name["key"]` / `aws_x.name[0]` for an instance of for_each or count, as Terraform writes addresses. */
-const instanceAddress = (type: string, name: string, index: string | number | undefined) =>
-  `${type}.${name}${index === undefined ? "" : `[${JSON.stringify(index)}]`}`;
 
 /** The AWS provider's default tags, as the plan's configuration records them. */
 function defaultTags(plan: PlanJson): Record<string, string> {
@@ -29,7 +28,7 @@ function defaultTags(plan: PlanJson): Record<string, string> {
 }
 
 /** Computed attributes other resources refer to: they get a stand-in; other unknowns stay null. */
-const REFERENCED = /^(id|arn|arn_suffix|url|name|dns_name|zone_id|public_ip|allocation_id|latest_version|key_id|dashboard_name)$/;
+const REFERENCED = /^(id|arn|arn_suffix|url|name|dns_name|fqdn|zone_id|public_ip|allocation_id|latest_version|key_id|dashboard_name)$/;
 
 /** ID prefixes AWS uses (and the provider checks) for the resources these stacks reference by id. */
 const ID_PREFIX: Readonly<Record<string, string>> = {
@@ -79,9 +78,33 @@ function placeholder(key: string, type: CtyType | undefined, resourceType: strin
       return `https://sqs.us-east-1.amazonaws.com/123456789012/${hex}`;
     case "public_ip":
       return `203.0.113.${parseInt(hex.slice(-2), 16) % 250}`;
+    case "zone_id":
+      // Route 53 zone ids (a load balancer's, for alias records): Z and at most 31 more.
+      return `Z${hex.toUpperCase()}`;
     default:
       return `placeholder-${key}-${hex}`;
   }
+}
+
+/** What ACM returns per name of a certificate (`domain_validation_options`): the CNAME that validates it. */
+const NESTED_STAND_INS: Readonly<Record<string, (hex: string, item: Record<string, unknown>) => unknown>> = {
+  resource_record_name: (hex, item) => `_${hex}.${String(item.domain_name)}.`,
+  resource_record_type: () => "CNAME",
+  resource_record_value: (hex) => `_${hex}.acm-validations.aws.`,
+};
+
+/** Unknowns inside a list or set of objects the plan partly knows (a certificate's per-name validation records). */
+function fillNested(items: unknown, unknown: readonly unknown[], address: string): unknown {
+  if (!Array.isArray(items)) return items;
+  return items.map((item, i) => {
+    const flags = unknown[i];
+    if (typeof item !== "object" || item === null || typeof flags !== "object" || flags === null) return item;
+    const copy = { ...(item as Record<string, unknown>) };
+    for (const [key, flag] of Object.entries(flags)) {
+      if (flag === true) copy[key] = NESTED_STAND_INS[key]?.(hexOf(`${address}[${i}]`), copy) ?? null;
+    }
+    return copy;
+  });
 }
 
 function fillUnknown(
@@ -95,6 +118,7 @@ function fillUnknown(
   const filled = { ...values };
   if (typeof unknown !== "object" || unknown === null) return filled;
   for (const [key, flag] of Object.entries(unknown as Record<string, unknown>)) {
+    if (Array.isArray(flag) && !block?.block_types?.[key]) filled[key] = fillNested(filled[key], flag, address);
     if (flag !== true) continue;
     // Applying an update keeps what the provider had already computed.
     if (prior && key in prior) filled[key] = prior[key];
@@ -112,6 +136,17 @@ interface StateFile {
     readonly name: string;
     readonly instances: readonly { readonly index_key?: string | number; readonly attributes: Record<string, unknown> }[];
   }[];
+}
+
+/** `aws_x.y` or `aws_x.y["key"]`: an instance's address as plans write it. */
+const instanceAddress = (resource: string, index: string | number | undefined) => (index === undefined ? resource : `${resource}[${JSON.stringify(index)}]`);
+
+/** The plan's sensitivity marks (`{ a: true, b: [{ c: true }] }`) as a state's attribute paths. */
+function sensitivePaths(marks: unknown, path: readonly unknown[] = []): unknown[][] {
+  if (marks === true) return [[...path]];
+  if (Array.isArray(marks)) return marks.flatMap((m, i) => sensitivePaths(m, [...path, { type: "index", value: { value: i, type: "number" } }]));
+  if (typeof marks === "object" && marks !== null) return Object.entries(marks).flatMap(([k, m]) => sensitivePaths(m, [...path, { type: "get_attr", value: k }]));
+  return [];
 }
 
 type Config = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
@@ -192,7 +227,7 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
   const unknownByAddress = new Map((plan.resource_changes ?? []).map((rc) => [rc.address, rc.change.after_unknown]));
   const priorByAddress = new Map(
     ((prior ? JSON.parse(prior) : { resources: [] }) as StateFile).resources.flatMap((r) =>
-      r.instances.map((i) => [instanceAddress(r.type, r.name, i.index_key), i.attributes] as const),
+      r.instances.map((i) => [instanceAddress(`${r.type}.${r.name}`, i.index_key), i.attributes] as const),
     ),
   );
   const byAddress = new Map(planned.map((r) => [r.address, r]));
@@ -215,11 +250,6 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
     return values;
   };
 
-  const blocks = new Map<string, PlannedResource[]>();
-  for (const r of planned) {
-    const block = `${r.type}.${r.name}`;
-    blocks.set(block, [...(blocks.get(block) ?? []), r]);
-  }
   return JSON.stringify(
     {
       version: 4,
@@ -227,17 +257,24 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
       serial: 1,
       lineage: randomUUID(),
       outputs: {},
-      // One resource per block; for_each and count instances under it with their keys.
-      resources: [...blocks.values()].map((instances) => {
-        const r = instances[0]!;
-        const keyed = r.index !== undefined;
+      // One resource per type and name, one instance per for_each key (or the single one).
+      resources: [...new Set(planned.map((r) => `${r.type}.${r.name}`))].map((resource) => {
+        const instances = planned.filter((r) => `${r.type}.${r.name}` === resource);
+        const { type, name, provider_name } = instances[0]!;
         return {
           mode: "managed",
-          type: r.type,
-          name: r.name,
-          ...(keyed ? { each: typeof r.index === "number" ? "list" : "map" } : {}),
-          provider: `provider["${r.provider_name}"]`,
-          instances: instances.map((x) => ({ ...(keyed ? { index_key: x.index } : {}), schema_version: x.schema_version, attributes: fill(x.address) })),
+          type,
+          name,
+          // for_each instances are keyed by strings ("map"), count instances by numbers ("list").
+          ...(instances[0]!.index === undefined ? {} : { each: typeof instances[0]!.index === "number" ? "list" : "map" }),
+          provider: `provider["${provider_name}"]`,
+          instances: instances.map((r) => ({
+            ...(r.index === undefined ? {} : { index_key: r.index }),
+            schema_version: r.schema_version,
+            // Marks the plan carries (a certificate's private key): without them every re-plan would "update" the marks.
+            sensitive_attributes: sensitivePaths(r.sensitive_values),
+            attributes: fill(r.address),
+          })),
         };
       }),
     },

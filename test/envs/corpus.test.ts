@@ -71,6 +71,19 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["a malformed certificate ARN", edited(dev, (c) => (c.loadBalancer.certificateArn = "arn:aws:acm:us-east-1:123:cert/x")), ["dev.loadBalancer.certificateArn"]],
   ["HTTP and HTTPS on one port", edited(dev, (c) => Object.assign(c.loadBalancer, { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", httpPort: 443 })), ["dev.loadBalancer.httpsPort"]],
   ["an access log bucket S3 refuses", edited(dev, (c) => (c.loadBalancer.accessLogs = { bucket: "Logs_Bucket" })), ["dev.loadBalancer.accessLogs.bucket"]],
+  ["a hosted zone id that is a zone name", edited(prod, (c) => (c.loadBalancer.domain.zoneId = "example.com")), ["prod.loadBalancer.domain.zoneId"]],
+  ["a record name with a trailing dot", edited(prod, (c) => (c.loadBalancer.domain.recordName = "app.example.com.")), ["prod.loadBalancer.domain.recordName"]],
+  ["an alternative name with an underscore", edited(prod, (c) => (c.loadBalancer.domain.alternativeNames = ["api_v2.example.com"])), ["prod.loadBalancer.domain.alternativeNames[0]"]],
+  ["a domain and a certificate at once", edited(prod, (c) => (c.loadBalancer.certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b")), ["prod.loadBalancer.domain"]],
+  ["a WAF rate limit under AWS's 10", edited(prod, (c) => (c.loadBalancer.webAcl.rateLimit = 5)), ["prod.loadBalancer.webAcl.rateLimit"]],
+  ["an existing web ACL with a rate limit", edited(prod, (c) => (c.loadBalancer.webAcl = { arn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", rateLimit: 100 })), ["prod.loadBalancer.webAcl.arn"]],
+  ["an access-log expiry for your own bucket", edited(prod, (c) => (c.loadBalancer.accessLogs = { bucket: "prod-alb-logs", expirationDays: 30 })), ["prod.loadBalancer.accessLogs.expirationDays"]],
+  ["a stress source with host bits", edited(dev, (c) => (c.loadBalancer.stressAllowedCidrs = ["203.0.113.7/24"])), ["dev.loadBalancer.stressAllowedCidrs[0]"]],
+  ["the whole internet as a stress source", edited(dev, (c) => (c.loadBalancer.stressAllowedCidrs = ["0.0.0.0/0"])), ["dev.loadBalancer.stressAllowedCidrs[0]"]],
+  ["stress sources with the endpoint off", edited(dev, (c) => Object.assign(c, { compute: { ...c.compute, stressEndpoint: false }, loadBalancer: { ...c.loadBalancer, stressAllowedCidrs: ["203.0.113.0/24"] } })), ["dev.loadBalancer.stressAllowedCidrs"]],
+  ["slow start with least outstanding requests", edited(stage, (c) => Object.assign(c.loadBalancer, { slowStartSeconds: 60, loadBalancingAlgorithm: "least_outstanding_requests" })), ["stage.loadBalancer.slowStartSeconds"]],
+  ["a slow start under 30 s", edited(stage, (c) => (c.loadBalancer.slowStartSeconds = 10)), ["stage.loadBalancer.slowStartSeconds"]],
+  ["stickiness over 7 days", edited(stage, (c) => (c.loadBalancer.stickiness = { durationSeconds: 604801 })), ["stage.loadBalancer.stickiness.durationSeconds"]],
   ["a malformed instance type", edited(dev, (c) => (c.compute.instanceType = "t3micro")), ["dev.compute.instanceType"]],
   ["a malformed image", edited(dev, (c) => (c.compute.imageId = "ubuntu")), ["dev.compute.imageId"]],
   ["user data over 16 KB", edited(dev, (c) => (c.compute.userData = "#".repeat(16 * 1024 + 1))), ["dev.compute.userData"]],
@@ -104,6 +117,9 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["production without flow logs", edited(prod, (c) => (c.network.flowLogs = { enabled: false })), ["prod.network.flowLogs.enabled"]],
   ["production without ALB deletion protection", edited(prod, (c) => (c.loadBalancer.deletionProtection = false)), ["prod.loadBalancer.deletionProtection"]],
   ["production without queue protection", edited(prod, (c) => delete c.messaging.preventDestroy), ["prod.messaging.preventDestroy"]],
+  ["production serving plain HTTP", edited(prod, (c) => delete c.loadBalancer.domain), ["prod.loadBalancer.domain"]],
+  ["production without a web ACL", edited(prod, (c) => delete c.loadBalancer.webAcl), ["prod.loadBalancer.webAcl"]],
+  ["production without access logs", edited(prod, (c) => delete c.loadBalancer.accessLogs), ["prod.loadBalancer.accessLogs"]],
 ];
 
 const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
@@ -114,6 +130,11 @@ const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
   ["ports at their limits", edited(dev, (c) => Object.assign(c.loadBalancer, { targetPort: 65535, httpPort: 1 }))],
   ["a /24 VPC with /28 subnets", edited(dev, (c) => Object.assign(c.network, { cidr: "10.10.0.0/24", subnetPrefixLength: 28 }))],
   ["a local zone of the region", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a", "us-east-1-bos-1a"]))],
+  ["a domain with a wildcard alternative name", edited(prod, (c) => (c.loadBalancer.domain.alternativeNames = ["*.example.com", "www.example.com"]))],
+  ["production on its own certificate instead of a domain", edited(prod, (c) => Object.assign(c.loadBalancer, { domain: undefined, certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" }))],
+  ["production with an existing web ACL and log bucket", edited(prod, (c) => Object.assign(c.loadBalancer, { webAcl: { arn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" }, accessLogs: { bucket: "prod-alb-logs" } }))],
+  ["three stress sources for an endpoint that is on", edited(dev, (c) => (c.loadBalancer.stressAllowedCidrs = ["203.0.113.0/24", "198.51.100.7/32", "10.0.0.0/8"]))],
+  ["every target-group control at its limits", edited(stage, (c) => Object.assign(c.loadBalancer, { slowStartSeconds: 900, stickiness: { durationSeconds: 604800 }, deregistrationDelaySeconds: 3600 }))],
   ["every committed environment", dev],
 ];
 

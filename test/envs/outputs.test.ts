@@ -59,7 +59,9 @@ describe("stack outputs (the contract)", () => {
     expect(out.vpc_id!.value).toMatch(/^\$\{aws_vpc\.network_vpc_[0-9A-F]{8}\.id\}$/);
     expect(out.alb_dns_name!.value).toMatch(/^\$\{aws_lb\.load-balancer_alb_[0-9A-F]{8}\.dns_name\}$/);
     expect(out.target_group_arn!.value).toMatch(/^\$\{aws_lb_target_group\.load-balancer_target-group_[0-9A-F]{8}\.arn\}$/);
-    expect(out.listener_arn!.value).toMatch(/^\$\{aws_lb_listener\.load-balancer_http_[0-9A-F]{8}\.arn\}$/);
+    // Production serves HTTPS only: the forwarding listener is the HTTPS one.
+    expect(out.listener_arn!.value).toMatch(/^\$\{aws_lb_listener\.load-balancer_https_[0-9A-F]{8}\.arn\}$/);
+    expect(out.https_listener_arn!.value).toBe(out.listener_arn!.value);
     expect(out.topic_arn!.value).toMatch(/^\$\{aws_sns_topic\.messaging_topic_[0-9A-F]{8}\.arn\}$/);
     expect(out.queue_url!.value).toMatch(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_[0-9A-F]{8}\.url\}$/);
     expect(out.dlq_url!.value).toMatch(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue_[0-9A-F]{8}\.url\}$/);

@@ -34,6 +34,9 @@ export function tokenStack(app: App = Testing.app(), statePath = "upstream.tfsta
     targetGroupNamePrefix: s("tg_prefix"),
     idleTimeoutSeconds: n("idle_timeout"),
     accessLogs: { bucket: s("log_bucket"), prefix: s("log_prefix") },
+    webAcl: { arn: s("web_acl_arn") },
+    slowStartSeconds: n("slow_start"),
+    stickiness: { durationSeconds: n("stickiness_seconds") },
   });
   new Compute(stack, "compute", {
     mode: "ec2",

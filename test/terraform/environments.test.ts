@@ -4,9 +4,16 @@ import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJs
 
 /** What each environment's plan creates, by resource type. */
 const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
-  dev: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ instances: 1 }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 0, alarms: 4 + 1 })),
-  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer(), compute({ asg: true }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 1, alarms: 4 })),
-  prod: sum(network({ zones: 3, nats: 3 }), loadBalancer(), compute({ asg: true }), alarmTopic(1), messaging({ queueAlarms: 3 }), scaling({ policies: 2, alarms: 4 + 2 })),
+  dev: sum(network({ zones: 2, nats: 1 }), loadBalancer({ stressGuard: true }), compute({ instances: 1 }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 0, alarms: 4 + 1 })),
+  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer({ stressGuard: true }), compute({ asg: true }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 1, alarms: 4 })),
+  prod: sum(
+    network({ zones: 3, nats: 3 }),
+    loadBalancer({ domain: true, webAcl: true, logBucket: true }),
+    compute({ asg: true }),
+    alarmTopic(1),
+    messaging({ queueAlarms: 3 }),
+    scaling({ policies: 2, alarms: 4 + 2 }),
+  ),
 };
 
 function alarmTopic(emails: number): Record<string, number> {
@@ -70,14 +77,33 @@ function network({ zones, nats }: { zones: number; nats: number }): Record<strin
   };
 }
 
-function loadBalancer(): Record<string, number> {
+/**
+ * The ALB, its group and listeners; with a domain, HTTPS on a validated certificate (one
+ * validation record per name, one alias); a created web ACL; a created log bucket with its
+ * encryption, public access block, ownership, lifecycle and policy; the /stress 403 rule.
+ */
+function loadBalancer(edge: { domain?: boolean; webAcl?: boolean; logBucket?: boolean; stressGuard?: boolean } = {}): Record<string, number> {
+  const https = edge.domain ? 1 : 0;
+  const logs = edge.logBucket ? 1 : 0;
   return {
     aws_security_group: 1,
-    aws_vpc_security_group_ingress_rule: 1,
+    aws_vpc_security_group_ingress_rule: 1 + https,
     aws_vpc_security_group_egress_rule: 1,
     aws_lb: 1,
     aws_lb_target_group: 1,
-    aws_lb_listener: 1,
+    aws_lb_listener: 1 + https,
+    aws_acm_certificate: https,
+    aws_acm_certificate_validation: https,
+    aws_route53_record: 2 * https,
+    aws_wafv2_web_acl: edge.webAcl ? 1 : 0,
+    aws_wafv2_web_acl_association: edge.webAcl ? 1 : 0,
+    aws_s3_bucket: logs,
+    aws_s3_bucket_server_side_encryption_configuration: logs,
+    aws_s3_bucket_public_access_block: logs,
+    aws_s3_bucket_ownership_controls: logs,
+    aws_s3_bucket_lifecycle_configuration: logs,
+    aws_s3_bucket_policy: logs,
+    aws_lb_listener_rule: edge.stressGuard ? 1 : 0,
   };
 }
 
@@ -136,6 +162,49 @@ describeTerraform("every environment validates and plans offline", () => {
       expect(planned(await plan(), "aws_lb_target_group")).toEqual([
         expect.objectContaining({ port: 5000, protocol: "HTTP", health_check: [expect.objectContaining({ path: "/health", matcher: "200" })] }),
       ]);
+    });
+
+    it("plans the edge the environment asks for: HTTPS under its own name, a WAF and access logs in production, the /stress guard where the endpoint is on", async () => {
+      const p = await plan();
+      const listeners = Object.fromEntries(planned(p, "aws_lb_listener").map((l) => [l.protocol, l]));
+      const rules = planned(p, "aws_lb_listener_rule");
+      if (config.production) {
+        const domain = config.loadBalancer!.domain!;
+        expect(planned(p, "aws_acm_certificate")).toEqual([
+          expect.objectContaining({ domain_name: domain.recordName, validation_method: "DNS", domain_validation_options: [expect.objectContaining({ domain_name: domain.recordName })] }),
+        ]);
+        expect(planned(p, "aws_acm_certificate_validation")).toHaveLength(1);
+        // One validation record per name, keyed by the name although the certificate does not exist yet; and the alias.
+        const records = (p.resource_changes ?? []).filter((rc) => rc.type === "aws_route53_record");
+        expect(records.map((rc) => /\["(.+)"\]$/.exec(rc.address)?.[1] ?? "alias").sort()).toEqual(["alias", domain.recordName]);
+        expect(records.map((rc) => rc.change.after as Record<string, unknown>)).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ zone_id: domain.zoneId, allow_overwrite: true, ttl: 60 }),
+            expect.objectContaining({ zone_id: domain.zoneId, name: domain.recordName, type: "A", alias: [expect.objectContaining({ evaluate_target_health: true })] }),
+          ]),
+        );
+        expect(listeners.HTTPS).toMatchObject({ port: 443, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+        expect(listeners.HTTP!.default_action).toEqual([expect.objectContaining({ type: "redirect", redirect: [expect.objectContaining({ protocol: "HTTPS", port: "443", status_code: "HTTP_301" })] })]);
+        expect(planned(p, "aws_wafv2_web_acl")).toEqual([expect.objectContaining({ scope: "REGIONAL", rule: expect.arrayContaining([expect.objectContaining({ name: "AWSManagedRulesCommonRuleSet" })]) })]);
+        expect(planned(p, "aws_wafv2_web_acl_association")).toHaveLength(1);
+        expect(planned(p, "aws_s3_bucket")).toEqual([expect.objectContaining({ bucket_prefix: `webtier-${config.name}-alb-logs-` })]);
+        expect(planned(p, "aws_s3_bucket_policy")).toHaveLength(1);
+        expect(planned(p, "aws_lb")[0]!.access_logs).toEqual([expect.objectContaining({ enabled: true, prefix: `webtier-${config.name}` })]);
+      } else {
+        expect(Object.keys(listeners)).toEqual(["HTTP"]);
+        expect(planned(p, "aws_wafv2_web_acl_association")).toEqual([]);
+      }
+      if (config.compute.stressEndpoint) {
+        expect(rules).toEqual([
+          expect.objectContaining({
+            priority: 20,
+            condition: [expect.objectContaining({ path_pattern: [{ values: ["/stress*"] }] })],
+            action: [expect.objectContaining({ type: "fixed-response", fixed_response: [expect.objectContaining({ status_code: "403" })] })],
+          }),
+        ]);
+      } else {
+        expect(rules).toEqual([]);
+      }
     });
 
     it("plans instances from a launch template that requires IMDSv2 and encrypts the root volume", async () => {

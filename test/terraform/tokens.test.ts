@@ -25,6 +25,9 @@ const UPSTREAM = {
   idle_timeout: 60,
   log_bucket: "shop-alb-logs",
   log_prefix: "alb",
+  web_acl_arn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shop/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
+  slow_start: 60,
+  stickiness_seconds: 3600,
   instance_type: "t3.small",
   image_id: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
   root_gib: 16,
@@ -75,6 +78,12 @@ describeTerraform("Terraform tokens in every prop, resolved from another stack's
       'aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-http["203.0.113.0/24"]',
       'aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-https["198.51.100.0/24"]',
       'aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-https["203.0.113.0/24"]',
+    ]);
+    // The load balancer's web ACL and target-group controls, resolved from the upstream state.
+    const after = (type: string) => (plan!.resource_changes ?? []).filter((rc) => rc.type === type).map((rc) => rc.change.after as Record<string, unknown>);
+    expect(after("aws_wafv2_web_acl_association")).toEqual([expect.objectContaining({ web_acl_arn: UPSTREAM.web_acl_arn })]);
+    expect(after("aws_lb_target_group")).toEqual([
+      expect.objectContaining({ slow_start: UPSTREAM.slow_start, stickiness: [expect.objectContaining({ type: "lb_cookie", enabled: true, cookie_duration: UPSTREAM.stickiness_seconds })] }),
     ]);
   });
 });

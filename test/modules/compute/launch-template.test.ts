@@ -51,8 +51,8 @@ describe.each([
     ]);
   });
 
-  it("installs the default workload on the app port", () => {
-    expect(userDataOf(template)).toBe(workloadUserData({ port: 5000, stressEndpoint: true }));
+  it("installs the default workload on the app port, without the stress endpoint", () => {
+    expect(userDataOf(template)).toBe(workloadUserData({ port: 5000, stressEndpoint: false }));
   });
 });
 
@@ -89,7 +89,8 @@ describe("launch template options", () => {
     expect(userDataOf(onlyResource(buildEc2().json, LaunchTemplate))).not.toContain("AmbientCapabilities");
   });
 
-  it("turns the stress endpoint off in the workload when asked", () => {
-    expect(userDataOf(onlyResource(buildAsg({ stressEndpoint: false }).json, LaunchTemplate))).toContain("Environment=STRESS_ENABLED=0");
+  it("serves the stress endpoint only when asked", () => {
+    expect(userDataOf(onlyResource(buildAsg().json, LaunchTemplate))).toContain("Environment=STRESS_ENABLED=0");
+    expect(userDataOf(onlyResource(buildAsg({ stressEndpoint: true }).json, LaunchTemplate))).toContain("Environment=STRESS_ENABLED=1");
   });
 });

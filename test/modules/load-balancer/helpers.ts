@@ -3,9 +3,11 @@ import { synth, testStack } from "../../support/synth";
 
 export const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
 
-/** Builds a LoadBalancer in a fresh stack and returns it with its synthesized JSON. */
-export function build(overrides: Partial<LoadBalancerProps> = {}) {
-  const stack = testStack();
+export const ZONE = "Z0123456789ABCDEFGHIJ";
+
+/** Builds a LoadBalancer in a fresh stack (its provider in `region`) and returns it with its synthesized JSON. */
+export function build(overrides: Partial<LoadBalancerProps> = {}, region = "us-east-1") {
+  const stack = testStack(region);
   const loadBalancer = new LoadBalancer(stack, "lb", {
     name: "demo",
     vpcId: "vpc-0123456789abcdef0",

@@ -16,7 +16,25 @@ describe("load balancer outputs", () => {
       listenerArn: expect.stringMatching(/^\$\{aws_lb_listener\.lb_http_[0-9A-F]{8}\.arn\}$/),
       httpsListenerArn: undefined,
       targetPort: 5000,
+      certificateArn: undefined,
+      webAclArn: undefined,
+      accessLogsBucket: undefined,
     });
+    expect(Object.keys(loadBalancer.outputs).sort()).toEqual([
+      "accessLogsBucket",
+      "albArn",
+      "albArnSuffix",
+      "albDnsName",
+      "albZoneId",
+      "certificateArn",
+      "httpsListenerArn",
+      "listenerArn",
+      "securityGroupId",
+      "targetGroupArn",
+      "targetGroupArnSuffix",
+      "targetPort",
+      "webAclArn",
+    ]);
   });
 
   it("points listenerArn at the HTTPS listener when there is a certificate", () => {

@@ -1,0 +1,131 @@
+import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
+import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
+import { Fn, Token } from "cdktf";
+import { describe, expect, it } from "vitest";
+import type { LoadBalancerProps } from "../../../modules/load-balancer";
+import { onlyResource, problemsOf, resolveValues, resourcesOf } from "../../support/synth";
+import { build } from "./helpers";
+
+const ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+const ALB_ARN = expect.stringMatching(/^\$\{aws_lb\.lb_alb_[0-9A-F]{8}\.arn\}$/);
+const problems = (overrides: Partial<LoadBalancerProps>) => problemsOf(() => build(overrides));
+const visibility = (metricName: string) => ({ cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: metricName });
+
+type Rule = { name: string; priority: number; statement: Record<string, Record<string, unknown>>; visibility_config: unknown; action?: unknown; override_action?: unknown };
+const rulesOf = (json: ReturnType<typeof build>["json"]) => onlyResource(json, Wafv2WebAcl).rule as Rule[];
+
+describe("web ACL the module creates (webAcl: {})", () => {
+  const { json, loadBalancer, stack } = build({ webAcl: {} });
+  const acl = onlyResource(json, Wafv2WebAcl);
+
+  it("is a REGIONAL web ACL that allows by default, with metrics and sampled requests on", () => {
+    expect(acl).toMatchObject({ name: "demo-web-acl", scope: "REGIONAL", default_action: { allow: {} }, visibility_config: visibility("demo-web-acl") });
+  });
+
+  it("blocks an IP address over 2000 requests in 5 minutes, before any other rule", () => {
+    expect(rulesOf(json)[0]).toEqual({
+      name: "rate-limit-per-ip",
+      priority: 0,
+      action: { block: {} },
+      statement: { rate_based_statement: { limit: 2000, evaluation_window_sec: 300, aggregate_key_type: "IP" } },
+      visibility_config: visibility("demo-rate-limit-per-ip"),
+    });
+  });
+
+  it("runs AWS's common rule set and known bad inputs with their own actions, each with metrics and sampled requests", () => {
+    expect(rulesOf(json).slice(1)).toEqual(
+      ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"].map((group, i) => ({
+        name: group,
+        priority: i + 1,
+        override_action: { none: {} },
+        statement: { managed_rule_group_statement: { name: group, vendor_name: "AWS" } },
+        visibility_config: visibility(`demo-${group}`),
+      })),
+    );
+  });
+
+  it("is associated with the load balancer", () => {
+    expect(onlyResource(json, Wafv2WebAclAssociation)).toEqual({
+      resource_arn: ALB_ARN,
+      web_acl_arn: expect.stringMatching(/^\$\{aws_wafv2_web_acl\.lb_waf_web-acl_[0-9A-F]{8}\.arn\}$/),
+    });
+  });
+
+  it("reports the web ACL's ARN", () => {
+    expect(resolveValues(stack, { acl: loadBalancer.outputs.webAclArn }).acl).toMatch(/^\$\{aws_wafv2_web_acl\.lb_waf_web-acl_[0-9A-F]{8}\.arn\}$/);
+  });
+});
+
+describe("web ACL options", () => {
+  it("creates none by default", () => {
+    const { json, loadBalancer } = build();
+    expect(resourcesOf(json, Wafv2WebAcl)).toEqual({});
+    expect(resourcesOf(json, Wafv2WebAclAssociation)).toEqual({});
+    expect(loadBalancer.outputs.webAclArn).toBeUndefined();
+  });
+
+  it("takes the rate limit and its window, and adds further managed rule groups after the baseline", () => {
+    const { json } = build({ webAcl: { rateLimit: 100, rateLimitWindowSeconds: 60, additionalManagedRuleGroups: ["AWSManagedRulesAmazonIpReputationList"] } });
+    const rules = rulesOf(json);
+    expect(rules[0]!.statement.rate_based_statement).toEqual({ limit: 100, evaluation_window_sec: 60, aggregate_key_type: "IP" });
+    expect(rules.map((r) => [r.priority, r.name])).toEqual([
+      [0, "rate-limit-per-ip"],
+      [1, "AWSManagedRulesCommonRuleSet"],
+      [2, "AWSManagedRulesKnownBadInputsRuleSet"],
+      [3, "AWSManagedRulesAmazonIpReputationList"],
+    ]);
+  });
+
+  it("associates an existing web ACL instead of creating one", () => {
+    const { json, loadBalancer } = build({ webAcl: { arn: ACL_ARN } });
+    expect(resourcesOf(json, Wafv2WebAcl)).toEqual({});
+    expect(onlyResource(json, Wafv2WebAclAssociation)).toEqual({ resource_arn: ALB_ARN, web_acl_arn: ACL_ARN });
+    expect(loadBalancer.outputs.webAclArn).toBe(ACL_ARN);
+  });
+
+  it("accepts a rate limit and an ARN from another stack", () => {
+    expect(problems({ webAcl: { rateLimit: Token.asNumber("limit") } })).toEqual([]);
+    expect(problems({ webAcl: { arn: Fn.lower("arn") } })).toEqual([]);
+  });
+});
+
+describe("web ACL, refused values", () => {
+  it("throws when the rate limit is outside AWS WAF's 10 to 2,000,000,000", () => {
+    expect(problems({ webAcl: { rateLimit: 9 } })).toEqual(["webAcl.rateLimit (9) must be a whole number from 10 to 2000000000 requests"]);
+    expect(problems({ webAcl: { rateLimit: 2_000_000_001 } })).toHaveLength(1);
+    expect(problems({ webAcl: { rateLimit: 10 } })).toEqual([]);
+    expect(problems({ webAcl: { rateLimit: 2_000_000_000 } })).toEqual([]);
+  });
+
+  it("throws on an evaluation window AWS WAF does not offer", () => {
+    expect(problems({ webAcl: { rateLimitWindowSeconds: 30 as 60 } })).toEqual(["webAcl.rateLimitWindowSeconds (30) must be one of 60, 120, 300, 600"]);
+  });
+
+  it("throws on a rule group that is not an AWS managed one, or one listed twice", () => {
+    expect(problems({ webAcl: { additionalManagedRuleGroups: ["MyRules", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesSQLiRuleSet"] } })).toEqual([
+      'webAcl.additionalManagedRuleGroups[0] ("MyRules") must be an AWS managed rule group name such as AWSManagedRulesAmazonIpReputationList',
+      'webAcl.additionalManagedRuleGroups lists "AWSManagedRulesSQLiRuleSet" more than once',
+    ]);
+  });
+
+  it("throws when the rule groups are a token list: their number decides the web ACL's rules", () => {
+    expect(problems({ webAcl: { additionalManagedRuleGroups: Token.asList("groups") } })).toEqual([
+      "webAcl.additionalManagedRuleGroups must be a list written out, not a Terraform token: its length decides the web ACL's rules (its items may be tokens)",
+    ]);
+  });
+
+  it("throws when an existing web ACL comes with options for a created one: choose one", () => {
+    expect(problems({ webAcl: { arn: ACL_ARN, rateLimit: 100, rateLimitWindowSeconds: 60 } })).toEqual([
+      "webAcl.arn and rateLimit, rateLimitWindowSeconds are both set: choose one (those configure a web ACL the module creates; configure your own ACL where it is defined)",
+    ]);
+  });
+
+  it("throws on a CloudFront (global) web ACL, and on one from another region", () => {
+    expect(problems({ webAcl: { arn: ACL_ARN.replace("regional", "global") } })).toEqual([
+      'webAcl.arn ("arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared…") must be a REGIONAL web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)',
+    ]);
+    expect(problems({ webAcl: { arn: ACL_ARN.replace("us-east-1", "eu-west-1") } })).toEqual([
+      "webAcl.arn is in eu-west-1; a load balancer in us-east-1 can only use a REGIONAL web ACL from its own region",
+    ]);
+  });
+});
