@@ -85,7 +85,7 @@ const sharedRules: readonly Rule<ComputeSettings>[] = [
   when("cpuCredits", (c) => {
     const types = launchedInstanceTypes(c, COMPUTE_DEFAULTS.instanceType);
     return c.cpuCredits !== undefined && burstability(types) === "none"
-      ? `(${quote(c.cpuCredits)}) applies to burstable (T family) instance types only, and ${types.join(", ")} earn no CPU credits; leave it out`
+      ? `(${quote(c.cpuCredits)}) applies to burstable (T family) instance types only, and ${types.join(", ")} ${types.length === 1 ? "earns" : "earn"} no CPU credits; leave it out`
       : undefined;
   }),
   when("imageVersion", (c) => {

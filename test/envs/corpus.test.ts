@@ -79,6 +79,16 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["maxSize below minSize", edited(prod, (c) => Object.assign(c.compute, { minSize: 3, maxSize: 2, desiredCapacity: 2 })), ["prod.compute.maxSize"]],
   ["desired capacity above maxSize", edited(prod, (c) => (c.compute.desiredCapacity = 5)), ["prod.compute.desiredCapacity"]],
   ["a refresh with no room to replace an instance", edited(stage, (c) => Object.assign(c.compute, { minHealthyPercentage: 100, maxHealthyPercentage: 100 })), ["stage.compute.minHealthyPercentage"]],
+  ["CPU credits for a type that earns none", edited(dev, (c) => Object.assign(c.compute, { instanceType: "m5.large", cpuCredits: "unlimited" })), ["dev.compute.cpuCredits"]],
+  ["an image version beside an AMI id", edited(dev, (c) => Object.assign(c.compute, { imageId: "ami-0123456789abcdef0", imageVersion: 3 })), ["dev.compute.imageVersion"]],
+  ["instance types of two architectures", edited(prod, (c) => (c.compute.mixedInstances.instanceTypes = ["t3.small", "t4g.small"])), ["prod.compute.mixedInstances.instanceTypes"]],
+  ["burstable and other types in one group", edited(prod, (c) => (c.compute.mixedInstances.instanceTypes = ["t3.large", "m5.large"])), ["prod.compute.mixedInstances.instanceTypes"]],
+  ["an instance type beside a mixed instances policy", edited(prod, (c) => (c.compute.instanceType = "t3.small")), ["prod.compute.instanceType"]],
+  ["an On-Demand share over 100 percent", edited(prod, (c) => (c.compute.mixedInstances.onDemandPercentageAboveBaseCapacity = 101)), ["prod.compute.mixedInstances.onDemandPercentageAboveBaseCapacity"]],
+  ["a Spot strategy AWS does not offer", edited(prod, (c) => (c.compute.mixedInstances.spotAllocationStrategy = "diversified")), ["prod.compute.mixedInstances.spotAllocationStrategy"]],
+  ["a warm pool with a mixed instances policy", edited(prod, (c) => (c.compute.warmPool = { minSize: 1 })), ["prod.compute.warmPool"]],
+  ["a hibernated warm pool", edited(stage, (c) => (c.compute.warmPool = { poolState: "Hibernated" })), ["stage.compute.warmPool.poolState"]],
+  ["a lifecycle heartbeat over two hours", edited(stage, (c) => (c.compute.lifecycleHooks = { launch: { heartbeatTimeoutSeconds: 7201 } })), ["stage.compute.lifecycleHooks.launch.heartbeatTimeoutSeconds"]],
   ["a queue name SQS would cut", edited(dev, (c) => (c.messaging.queues[0].name = "q".repeat(70))), ["dev.messaging.queues[0].name"]],
   ["a visibility timeout shorter than processing", edited(dev, (c) => (c.messaging.queues[0].visibilityTimeoutSeconds = 30)), ["dev.messaging.queues[0].visibilityTimeoutSeconds"]],
   ["a visibility timeout over 12 hours", edited(dev, (c) => (c.messaging.queues[0].visibilityTimeoutSeconds = 50000)), ["dev.messaging.queues[0].visibilityTimeoutSeconds"]],
@@ -104,6 +114,8 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["production without flow logs", edited(prod, (c) => (c.network.flowLogs = { enabled: false })), ["prod.network.flowLogs.enabled"]],
   ["production without ALB deletion protection", edited(prod, (c) => (c.loadBalancer.deletionProtection = false)), ["prod.loadBalancer.deletionProtection"]],
   ["production without queue protection", edited(prod, (c) => delete c.messaging.preventDestroy), ["prod.messaging.preventDestroy"]],
+  ["production on one instance type", edited(prod, (c) => (c.compute.mixedInstances.instanceTypes = ["t3.small"])), ["prod.compute.mixedInstances.instanceTypes"]],
+  ["production without a mixed instances policy", edited(prod, (c) => Object.assign(c.compute, { mixedInstances: undefined, instanceType: "t3.small" })), ["prod.compute.mixedInstances"]],
 ];
 
 const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
@@ -114,6 +126,9 @@ const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
   ["ports at their limits", edited(dev, (c) => Object.assign(c.loadBalancer, { targetPort: 65535, httpPort: 1 }))],
   ["a /24 VPC with /28 subnets", edited(dev, (c) => Object.assign(c.network, { cidr: "10.10.0.0/24", subnetPrefixLength: 28 }))],
   ["a local zone of the region", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a", "us-east-1-bos-1a"]))],
+  ["a warm pool and lifecycle hooks", edited(stage, (c) => Object.assign(c.compute, { warmPool: { minSize: 1, reuseOnScaleIn: true }, lifecycleHooks: { launch: {}, terminate: { defaultResult: "ABANDON" } } }))],
+  ["Spot above an On-Demand base, on Graviton", edited(prod, (c) => (c.compute.mixedInstances = { instanceTypes: ["m7g.large", "m6g.large"], onDemandBaseCapacity: 2, onDemandPercentageAboveBaseCapacity: 0 }))],
+  ["a pinned image version", edited(dev, (c) => (c.compute.imageVersion = 98))],
   ["every committed environment", dev],
 ];
 
