@@ -14,7 +14,8 @@ export interface InstanceTypeTraits {
 /**
  * The architecture and burstability of an instance type such as `t3.micro`, from its name:
  * Graviton families (`t4g`, `m7g`, `c6gn`, `a1`) run arm64 images, the rest x86_64; the T
- * families (`t2`, `t3`, `t3a`, `t4g`) are burstable.
+ * families (`t2`, `t3`, `t3a`, `t4g`) are burstable. (The one place to switch to the AWS
+ * catalog's `instanceTypeInfo` once it is in modules/core.)
  */
 export function instanceTypeTraits(instanceType: string): InstanceTypeTraits {
   return {
