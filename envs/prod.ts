@@ -34,7 +34,9 @@ export const prod: EnvironmentConfig = {
     minSize: 2,
     maxSize: 4,
     desiredCapacity: 2,
-    instanceType: "t3.small",
+    // Two On-Demand types of one size and architecture (Intel, then AMD), so a shortage of one
+    // in a zone does not stop launches (FSBP AutoScaling.6); burstable, so on standard credits.
+    mixedInstances: { instanceTypes: ["t3.small", "t3a.small"], onDemandBaseCapacity: 2, onDemandPercentageAboveBaseCapacity: 100 },
     // Production serves users: no endpoint that burns CPU on request.
     stressEndpoint: false,
   },

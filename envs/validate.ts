@@ -1,7 +1,7 @@
 import { formatCidr, overlaps, parseCidr } from "../modules/core/cidr";
 import { checkShape } from "../modules/core/shape";
 import { NETWORK_DEFAULTS } from "../modules/network/props";
-import { check, rule, when, type Finding, type Rule } from "../modules/core/validation";
+import { check, isToken, rule, when, type Finding, type Rule } from "../modules/core/validation";
 import { brokenFields, validateWebTierSections } from "../modules/web-tier/validate";
 import { accountRules, productionAccountRules } from "./account";
 import { backendRules } from "./backend";
@@ -42,6 +42,13 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
     c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
   ),
   ...productionAccountRules,
+  (c) => {
+    // FSBP AutoScaling.6: a group that may launch one type only cannot launch when that type runs short in a zone.
+    if (c.compute.mode !== "asg") return [];
+    const types = c.compute.mixedInstances?.instanceTypes;
+    if (types === undefined) return [{ path: "compute.mixedInstances", message: "is required in a production environment: list at least 2 instance types, so the group can launch when one runs short (FSBP AutoScaling.6)" }];
+    return !isToken(types) && types.length < 2 ? [{ path: "compute.mixedInstances.instanceTypes", message: `must list at least 2 instance types in a production environment (got ${types.length}), so the group can launch when one runs short (FSBP AutoScaling.6)` }] : [];
+  },
 ];
 
 /**

@@ -55,6 +55,20 @@ export class AlarmTopic extends Construct {
           Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
           Resource: "*",
         },
+        {
+          // Auto Scaling publishes group notifications as its service-linked role, whose policy
+          // covers no customer managed key. Named by condition: a key policy naming the role
+          // itself is refused while the role does not exist yet (before the account's first group).
+          Sid: "AutoScalingPublishesNotifications",
+          Effect: "Allow",
+          Principal: { AWS: "*" },
+          Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+          Resource: "*",
+          Condition: {
+            StringEquals: { "kms:CallerAccount": account, "kms:ViaService": `sns.${arnPart(key.arn, "region")}.amazonaws.com` },
+            ArnLike: { "aws:PrincipalArn": `arn:${arnPart(key.arn, "partition")}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling*` },
+          },
+        },
       ),
     });
     new KmsAlias(this, "key-alias", { name: `alias/${topicName}`, targetKeyId: key.keyId });

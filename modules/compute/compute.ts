@@ -1,34 +1,21 @@
-import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
-import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
-import { metricAlarm } from "../core/alarms";
-import { arnPart, policyDocument, providerDefaultTags, providerRegion } from "../core/aws";
+import { policyDocument, providerDefaultTags } from "../core/aws";
 import { forEachValue } from "../core/for-each";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
+import { autoScalingGroup } from "./auto-scaling-group";
+import { launchImage } from "./image";
+import { burstability, commonArchitecture, launchedInstanceTypes } from "./instance-types";
+import { singleInstances } from "./instances";
 import type { ComputeOutputs } from "./outputs";
-import { AL2023_ARM64_IMAGE, COMPUTE_DEFAULTS, SSM_MANAGED_POLICY, isArm64InstanceType, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
-import { refreshBounds, validateComputeProps } from "./validate";
+import { COMPUTE_DEFAULTS, SSM_MANAGED_POLICY, type ComputeProps } from "./props";
+import { validateComputeProps } from "./validate";
 import { workloadUserData } from "./workload";
-
-/** Group metrics the Auto Scaling Group publishes (one-minute granularity, no extra cost). */
-export const GROUP_METRICS = [
-  "GroupMinSize",
-  "GroupMaxSize",
-  "GroupDesiredCapacity",
-  "GroupInServiceInstances",
-  "GroupPendingInstances",
-  "GroupStandbyInstances",
-  "GroupTerminatingInstances",
-  "GroupTotalInstances",
-] as const;
 
 /**
  * Instances behind the load balancer, from one launch template: single EC2 instances
@@ -72,11 +59,16 @@ export class Compute extends Construct {
     );
     const profile = new IamInstanceProfile(this, "instance-profile", { name: `${props.name}-instance`, role: role.name, tags: tags(props.name) });
 
+    // Every type the group may launch shares one architecture (validated), so one image serves.
+    const types = launchedInstanceTypes(props, d.instanceType);
+    // T instances default to unlimited credits, which a CPU-bound request turns into charges.
+    const cpuCredits = props.cpuCredits ?? (burstability(types) === "all" ? d.cpuCredits : undefined);
     const launchTemplate = new LaunchTemplate(this, "launch-template", {
       namePrefix: `${props.name}-`,
       description: `Instances of ${props.name}`,
-      imageId: props.imageId ?? (isArm64InstanceType(props.instanceType ?? d.instanceType) ? AL2023_ARM64_IMAGE : d.imageId),
-      instanceType: props.instanceType ?? d.instanceType,
+      imageId: launchImage(props.imageId, commonArchitecture(types) ?? "x86_64", props.imageVersion),
+      instanceType: types[0],
+      creditSpecification: cpuCredits === undefined ? undefined : { cpuCredits },
       updateDefaultVersion: true,
       vpcSecurityGroupIds: [securityGroup.id],
       iamInstanceProfile: { arn: profile.arn },
@@ -111,78 +103,7 @@ export class Compute extends Construct {
     };
     this.outputs =
       props.mode === "ec2"
-        ? { ...common, mode: "ec2", instanceIds: this.instances(props, launchTemplate, appPort) }
-        : { ...common, mode: "asg", ...this.autoScalingGroup(props, launchTemplate) };
-  }
-
-  /** `instanceCount` instances round-robin over the subnets, registered, and recovered by EC2 on host failure. */
-  private instances(props: Ec2ModeProps, launchTemplate: LaunchTemplate, appPort: number): string[] {
-    const region = providerRegion(this);
-    return Array.from({ length: props.instanceCount ?? COMPUTE_DEFAULTS.instanceCount }, (_, i) => {
-      const n = i + 1;
-      const instance = new Instance(this, `instance-${n}`, {
-        // A token list (another stack's subnets) is indexed by Terraform: element() wraps around.
-        subnetId: Token.isUnresolved(props.subnetIds) ? Fn.element(props.subnetIds, i) : props.subnetIds[i % props.subnetIds.length],
-        // The template's latest version: a template change replaces the instance with a new one.
-        launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
-        tags: nameTags(`${props.name}-${n}`, props.tags),
-      });
-      new LbTargetGroupAttachment(this, `target-${n}`, { targetGroupArn: props.loadBalancer.targetGroupArn, targetId: instance.id, port: appPort });
-
-      const automate = (action: string) => `arn:aws:automate:${region ?? arnPart(instance.arn, "region")}:ec2:${action}`;
-      const statusAlarm = (kind: "System" | "Instance", action: "recover" | "reboot", what: string) =>
-        metricAlarm(this, `instance-${n}-${kind.toLowerCase()}-status`, {
-          name: `${props.name}-${n}-${kind.toLowerCase()}-status-check`,
-          description: `${what} ${props.name}-${n} when its ${kind.toLowerCase()} status check fails for 2 minutes`,
-          namespace: "AWS/EC2",
-          metricName: `StatusCheckFailed_${kind}`,
-          dimensions: { InstanceId: instance.id },
-          statistic: "Maximum",
-          period: 60,
-          evaluationPeriods: 2,
-          comparison: "GreaterThanOrEqualToThreshold",
-          threshold: 1,
-          // No data means the instance is stopped or gone, not broken.
-          treatMissingData: "notBreaching",
-          alarmActions: [automate(action)],
-          tags: props.tags,
-        });
-      // Host failure: EC2 moves the instance to healthy hardware, keeping its ID, IP and volumes.
-      statusAlarm("System", "recover", "Recover");
-      // Guest failure (kernel, network config): a reboot is the remedy EC2 offers.
-      statusAlarm("Instance", "reboot", "Reboot");
-      return instance.id;
-    });
-  }
-
-  /** One group across the subnets, attached to the target group, rolled on template change. */
-  private autoScalingGroup(props: AsgModeProps, launchTemplate: LaunchTemplate): { asgName: string; asgArn: string } {
-    const d = COMPUTE_DEFAULTS;
-    const refresh = refreshBounds(props);
-    const group = new AutoscalingGroup(this, "group", {
-      name: props.name,
-      minSize: props.minSize,
-      maxSize: props.maxSize,
-      desiredCapacity: props.desiredCapacity ?? props.minSize,
-      vpcZoneIdentifier: [...props.subnetIds],
-      // latest_version (not "$Latest") so a template change is a change of the group, which
-      // starts the instance refresh below.
-      launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
-      targetGroupArns: [props.loadBalancer.targetGroupArn],
-      healthCheckType: "ELB",
-      healthCheckGracePeriod: props.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
-      defaultCooldown: props.defaultCooldownSeconds ?? d.defaultCooldownSeconds,
-      enabledMetrics: [...GROUP_METRICS],
-      metricsGranularity: "1Minute",
-      instanceRefresh: {
-        strategy: "Rolling",
-        preferences: { minHealthyPercentage: refresh.min, maxHealthyPercentage: refresh.max },
-      },
-      tag: [{ key: "Name", value: props.name, propagateAtLaunch: true }],
-      // Scaling policies own the desired capacity once the group exists; re-applying the
-      // stack must not undo a scale-out.
-      lifecycle: { ignoreChanges: ["desired_capacity"] },
-    });
-    return { asgName: group.name, asgArn: group.arn };
+        ? { ...common, mode: "ec2", instanceIds: singleInstances(this, props, launchTemplate) }
+        : { ...common, mode: "asg", ...autoScalingGroup(this, props, launchTemplate, role.name) };
   }
 }

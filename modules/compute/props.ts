@@ -1,19 +1,11 @@
-/** Amazon Linux 2023, resolved by EC2 at launch from the public SSM parameter: no data source. */
-export const AL2023_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
-/** The same for Graviton (arm64) instance types. */
-export const AL2023_ARM64_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
+import { policyArn, tags } from "../core/fields";
+import { boolean, integer, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
+import type { LoadBalancerOutputs } from "../load-balancer/outputs";
+import { LIFECYCLE_HOOKS_SHAPE, mixedInstancesSpec, WARM_POOL_SHAPE, type LifecycleHooks, type MixedInstancesOptions, type WarmPoolOptions } from "./capacity";
+import { AL2023_IMAGE, IMAGE } from "./image";
 
 /** Session Manager instead of SSH: the one policy every instance role carries. */
 export const SSM_MANAGED_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
-
-/** Graviton instance families (`t4g`, `m7g`, `c6gn`, `a1`) run arm64 images only. */
-export function isArm64InstanceType(instanceType: string): boolean {
-  return /^(a1|[a-z]+\d+g[a-z]*)\./.test(instanceType);
-}
-
-import { policyArn, tags } from "../core/fields";
-import { boolean, integer, list, literal, object, required, string, type ShapeOf } from "../core/shape";
-import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 
 /** What both modes share. */
 export interface ComputeCommonProps {
@@ -29,15 +21,39 @@ export interface ComputeCommonProps {
    */
   readonly loadBalancer: Pick<LoadBalancerOutputs, "targetGroupArn" | "securityGroupId" | "targetPort">;
   /**
+   * Topic the status-check alarms (ec2 mode) and the group's launch and terminate events and
+   * failures (asg mode) notify (an {@link AlarmTopic}'s `topicArn`).
+   * @default - none: alarms act on the instance alone, group events notify nobody
+   */
+  readonly alarmTopicArn?: string;
+  /**
    * EC2 instance type.
    * @default "t3.micro"
    */
   readonly instanceType?: string;
   /**
-   * AMI id (`ami-…`) or an SSM parameter for EC2 to resolve at launch (`resolve:ssm:…`).
-   * @default - latest Amazon Linux 2023, arm64 for Graviton instance types, else x86_64
+   * CPU credits of burstable (T family) instance types: `standard` (throttled to the baseline
+   * when the credits run out, no extra charge) or `unlimited` (bursts on at a charge per vCPU-hour,
+   * which a CPU-bound loop such as `/stress` runs up). Only for burstable types.
+   * @default "standard" for burstable instance types; none for the others
+   */
+  readonly cpuCredits?: "standard" | "unlimited";
+  /**
+   * The image: an SSM parameter EC2 resolves at each launch (`resolve:ssm:<parameter>`), the
+   * same pinned to a version (`resolve:ssm:<parameter>:<version>`), or an AMI id (`ami-…`).
+   * A parameter's latest version is the newest image with no change here, but instances
+   * launched on different days run different images and nothing rolls the old ones; a pinned
+   * version or an AMI id is reproducible, and changing it rolls every instance (an instance
+   * refresh in asg mode, a replacement in ec2 mode).
+   * @default - the latest Amazon Linux 2023, arm64 for Graviton instance types, else x86_64
    */
   readonly imageId?: string;
+  /**
+   * Pins the image's SSM parameter (the default Amazon Linux 2023 one, or `imageId`'s) to this
+   * version, at least 1: reproducible launches, and a bump rolls every instance.
+   * @default - none: the parameter's latest version at each launch
+   */
+  readonly imageVersion?: number;
   /**
    * User data script (at most 16 KB).
    * @default - installs the default workload: an HTTP service on the app port
@@ -133,6 +149,26 @@ export interface AsgModeProps extends ComputeCommonProps {
    * @default - minHealthyPercentage + 100, at most 200
    */
   readonly maxHealthyPercentage?: number;
+  /**
+   * Several instance types (one architecture), an On-Demand base and percentage, Spot above
+   * it; replaces `instanceType`.
+   * @default - one instance type (`instanceType`), On-Demand only
+   */
+  readonly mixedInstances?: MixedInstancesOptions;
+  /**
+   * Stopped (or running) instances kept ready beside the group for faster scale-out; not
+   * with `mixedInstances`.
+   * @default - no warm pool
+   */
+  readonly warmPool?: WarmPoolOptions;
+  /**
+   * Pause launches and/or terminations until the lifecycle action is completed (the instance
+   * role may complete it) or the heartbeat times out. The hooks are their own resources, so
+   * they apply to a group that exists; the instances a new group launches as it is created do
+   * not wait for them.
+   * @default - none
+   */
+  readonly lifecycleHooks?: LifecycleHooks;
 }
 
 export type ComputeProps = Ec2ModeProps | AsgModeProps;
@@ -140,6 +176,8 @@ export type ComputeMode = ComputeProps["mode"];
 
 export const COMPUTE_DEFAULTS = {
   instanceType: "t3.micro",
+  /** For burstable instance types only. */
+  cpuCredits: "standard",
   imageId: AL2023_IMAGE,
   stressEndpoint: false,
   detailedMonitoring: true,
@@ -151,12 +189,19 @@ export const COMPUTE_DEFAULTS = {
   healthCheckGracePeriodSeconds: 300,
   defaultCooldownSeconds: 300,
   minHealthyPercentage: 90,
+  mixedInstances: {
+    onDemandBaseCapacity: 0,
+    onDemandPercentageAboveBaseCapacity: 100,
+    onDemandAllocationStrategy: "prioritized",
+    spotAllocationStrategy: "price-capacity-optimized",
+  },
+  warmPool: { poolState: "Stopped", minSize: 0, reuseOnScaleIn: false },
+  lifecycleHook: { heartbeatTimeoutSeconds: 300, defaultResult: "CONTINUE" },
 } as const;
 
 /** AWS caps raw user data at 16 KB. */
 export const USER_DATA_MAX_BYTES = 16 * 1024;
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9-]+$/;
-const IMAGE = /^(ami-[0-9a-f]{8}([0-9a-f]{9})?|resolve:ssm:\/?[\w./-]+(:\d+)?)$/;
+const INSTANCE_TYPE = string({ pattern: /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9-]+$/, what: "an EC2 instance type such as t3.micro" });
 
 const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
   // The role is `<name>-instance` and IAM role names stop at 64; ASG names allow 255.
@@ -173,8 +218,11 @@ const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
       targetPort: required(literal(integer({ min: 1, max: 65535 }), "the app's port in the instances' user data")),
     }, { open: true }),
   ),
-  instanceType: string({ pattern: INSTANCE_TYPE, what: "an EC2 instance type such as t3.micro" }),
+  alarmTopicArn: string({ pattern: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, what: "an SNS topic ARN" }),
+  instanceType: INSTANCE_TYPE,
+  cpuCredits: oneOf(["standard", "unlimited"]),
   imageId: string({ pattern: IMAGE, what: "an AMI id (ami-…) or resolve:ssm:<parameter>" }),
+  imageVersion: integer({ min: 1, max: 1_000_000_000 }),
   userData: literal(
     string({
       minLength: 0,
@@ -209,5 +257,8 @@ export const COMPUTE_SHAPES: { readonly ec2: ShapeOf<Ec2ModeProps>; readonly asg
     defaultCooldownSeconds: integer({ min: 0, max: 86400, unit: "seconds" }),
     minHealthyPercentage: integer({ min: 0, max: 100 }),
     maxHealthyPercentage: integer({ min: 100, max: 200 }),
+    mixedInstances: mixedInstancesSpec(INSTANCE_TYPE),
+    warmPool: object(WARM_POOL_SHAPE),
+    lifecycleHooks: object(LIFECYCLE_HOOKS_SHAPE),
   },
 };

@@ -1,15 +1,17 @@
-import { omit, variants } from "../core/shape";
+import { omit, quote, variants } from "../core/shape";
 import { check, known, when, type Finding, type Rule } from "../core/validation";
 import { Token } from "cdktf";
+import { imageKind } from "./image";
+import { burstability, commonArchitecture, instanceTypeTraits, launchedInstanceTypes } from "./instance-types";
 import { COMPUTE_DEFAULTS, COMPUTE_SHAPES, SSM_MANAGED_POLICY, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
 
 /** Keys a WebTier fills in from other modules' outputs. */
-type Wired = "name" | "vpcId" | "subnetIds" | "loadBalancer" | "tags" | "instanceTags";
+type Wired = "name" | "vpcId" | "subnetIds" | "loadBalancer" | "alarmTopicArn" | "tags" | "instanceTags";
 
 /** The compute module's inputs that are plain data (what an environment's config holds), by mode. */
 export type ComputeSettings = Omit<Ec2ModeProps, Wired> | Omit<AsgModeProps, Wired>;
 
-const WIRED: readonly Wired[] = ["name", "vpcId", "subnetIds", "loadBalancer", "tags", "instanceTags"];
+const WIRED: readonly Wired[] = ["name", "vpcId", "subnetIds", "loadBalancer", "alarmTopicArn", "tags", "instanceTags"];
 const PROPS_SHAPE = variants<ComputeProps, "mode">("mode", COMPUTE_SHAPES);
 const SETTINGS_SHAPE = variants<ComputeSettings, "mode">("mode", { ec2: omit(COMPUTE_SHAPES.ec2, ...WIRED), asg: omit(COMPUTE_SHAPES.asg, ...WIRED) });
 
@@ -50,8 +52,49 @@ const asgRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
   }),
 ];
 
+/** `t3.small (x86_64), t4g.small (arm64)`: each written-out type with its architectures. */
+const withArchitectures = (types: readonly string[]) =>
+  types.filter((t) => known(t)).map((t) => `${t} (${instanceTypeTraits(t).architectures.join(", ")})`).join(", ");
+
+/** Rules of the group's capacity: its mixed instances policy and warm pool. */
+const capacityRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
+  when("instanceType", (c) =>
+    c.mixedInstances && c.instanceType !== undefined
+      ? `(${quote(c.instanceType)}) must be left out with mixedInstances: its instanceTypes list every type the group launches, the first being the launch template's`
+      : undefined,
+  ),
+  when("mixedInstances.instanceTypes", (c) =>
+    c.mixedInstances && commonArchitecture(c.mixedInstances.instanceTypes) === undefined
+      ? `mixes architectures: ${withArchitectures(c.mixedInstances.instanceTypes)}; the group's one launch template has one image, which runs on one architecture`
+      : undefined,
+  ),
+  when("mixedInstances.instanceTypes", (c) =>
+    c.mixedInstances && burstability(c.mixedInstances.instanceTypes) === "some"
+      ? `mixes burstable (T) and other instance types (${c.mixedInstances.instanceTypes.join(", ")}); the launch template's credit specification would apply to all of them, and only T types take one`
+      : undefined,
+  ),
+  when("warmPool", (c) =>
+    c.warmPool && c.mixedInstances
+      ? "cannot be used with mixedInstances: AWS refuses a warm pool on a group with a mixed instances policy (PutWarmPool)"
+      : undefined,
+  ),
+];
+
 /** Rules both modes share. */
 const sharedRules: readonly Rule<ComputeSettings>[] = [
+  when("cpuCredits", (c) => {
+    const types = launchedInstanceTypes(c, COMPUTE_DEFAULTS.instanceType);
+    return c.cpuCredits !== undefined && burstability(types) === "none"
+      ? `(${quote(c.cpuCredits)}) applies to burstable (T family) instance types only, and ${types.join(", ")} ${types.length === 1 ? "earns" : "earn"} no CPU credits; leave it out`
+      : undefined;
+  }),
+  when("imageVersion", (c) => {
+    if (c.imageVersion === undefined || c.imageId === undefined) return undefined;
+    const kind = imageKind(c.imageId);
+    if (kind === "ami") return `(${c.imageVersion}) pins an SSM parameter's version, and imageId (${quote(c.imageId)}) is an AMI id, fixed already: leave one out`;
+    if (kind === "pinned-parameter") return `(${c.imageVersion}) pins a version that imageId (${quote(c.imageId)}) pins already: leave one out`;
+    return undefined;
+  }),
   (c) =>
     Token.isUnresolved(c.managedPolicyArns ?? [])
       ? []
@@ -61,7 +104,7 @@ const sharedRules: readonly Rule<ComputeSettings>[] = [
 ];
 
 function rulesOf(settings: ComputeSettings, at: string): Finding[] {
-  return [...check(settings, sharedRules, at), ...(settings.mode === "asg" ? check(settings, asgRules, at) : [])];
+  return [...check(settings, sharedRules, at), ...(settings.mode === "asg" ? check(settings, [...asgRules, ...capacityRules], at) : [])];
 }
 
 /** Every problem with the compute settings, paths relative to `at`: shape first (by mode), then the rules across fields. */

@@ -48,6 +48,9 @@ export class WebTier extends Construct {
         stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
       }),
     );
+    // Built before the compute, whose status alarms and group events notify it (construct
+    // paths, not construction order, make the addresses).
+    const alarmTopic = new AlarmTopic(this, "alarm-topic", markValidated({ ...props.alarmTopic, name, tags }));
     const compute = new Compute(
       this,
       "compute",
@@ -58,9 +61,9 @@ export class WebTier extends Construct {
         vpcId: network.outputs.vpcId,
         subnetIds: network.outputs.privateSubnetIds,
         loadBalancer: loadBalancer.outputs,
+        alarmTopicArn: alarmTopic.outputs.topicArn,
       }),
     );
-    const alarmTopic = new AlarmTopic(this, "alarm-topic", markValidated({ ...props.alarmTopic, name, tags }));
     const messaging = new Messaging(
       this,
       "messaging",

@@ -92,6 +92,16 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["maxSize below minSize", edited(prod, (c) => Object.assign(c.compute, { minSize: 3, maxSize: 2, desiredCapacity: 2 })), ["prod.compute.maxSize"]],
   ["desired capacity above maxSize", edited(prod, (c) => (c.compute.desiredCapacity = 5)), ["prod.compute.desiredCapacity"]],
   ["a refresh with no room to replace an instance", edited(stage, (c) => Object.assign(c.compute, { minHealthyPercentage: 100, maxHealthyPercentage: 100 })), ["stage.compute.minHealthyPercentage"]],
+  ["CPU credits for a type that earns none", edited(dev, (c) => Object.assign(c.compute, { instanceType: "m5.large", cpuCredits: "unlimited" })), ["dev.compute.cpuCredits"]],
+  ["an image version beside an AMI id", edited(dev, (c) => Object.assign(c.compute, { imageId: "ami-0123456789abcdef0", imageVersion: 3 })), ["dev.compute.imageVersion"]],
+  ["instance types of two architectures", edited(prod, (c) => (c.compute.mixedInstances.instanceTypes = ["t3.small", "t4g.small"])), ["prod.compute.mixedInstances.instanceTypes"]],
+  ["burstable and other types in one group", edited(prod, (c) => (c.compute.mixedInstances.instanceTypes = ["t3.large", "m5.large"])), ["prod.compute.mixedInstances.instanceTypes"]],
+  ["an instance type beside a mixed instances policy", edited(prod, (c) => (c.compute.instanceType = "t3.small")), ["prod.compute.instanceType"]],
+  ["an On-Demand share over 100 percent", edited(prod, (c) => (c.compute.mixedInstances.onDemandPercentageAboveBaseCapacity = 101)), ["prod.compute.mixedInstances.onDemandPercentageAboveBaseCapacity"]],
+  ["a Spot strategy AWS does not offer", edited(prod, (c) => (c.compute.mixedInstances.spotAllocationStrategy = "diversified")), ["prod.compute.mixedInstances.spotAllocationStrategy"]],
+  ["a warm pool with a mixed instances policy", edited(prod, (c) => (c.compute.warmPool = { minSize: 1 })), ["prod.compute.warmPool"]],
+  ["a hibernated warm pool", edited(stage, (c) => (c.compute.warmPool = { poolState: "Hibernated" })), ["stage.compute.warmPool.poolState"]],
+  ["a lifecycle heartbeat over two hours", edited(stage, (c) => (c.compute.lifecycleHooks = { launch: { heartbeatTimeoutSeconds: 7201 } })), ["stage.compute.lifecycleHooks.launch.heartbeatTimeoutSeconds"]],
   ["a queue name SQS would cut", edited(dev, (c) => (c.messaging.queues[0].name = "q".repeat(70))), ["dev.messaging.queues[0].name"]],
   ["a visibility timeout shorter than processing", edited(dev, (c) => (c.messaging.queues[0].visibilityTimeoutSeconds = 30)), ["dev.messaging.queues[0].visibilityTimeoutSeconds"]],
   ["a visibility timeout over 12 hours", edited(dev, (c) => (c.messaging.queues[0].visibilityTimeoutSeconds = 50000)), ["dev.messaging.queues[0].visibilityTimeoutSeconds"]],
@@ -120,6 +130,8 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["production serving plain HTTP", edited(prod, (c) => delete c.loadBalancer.domain), ["prod.loadBalancer.domain"]],
   ["production without a web ACL", edited(prod, (c) => delete c.loadBalancer.webAcl), ["prod.loadBalancer.webAcl"]],
   ["production without access logs", edited(prod, (c) => delete c.loadBalancer.accessLogs), ["prod.loadBalancer.accessLogs"]],
+  ["production on one instance type", edited(prod, (c) => (c.compute.mixedInstances.instanceTypes = ["t3.small"])), ["prod.compute.mixedInstances.instanceTypes"]],
+  ["production without a mixed instances policy", edited(prod, (c) => Object.assign(c.compute, { mixedInstances: undefined, instanceType: "t3.small" })), ["prod.compute.mixedInstances"]],
 ];
 
 const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
@@ -135,6 +147,9 @@ const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
   ["production with an existing web ACL and log bucket", edited(prod, (c) => Object.assign(c.loadBalancer, { webAcl: { arn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" }, accessLogs: { bucket: "prod-alb-logs" } }))],
   ["three stress sources for an endpoint that is on", edited(dev, (c) => (c.loadBalancer.stressAllowedCidrs = ["203.0.113.0/24", "198.51.100.7/32", "10.0.0.0/8"]))],
   ["every target-group control at its limits", edited(stage, (c) => Object.assign(c.loadBalancer, { slowStartSeconds: 900, stickiness: { durationSeconds: 604800 }, deregistrationDelaySeconds: 3600 }))],
+  ["a warm pool and lifecycle hooks", edited(stage, (c) => Object.assign(c.compute, { warmPool: { minSize: 1, reuseOnScaleIn: true }, lifecycleHooks: { launch: {}, terminate: { defaultResult: "ABANDON" } } }))],
+  ["Spot above an On-Demand base, on Graviton", edited(prod, (c) => (c.compute.mixedInstances = { instanceTypes: ["m7g.large", "m6g.large"], onDemandBaseCapacity: 2, onDemandPercentageAboveBaseCapacity: 0 }))],
+  ["a pinned image version", edited(dev, (c) => (c.compute.imageVersion = 98))],
   ["every committed environment", dev],
 ];
 

@@ -22,7 +22,7 @@ describe("npm run diff -- --base <ref>", () => {
     git("add", "-A");
     git("commit", "--quiet", "-m", "base");
     const prod = readFileSync(join(clone, "envs/prod.ts"), "utf8");
-    writeFileSync(join(clone, "envs/prod.ts"), prod.replace('instanceType: "t3.small"', 'instanceType: "t3.large"'));
+    writeFileSync(join(clone, "envs/prod.ts"), prod.replace('instanceTypes: ["t3.small", "t3a.small"]', 'instanceTypes: ["t3.large", "t3a.large"]'));
     git("commit", "--quiet", "-am", "bigger prod instances");
   }, 60_000);
 
@@ -31,7 +31,9 @@ describe("npm run diff -- --base <ref>", () => {
     expect(out).toMatch(/^Synthesized changes against HEAD~1 \([0-9a-f]{12}\):/);
     expect(out).toContain("dev: no changes");
     expect(out).toContain("stage: no changes");
-    expect(out).toMatch(/prod: changed\n {2}~ aws_launch_template\.compute_launch-template_[0-9A-F]{8}: instance_type\n/);
+    expect(out).toMatch(
+      /prod: changed\n {2}~ aws_autoscaling_group\.compute_group_[0-9A-F]{8}: mixed_instances_policy\.launch_template\.override\[0\]\.instance_type, mixed_instances_policy\.launch_template\.override\[1\]\.instance_type\n {2}~ aws_launch_template\.compute_launch-template_[0-9A-F]{8}: instance_type\n/,
+    );
   }, 60_000);
 
   it("refuses a ref that is not a commit", () => {

@@ -53,7 +53,8 @@ function compute(mode: { instances: number } | { asg: true }): Record<string, nu
     aws_iam_instance_profile: 1,
     aws_launch_template: 1,
   };
-  if ("asg" in mode) return { ...shared, aws_autoscaling_group: 1 };
+  // The group, and its launch and terminate events to the alarm topic.
+  if ("asg" in mode) return { ...shared, aws_autoscaling_group: 1, aws_autoscaling_notification: 1 };
   // Per instance: the instance, its target registration, and its recover and reboot alarms.
   return { ...shared, aws_instance: mode.instances, aws_lb_target_group_attachment: mode.instances, aws_cloudwatch_metric_alarm: 2 * mode.instances };
 }
@@ -109,6 +110,23 @@ function loadBalancer(edge: { domain?: boolean; webAcl?: boolean; logBucket?: bo
 
 function planned(plan: PlanJson, type: string): Record<string, unknown>[] {
   return (plan.resource_changes ?? []).filter((rc) => rc.type === type).map((rc) => rc.change.after as Record<string, unknown>);
+}
+
+interface ConfiguredResource {
+  readonly type: string;
+  readonly name: string;
+  readonly expressions: Record<string, { constant_value?: unknown; references?: string[] }>;
+}
+
+/** The configuration of each resource of a type, as the plan records it: what is known only as a reference shows there. */
+function configured(plan: PlanJson, type: string): ConfiguredResource[] {
+  const root = (plan.configuration as { root_module?: { resources?: ConfiguredResource[] } } | undefined)?.root_module;
+  return (root?.resources ?? []).filter((r) => r.type === type);
+}
+
+/** The address of the tier's alarm topic. */
+function alarmTopicAddress(plan: PlanJson, environment: string): string {
+  return (plan.resource_changes ?? []).find((rc) => rc.type === "aws_sns_topic" && (rc.change.after as { name?: string }).name === `webtier-${environment}-alarms`)!.address;
 }
 
 /**
@@ -207,11 +225,13 @@ describeTerraform("every environment validates and plans offline", () => {
       }
     });
 
-    it("plans instances from a launch template that requires IMDSv2 and encrypts the root volume", async () => {
+    it("plans instances from a launch template that requires IMDSv2, encrypts the root volume and runs T instances on standard credits", async () => {
       const [template] = planned(await plan(), "aws_launch_template");
+      const types = config.compute.mode === "asg" && config.compute.mixedInstances ? config.compute.mixedInstances.instanceTypes : [config.compute.instanceType];
       expect(template).toMatchObject({
         image_id: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-        instance_type: config.compute.instanceType,
+        instance_type: types[0],
+        credit_specification: [{ cpu_credits: "standard" }],
         metadata_options: [expect.objectContaining({ http_tokens: "required", http_put_response_hop_limit: 1 })],
         block_device_mappings: [expect.objectContaining({ ebs: [expect.objectContaining({ encrypted: "true", volume_type: "gp3" })] })],
       });
@@ -233,6 +253,53 @@ describeTerraform("every environment validates and plans offline", () => {
       } else {
         expect(planned(p, "aws_instance")).toHaveLength(config.compute.instanceCount ?? 1);
       }
+    });
+
+    it("plans every compute event heard: status-check alarms (ec2) or the group's launches and terminations (asg) to the alarm topic", async () => {
+      const p = await plan();
+      const topic = `${alarmTopicAddress(p, config.name)}.arn`;
+      if (config.compute.mode === "asg") {
+        expect(planned(p, "aws_autoscaling_notification")).toEqual([
+          expect.objectContaining({
+            group_names: [`webtier-${config.name}`],
+            notifications: ["autoscaling:EC2_INSTANCE_LAUNCH", "autoscaling:EC2_INSTANCE_LAUNCH_ERROR", "autoscaling:EC2_INSTANCE_TERMINATE", "autoscaling:EC2_INSTANCE_TERMINATE_ERROR"],
+          }),
+        ]);
+        expect(configured(p, "aws_autoscaling_notification")[0]!.expressions.topic_arn!.references).toContain(topic);
+      } else {
+        const statusAlarms = configured(p, "aws_cloudwatch_metric_alarm").filter((a) => String(a.expressions.metric_name?.constant_value).startsWith("StatusCheckFailed_"));
+        expect(statusAlarms).toHaveLength(2 * (config.compute.instanceCount ?? 1));
+        for (const alarm of statusAlarms) {
+          expect(alarm.expressions.alarm_actions!.references).toContain(topic);
+          expect(alarm.expressions.ok_actions!.references).toContain(topic);
+        }
+      }
+    });
+
+    it("plans production's group over two On-Demand instance types of one architecture", async () => {
+      const groups = planned(await plan(), "aws_autoscaling_group");
+      if (!config.production) {
+        for (const group of groups) expect(group.mixed_instances_policy ?? []).toEqual([]);
+        return;
+      }
+      expect(groups).toEqual([
+        expect.objectContaining({
+          capacity_rebalance: false,
+          mixed_instances_policy: [
+            expect.objectContaining({
+              instances_distribution: [
+                expect.objectContaining({
+                  on_demand_base_capacity: 2,
+                  on_demand_percentage_above_base_capacity: 100,
+                  on_demand_allocation_strategy: "prioritized",
+                  spot_allocation_strategy: "price-capacity-optimized",
+                }),
+              ],
+              launch_template: [expect.objectContaining({ override: [expect.objectContaining({ instance_type: "t3.small" }), expect.objectContaining({ instance_type: "t3a.small" })] })],
+            }),
+          ],
+        }),
+      ]);
     });
 
     it("plans the order queue and its dead-letter queue, encrypted and long-polling", async () => {

@@ -18,6 +18,12 @@ const deployed: EnvironmentConfig = {
   messaging: { ...prod.messaging, queues: [...prod.messaging.queues, { name: "audit", visibilityTimeoutSeconds: 30 }] },
 };
 
+/** The environment with its group's mixed instances policy over other instance types. */
+function withInstanceTypes(config: EnvironmentConfig, instanceTypes: string[]): EnvironmentConfig {
+  if (config.compute.mode !== "asg" || !config.compute.mixedInstances) throw new Error(`${config.name} has no mixed instances policy`);
+  return { ...config, compute: { ...config.compute, mixedInstances: { ...config.compute.mixedInstances, instanceTypes } } };
+}
+
 function synth(config: EnvironmentConfig): string {
   const app = tempApp();
   new EnvironmentStack(app, config);
@@ -33,7 +39,7 @@ describeTerraform("plan review of real changes to prod", () => {
   let state: string;
   const changes = {
     newQueue: { ...deployed, messaging: { ...deployed.messaging, queues: [...deployed.messaging.queues, { name: "billing" }] } },
-    instanceType: { ...deployed, compute: { ...deployed.compute, instanceType: "t3.medium" } },
+    instanceType: withInstanceTypes(deployed, ["t3.medium", "t3a.medium"]),
     vpcCidr: { ...deployed, network: { ...deployed.network, cidr: "10.31.0.0/16" } },
     removedQueue: prod,
   } satisfies Record<string, EnvironmentConfig>;
@@ -84,7 +90,7 @@ describeTerraform("plan review of real changes to prod", () => {
 
     it("rolls the Auto Scaling Group onto the new template version", () => {
       const group = summary.updates.find((u) => u.address.startsWith("aws_autoscaling_group."))!;
-      expect(group.changes).toContainEqual({ path: "launch_template[0].version", before: '"1"', after: "(known after apply)" });
+      expect(group.changes).toContainEqual({ path: "mixed_instances_policy[0].launch_template[0].launch_template_specification[0].version", before: '"1"', after: "(known after apply)" });
     });
 
     it("passes the guard", () => {

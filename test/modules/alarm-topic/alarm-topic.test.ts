@@ -37,6 +37,16 @@ describe("alarm topic", () => {
     expect(statements).toContainEqual(expect.objectContaining({ Sid: "AccountAdministers", Action: "kms:*" }));
   });
 
+  it("lets Auto Scaling's service-linked role of this account use the key through SNS alone, for group notifications", () => {
+    const statements = parseJsonTemplate(onlyResource(json, KmsKeyPolicy).policy).Statement;
+    const key = /^\$\{element\(split\(":", aws_kms_key\.alarm-topic_key_[0-9A-F]{8}\.arn\), (\d)\)\}$/;
+    const statement = statements.find((s: { Sid?: string }) => s.Sid === "AutoScalingPublishesNotifications");
+    expect(statement).toMatchObject({ Effect: "Allow", Principal: { AWS: "*" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" });
+    expect(statement.Condition.StringEquals["kms:CallerAccount"]).toMatch(key);
+    expect(statement.Condition.StringEquals["kms:ViaService"]).toMatch(/^sns\.\$\{element\(split\(":", aws_kms_key\..*\), 3\)\}\.amazonaws\.com$/);
+    expect(statement.Condition.ArnLike["aws:PrincipalArn"]).toMatch(/:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling\*$/);
+  });
+
   it("lets CloudWatch of this account publish to the topic", () => {
     const statements = parseJsonTemplate(onlyResource(json, SnsTopicPolicy).policy).Statement;
     expect(statements).toContainEqual(

@@ -2,7 +2,7 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
 import { describe, expect, it } from "vitest";
-import { GROUP_METRICS } from "../../../modules/compute/compute";
+import { GROUP_METRICS } from "../../../modules/compute/auto-scaling-group";
 import { onlyResource, resourcesOf } from "../../support/synth";
 import { buildAsg, WIRED } from "./helpers";
 

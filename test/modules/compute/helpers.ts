@@ -1,5 +1,5 @@
 import { Compute, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "../../../modules/compute";
-import { synth, testStack } from "../../support/synth";
+import { problemsOf, synth, testStack } from "../../support/synth";
 
 export const WIRED = {
   name: "demo",
@@ -11,6 +11,9 @@ export const WIRED = {
     targetPort: 5000,
   },
 } as const;
+
+/** An alarm topic, as a WebTier wires its AlarmTopic's ARN in. */
+export const ALARM_TOPIC = "arn:aws:sns:us-east-1:123456789012:demo-alarms";
 
 /** The wired load balancer with the app on another port. */
 export const onPort = (targetPort: number) => ({ loadBalancer: { ...WIRED.loadBalancer, targetPort } });
@@ -29,4 +32,9 @@ export function buildEc2(overrides: Extra<Ec2ModeProps> = {}) {
 
 export function buildAsg(overrides: Extra<AsgModeProps> = {}) {
   return build({ ...WIRED, subnetIds: [...WIRED.subnetIds], mode: "asg", minSize: 2, maxSize: 4, desiredCapacity: 2, ...overrides });
+}
+
+/** The validation problems of props, as `path message` lines (empty when they build). */
+export function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): string[] {
+  return problemsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...(props.mode === "asg" ? { minSize: 2, maxSize: 4 } : {}), ...props } as ComputeProps));
 }

@@ -1,6 +1,6 @@
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { describe, expect, it } from "vitest";
-import { AL2023_IMAGE } from "../../../modules/compute/props";
+import { AL2023_IMAGE } from "../../../modules/compute/image";
 import { workloadUserData } from "../../../modules/compute/workload";
 import { onlyResource } from "../../support/synth";
 import { buildAsg, buildEc2, onPort } from "./helpers";

@@ -1,4 +1,5 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { AutoscalingNotification } from "@cdktf/provider-aws/lib/autoscaling-notification";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
@@ -54,6 +55,18 @@ describe("web tier wiring", () => {
     const alarms = Object.values(resourcesOf(json, CloudwatchMetricAlarm)).filter((a) => a.namespace !== "AWS/EC2");
     expect(alarms.length).toBeGreaterThanOrEqual(5);
     for (const alarm of alarms) expect(alarm.alarm_actions, String(alarm.alarm_name)).toEqual([`\${aws_sns_topic.${alarmTopic}.arn}`]);
+  });
+
+  it("has the group's launch and terminate events, and ec2 mode's status-check alarms, notify the alarm topic", () => {
+    const topicOf = (j: typeof json) => `\${aws_sns_topic.${Object.entries(resourcesOf(j, SnsTopic)).find(([, t]) => t.name === "shop-dev-alarms")![0]}.arn}`;
+    expect(onlyResource(json, AutoscalingNotification).topic_arn).toBe(topicOf(json));
+    const ec2 = build({ compute: { mode: "ec2" } }).json;
+    const statusAlarms = Object.values(resourcesOf(ec2, CloudwatchMetricAlarm)).filter((a) => a.namespace === "AWS/EC2" && String(a.metric_name).startsWith("StatusCheckFailed_"));
+    expect(statusAlarms).toHaveLength(2);
+    for (const alarm of statusAlarms) {
+      expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^arn:aws:automate:us-east-1:ec2:(recover|reboot)$/), topicOf(ec2)]);
+      expect(alarm.ok_actions).toEqual([topicOf(ec2)]);
+    }
   });
 
   it("names every resource after the tier", () => {

@@ -1,0 +1,131 @@
+import { AutoscalingGroup, type AutoscalingGroupConfig } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { AutoscalingLifecycleHook } from "@cdktf/provider-aws/lib/autoscaling-lifecycle-hook";
+import { AutoscalingNotification } from "@cdktf/provider-aws/lib/autoscaling-notification";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import type { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { Token } from "cdktf";
+import type { Construct } from "constructs";
+import { policyDocument } from "../core/aws";
+import type { LifecycleHookOptions, MixedInstancesOptions, WarmPoolOptions } from "./capacity";
+import { COMPUTE_DEFAULTS, type AsgModeProps } from "./props";
+import { refreshBounds } from "./validate";
+
+/** Group metrics the Auto Scaling Group publishes (one-minute granularity, no extra cost). */
+export const GROUP_METRICS = [
+  "GroupMinSize",
+  "GroupMaxSize",
+  "GroupDesiredCapacity",
+  "GroupInServiceInstances",
+  "GroupPendingInstances",
+  "GroupStandbyInstances",
+  "GroupTerminatingInstances",
+  "GroupTotalInstances",
+] as const;
+
+/** What the group tells the alarm topic: every launch and termination, and their failures. */
+export const GROUP_NOTIFICATIONS = [
+  "autoscaling:EC2_INSTANCE_LAUNCH",
+  "autoscaling:EC2_INSTANCE_LAUNCH_ERROR",
+  "autoscaling:EC2_INSTANCE_TERMINATE",
+  "autoscaling:EC2_INSTANCE_TERMINATE_ERROR",
+] as const;
+
+/** One group across the subnets, attached to the target group, rolled on template change. */
+export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTemplate: LaunchTemplate, instanceRoleName: string): { asgName: string; asgArn: string } {
+  const d = COMPUTE_DEFAULTS;
+  const refresh = refreshBounds(props);
+  // latest_version (not "$Latest") so a template change (an image, a pinned version, a type) is
+  // a change of the group, which starts the instance refresh below.
+  const template = { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) };
+  const group = new AutoscalingGroup(scope, "group", {
+    name: props.name,
+    minSize: props.minSize,
+    maxSize: props.maxSize,
+    desiredCapacity: props.desiredCapacity ?? props.minSize,
+    vpcZoneIdentifier: [...props.subnetIds],
+    ...(props.mixedInstances ? mixedInstancesPolicy(props.mixedInstances, template) : { launchTemplate: template }),
+    ...(props.warmPool ? { warmPool: warmPool(props.warmPool) } : {}),
+    targetGroupArns: [props.loadBalancer.targetGroupArn],
+    healthCheckType: "ELB",
+    healthCheckGracePeriod: props.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
+    defaultCooldown: props.defaultCooldownSeconds ?? d.defaultCooldownSeconds,
+    enabledMetrics: [...GROUP_METRICS],
+    metricsGranularity: "1Minute",
+    instanceRefresh: {
+      strategy: "Rolling",
+      preferences: { minHealthyPercentage: refresh.min, maxHealthyPercentage: refresh.max },
+    },
+    tag: [{ key: "Name", value: props.name, propagateAtLaunch: true }],
+    // Scaling policies own the desired capacity once the group exists; re-applying the
+    // stack must not undo a scale-out.
+    lifecycle: { ignoreChanges: ["desired_capacity"] },
+  });
+
+  if (props.alarmTopicArn !== undefined) {
+    new AutoscalingNotification(scope, "notifications", { groupNames: [group.name], notifications: [...GROUP_NOTIFICATIONS], topicArn: props.alarmTopicArn });
+  }
+  const hooks = props.lifecycleHooks ?? {};
+  if (hooks.launch) lifecycleHook(scope, "launch-hook", `${props.name}-launch`, group.name, "autoscaling:EC2_INSTANCE_LAUNCHING", hooks.launch);
+  if (hooks.terminate) lifecycleHook(scope, "terminate-hook", `${props.name}-terminate`, group.name, "autoscaling:EC2_INSTANCE_TERMINATING", hooks.terminate);
+  if (hooks.launch || hooks.terminate) {
+    // The instance itself may finish its lifecycle action (at the end of its user data, say).
+    new IamRolePolicy(scope, "lifecycle-actions", {
+      name: "complete-lifecycle-actions",
+      role: instanceRoleName,
+      policy: policyDocument({
+        Effect: "Allow",
+        Action: ["autoscaling:CompleteLifecycleAction", "autoscaling:RecordLifecycleActionHeartbeat"],
+        Resource: group.arn,
+      }),
+    });
+  }
+  return { asgName: group.name, asgArn: group.arn };
+}
+
+/** Several instance types from the one template, On-Demand up to the percentage, Spot above. */
+function mixedInstancesPolicy(
+  options: MixedInstancesOptions,
+  template: { id: string; version: string },
+): Pick<AutoscalingGroupConfig, "mixedInstancesPolicy" | "capacityRebalance"> {
+  const d = COMPUTE_DEFAULTS.mixedInstances;
+  const onDemandPercent = options.onDemandPercentageAboveBaseCapacity ?? d.onDemandPercentageAboveBaseCapacity;
+  // A token percentage might mean Spot: rebalance then, as for any percentage under 100.
+  const spot = Token.isUnresolved(onDemandPercent) || onDemandPercent < 100;
+  return {
+    mixedInstancesPolicy: {
+      instancesDistribution: {
+        onDemandBaseCapacity: options.onDemandBaseCapacity ?? d.onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity: onDemandPercent,
+        onDemandAllocationStrategy: options.onDemandAllocationStrategy ?? d.onDemandAllocationStrategy,
+        spotAllocationStrategy: options.spotAllocationStrategy ?? d.spotAllocationStrategy,
+      },
+      launchTemplate: {
+        launchTemplateSpecification: { launchTemplateId: template.id, version: template.version },
+        override: options.instanceTypes.map((instanceType) => ({ instanceType })),
+      },
+    },
+    capacityRebalance: options.capacityRebalance ?? spot,
+  };
+}
+
+function warmPool(options: WarmPoolOptions): NonNullable<AutoscalingGroupConfig["warmPool"]> {
+  const d = COMPUTE_DEFAULTS.warmPool;
+  return {
+    poolState: options.poolState ?? d.poolState,
+    minSize: options.minSize ?? d.minSize,
+    // Left out, AWS keeps the group's maxSize minus its desired capacity ready.
+    maxGroupPreparedCapacity: options.maxGroupPreparedCapacity,
+    instanceReusePolicy: { reuseOnScaleIn: options.reuseOnScaleIn ?? d.reuseOnScaleIn },
+  };
+}
+
+function lifecycleHook(scope: Construct, id: string, name: string, groupName: string, transition: string, options: LifecycleHookOptions): void {
+  const d = COMPUTE_DEFAULTS.lifecycleHook;
+  new AutoscalingLifecycleHook(scope, id, {
+    name,
+    autoscalingGroupName: groupName,
+    lifecycleTransition: transition,
+    heartbeatTimeout: options.heartbeatTimeoutSeconds ?? d.heartbeatTimeoutSeconds,
+    defaultResult: options.defaultResult ?? d.defaultResult,
+  });
+}
