@@ -1,3 +1,4 @@
+import { hasSubscriber, SUBSCRIBER_CHOICES } from "../modules/alarm-topic/subscribers";
 import { formatCidr, overlaps, parseCidr } from "../modules/core/cidr";
 import { checkShape } from "../modules/core/shape";
 import { NETWORK_DEFAULTS } from "../modules/network/props";
@@ -27,6 +28,9 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
   ),
   when("messaging.preventDestroy", (c) =>
     c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
+  ),
+  when("alarmTopic", (c) =>
+    hasSubscriber(c.alarmTopic) ? undefined : `must have a subscriber in a production environment (${SUBSCRIBER_CHOICES}): its alarms would reach nobody`,
   ),
 ];
 
