@@ -121,6 +121,7 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["production without queue protection", edited(prod, (c) => delete c.messaging.preventDestroy), ["prod.messaging.preventDestroy"]],
   ["production whose alarms reach nobody", edited(prod, (c) => (c.alarmTopic = { emailSubscriptions: [] })), ["prod.alarmTopic"]],
   ["production without an alarm topic section", edited(prod, (c) => delete c.alarmTopic), ["prod.alarmTopic"]],
+  ["production with emails as a number, reported once", edited(prod, (c) => (c.alarmTopic = { emailSubscriptions: 5 })), ["prod.alarmTopic.emailSubscriptions"]],
 ];
 
 const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [

@@ -1,21 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { resolveValues } from "../../support/synth";
 import { build, EC2, policies } from "./helpers";
 
 describe("predictive scaling", () => {
   it("forecasts the group's CPU only, at 50%, launching 300 s ahead, by default", () => {
-    expect(policies(build({ predictiveScaling: { enabled: true } }).json)["demo-predictive"]).toEqual(
-      expect.objectContaining({
-        autoscaling_group_name: "demo",
-        policy_type: "PredictiveScaling",
-        predictive_scaling_configuration: {
-          mode: "ForecastOnly",
-          scheduling_buffer_time: "300",
-          max_capacity_breach_behavior: "HonorMaxCapacity",
-          metric_specification: { target_value: 50, predefined_metric_pair_specification: { predefined_metric_type: "ASGCPUUtilization" } },
-        },
-      }),
-    );
+    const policy = policies(build({ predictiveScaling: { enabled: true } }).json)["demo-predictive"]!;
+    expect([policy.autoscaling_group_name, policy.policy_type]).toEqual(["demo", "PredictiveScaling"]);
+    expect(policy.predictive_scaling_configuration).toEqual({
+      mode: "ForecastOnly",
+      scheduling_buffer_time: "300",
+      max_capacity_breach_behavior: "HonorMaxCapacity",
+      metric_specification: { target_value: 50, predefined_metric_pair_specification: { predefined_metric_type: "ASGCPUUtilization" } },
+    });
   });
 
   it("forecasts and scales on requests per target, labelled with the ALB and target group", () => {
@@ -35,11 +30,6 @@ describe("predictive scaling", () => {
     const { scaling, json } = build();
     expect(policies(json)).not.toHaveProperty("demo-predictive");
     expect(scaling.outputs.predictiveScalingPolicyArn).toBeUndefined();
-  });
-
-  it("gives the policy's ARN as an output", () => {
-    const { scaling, stack } = build({ predictiveScaling: { enabled: true } });
-    expect(resolveValues(stack, { arn: scaling.outputs.predictiveScalingPolicyArn }).arn).toMatch(/^\$\{aws_autoscaling_policy\.scaling_predictive-scaling_[0-9A-F]{8}\.arn\}$/);
   });
 
   it("throws in ec2 mode, where there is no group", () => {

@@ -1,6 +1,5 @@
 import { Token } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { resolveValues } from "../../support/synth";
 import { build, EC2, LB, policies } from "./helpers";
 
 describe("request-count target tracking", () => {
@@ -47,11 +46,6 @@ describe("request-count target tracking", () => {
     const { scaling, json } = build();
     expect(policies(json)).not.toHaveProperty("demo-requests-target");
     expect(scaling.outputs.requestTrackingPolicyArn).toBeUndefined();
-  });
-
-  it("gives the policy's ARN as an output", () => {
-    const { scaling, stack } = build({ requestTracking: { enabled: true } });
-    expect(resolveValues(stack, { arn: scaling.outputs.requestTrackingPolicyArn }).arn).toMatch(/^\$\{aws_autoscaling_policy\.scaling_request-tracking_[0-9A-F]{8}\.arn\}$/);
   });
 
   it("throws in ec2 mode, where there is no group", () => {
