@@ -3,6 +3,7 @@ import type { EnvironmentConfig } from "./config";
 import { withBackendFromEnv } from "./backend";
 import { EnvironmentStack } from "./environment-stack";
 import { environments, selectEnvironments } from "./index";
+import { synthWarnings, type SynthWarning } from "./warnings";
 
 export interface SynthesizeOptions {
   /** Environment names, comma-separated; empty for all. */
@@ -16,9 +17,10 @@ export interface SynthesizeOptions {
 /**
  * Validates the chosen environments (all of them before any is built), builds one stack each
  * and synthesizes them to `<outdir>/stacks/<env>`. Throws a ValidationError listing every
- * problem, having written nothing, when a config is bad.
+ * problem, having written nothing, when a config is bad. Returns the warnings constructs left
+ * (an alarm topic nobody hears, say): written anyway, for the caller to show.
  */
-export function synthesize(options: SynthesizeOptions = {}): { app: App; configs: EnvironmentConfig[] } {
+export function synthesize(options: SynthesizeOptions = {}): { app: App; configs: EnvironmentConfig[]; warnings: SynthWarning[] } {
   const env = options.env ?? {};
   const configs = selectEnvironments(
     options.names,
@@ -27,5 +29,5 @@ export function synthesize(options: SynthesizeOptions = {}): { app: App; configs
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   for (const config of configs) new EnvironmentStack(app, config);
   app.synth();
-  return { app, configs };
+  return { app, configs, warnings: synthWarnings(app) };
 }

@@ -1,6 +1,9 @@
 import type { EnvironmentConfig } from "./config";
 
-/** Development: smallest footprint, one NAT gateway, a single EC2 instance. */
+/**
+ * Development: smallest footprint, one NAT gateway, a single EC2 instance. Its alarm topic has
+ * no subscriber: synth warns.
+ */
 export const dev: EnvironmentConfig = {
   name: "dev",
   project: "webtier",

@@ -16,6 +16,8 @@ export const prod: EnvironmentConfig = {
     natGateways: "per-az",
     flowLogs: { retentionDays: 365 },
     s3GatewayEndpoint: true,
+    // Session Manager through interface endpoints: session traffic never leaves the VPC.
+    sessionManagerEndpoints: true,
   },
   loadBalancer: {
     targetPort: 5000,
@@ -41,7 +43,8 @@ export const prod: EnvironmentConfig = {
     stressEndpoint: false,
   },
   alarmTopic: {
-    // Replace with the on-call address: each subscription stays pending until confirmed.
+    // A placeholder: replace with the on-call address, and confirm the email AWS sends to it
+    // (the subscription stays pending until then). A production environment needs a subscriber.
     emailSubscriptions: ["oncall@example.com"],
   },
   messaging: {

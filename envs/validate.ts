@@ -1,3 +1,4 @@
+import { hasSubscriber, SUBSCRIBER_CHOICES } from "../modules/alarm-topic/subscribers";
 import { formatCidr, overlaps, parseCidr } from "../modules/core/cidr";
 import { checkShape } from "../modules/core/shape";
 import { NETWORK_DEFAULTS } from "../modules/network/props";
@@ -49,6 +50,9 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
     if (types === undefined) return [{ path: "compute.mixedInstances", message: "is required in a production environment: list at least 2 instance types, so the group can launch when one runs short (FSBP AutoScaling.6)" }];
     return !isToken(types) && types.length < 2 ? [{ path: "compute.mixedInstances.instanceTypes", message: `must list at least 2 instance types in a production environment (got ${types.length}), so the group can launch when one runs short (FSBP AutoScaling.6)` }] : [];
   },
+  when("alarmTopic", (c) =>
+    hasSubscriber(c.alarmTopic) ? undefined : `must have a subscriber in a production environment (${SUBSCRIBER_CHOICES}): its alarms would reach nobody`,
+  ),
 ];
 
 /**

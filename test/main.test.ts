@@ -18,12 +18,31 @@ function synth(env: Record<string, string> = {}) {
 }
 
 describe("npm run synth", () => {
-  it("writes a stack per environment and prints no error", () => {
+  it("writes a stack per environment and, under the cdktf CLI (which prints warnings itself), nothing on stderr", () => {
     const run = synth();
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stacks).toEqual(["dev", "prod", "stage"]);
     for (const env of run.stacks) expect(existsSync(join(run.outdir, "stacks", env, "cdk.tf.json"))).toBe(true);
+  });
+
+  it("prints each warning on stderr, one line each, writes every stack anyway and exits 0", () => {
+    // Run as `npm run synth` does, outside the cdktf CLI (which prints warnings itself): output goes to cwd's cdktf.out.
+    const cwd = mkdtempSync(join(tmpdir(), "main-cwd-"));
+    const { CDKTF_OUTDIR: _, ...env } = process.env;
+    const run = spawnSync(process.execPath, ["--require", join(ROOT, "scripts", "register-ts.cjs"), join(ROOT, "main.ts")], {
+      cwd,
+      env: { ...env, CHECKPOINT_DISABLE: "1" },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    const advice = "has no subscriber: its alarms reach nobody. Set emailSubscriptions, httpsEndpoints or forwardToTopicArns, or subscribe a chat integration to the topic's ARN";
+    expect(run.stderr.split("\n").filter(Boolean)).toEqual([
+      `warning: dev/Default/alarm-topic: webtier-dev-alarms ${advice}`,
+      `warning: stage/Default/alarm-topic: webtier-stage-alarms ${advice}`,
+    ]);
+    expect(run.stdout).toBe("Synthesized dev, stage, prod to cdktf.out/stacks\n");
+    expect(readdirSync(join(cwd, "cdktf.out", "stacks")).sort()).toEqual(["dev", "prod", "stage"]);
   });
 
   it("exits non-zero on an unknown environment, says which, and writes nothing", () => {

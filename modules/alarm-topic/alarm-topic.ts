@@ -3,27 +3,34 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { Annotations } from "cdktf";
 import { Construct } from "constructs";
-import { arnPart, policyDocument } from "../core/aws";
+import { arnPart, policyDocument, providerRegion } from "../core/aws";
 import { subscribeEmails } from "../core/email-subscriptions";
+import { forEachValue } from "../core/for-each";
 import { nameTags } from "../core/tags";
 import { ownAccountTopicPolicy } from "../core/topic-policy";
-import { assertValid, pathOf } from "../core/validation";
+import { assertValid, isToken, pathOf } from "../core/validation";
+import { AlarmForward } from "./alarm-forward";
 import type { AlarmTopicOutputs } from "./outputs";
 import { ALARM_TOPIC_DEFAULTS, type AlarmTopicProps } from "./props";
+import { hasSubscriber, SUBSCRIBER_CHOICES } from "./subscribers";
 import { validateAlarmTopicProps } from "./validate";
 
 /**
  * The SNS topic alarms notify, encrypted with a customer managed KMS key whose policy lets
  * CloudWatch use it. CloudWatch cannot publish to a topic encrypted with the AWS managed
  * `alias/aws/sns` key (its policy cannot be changed to admit CloudWatch), so such a topic
- * would drop every alarm without a word. Consumed through {@link AlarmTopic.outputs}.
+ * would drop every alarm without a word. People hear it by email or HTTPS subscription, other
+ * topics through an EventBridge forward; a topic nobody hears is a synth warning. Consumed
+ * through {@link AlarmTopic.outputs}.
  */
 export class AlarmTopic extends Construct {
   readonly outputs: AlarmTopicOutputs;
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
-    assertValid(`AlarmTopic ${pathOf(scope, id)}`, props, validateAlarmTopicProps);
+    assertValid(`AlarmTopic ${pathOf(scope, id)}`, props, (p) => validateAlarmTopicProps(p, providerRegion(scope)));
     super(scope, id);
     const d = ALARM_TOPIC_DEFAULTS;
     const topicName = `${props.name}-alarms`;
@@ -35,6 +42,10 @@ export class AlarmTopic extends Construct {
       tags: nameTags(topicName, props.tags),
     });
     const account = arnPart(key.arn, "account");
+    const partition = arnPart(key.arn, "partition");
+    // Every alarm of this account and region, whatever its name: the key, the topic and the
+    // alarms that notify it live together, so no alarm of the tier falls outside the scope.
+    const ownAlarms = `arn:${partition}:cloudwatch:${arnPart(key.arn, "region")}:${account}:alarm:*`;
     // Its own resource: inside the key it could not name the key's account without a data source.
     new KmsKeyPolicy(this, "key-policy", {
       keyId: key.id,
@@ -42,18 +53,24 @@ export class AlarmTopic extends Construct {
         {
           Sid: "AccountAdministers",
           Effect: "Allow",
-          Principal: { AWS: `arn:${arnPart(key.arn, "partition")}:iam::${account}:root` },
+          Principal: { AWS: `arn:${partition}:iam::${account}:root` },
           Action: "kms:*",
           Resource: "*",
         },
         {
-          // No aws:SourceAccount condition: AWS documents this statement without one, and if
-          // CloudWatch's KMS call lacked the key, every alarm would be dropped without a word.
+          // The statement AWS documents for services publishing to encrypted topics ("Enable
+          // compatibility between event sources from AWS services and encrypted topics",
+          // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services;
+          // for CloudWatch: https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns),
+          // scoped against the confused deputy with the global keys aws:SourceAccount and
+          // aws:SourceArn (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn),
+          // whose value for CloudWatch is the alarm's ARN, arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>.
           Sid: "CloudWatchPublishesAlarms",
           Effect: "Allow",
           Principal: { Service: "cloudwatch.amazonaws.com" },
           Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
           Resource: "*",
+          Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": ownAlarms } },
         },
         {
           // Auto Scaling publishes group notifications as its service-linked role, whose policy
@@ -86,10 +103,23 @@ export class AlarmTopic extends Construct {
         Principal: { Service: "cloudwatch.amazonaws.com" },
         Action: "SNS:Publish",
         Resource: topic.arn,
-        Condition: { StringEquals: { "aws:SourceAccount": arnPart(topic.arn, "account") } },
+        Condition: { StringEquals: { "aws:SourceAccount": arnPart(topic.arn, "account") }, ArnLike: { "aws:SourceArn": ownAlarms } },
       }),
     });
+
     subscribeEmails(this, topic.arn, props.emailSubscriptions ?? d.emailSubscriptions);
+    // Keyed by URL. Pending until the endpoint confirms; Terraform does not wait for it.
+    forEachValue(this, "https", props.httpsEndpoints ?? d.httpsEndpoints, (s, subscriptionId, endpoint, forEach) =>
+      new SnsTopicSubscription(s, subscriptionId, { forEach, topicArn: topic.arn, protocol: "https", endpoint }),
+    );
+    const forward = props.forwardToTopicArns ?? d.forwardToTopicArns;
+    if (isToken(forward) || forward.length > 0) new AlarmForward(this, "forward", { name: props.name, topicArns: forward, tags: props.tags });
+
+    if (!hasSubscriber(props)) {
+      Annotations.of(this).addWarning(
+        `${topicName} has no subscriber: its alarms reach nobody. Set ${SUBSCRIBER_CHOICES}, or subscribe a chat integration to the topic's ARN`,
+      );
+    }
 
     this.outputs = { topicArn: topic.arn, topicName: topic.name, kmsKeyArn: key.arn };
   }

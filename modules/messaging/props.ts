@@ -111,8 +111,8 @@ export interface MessagingProps {
    */
   readonly emailSubscriptions?: readonly string[];
   /**
-   * Topic that hears the queue alarms (a dead-letter queue holding anything, and the depth and
-   * age alarms when set).
+   * Topic that hears the queue alarms on ALARM and OK (a dead-letter queue holding anything, and
+   * the depth and age alarms when set). Depth and age alarms are refused without it.
    * @default - no alarms
    */
   readonly alarmTopicArn?: string;

@@ -4,7 +4,7 @@ import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
 import { Construct } from "constructs";
 import { metricAlarm } from "../core/alarms";
-import { policyDocument } from "../core/aws";
+import { policyDocument, type PolicyStatement } from "../core/aws";
 import { nameTags } from "../core/tags";
 import { fullName } from "./names";
 import type { QueueOutputs } from "./outputs";
@@ -19,9 +19,15 @@ export interface FanOutQueueProps extends QueueOptions {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** Refuses every request to the queue that does not come over TLS, whoever makes it. */
+function tlsOnly(queueArn: string): PolicyStatement {
+  return { Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } };
+}
+
 /**
  * One queue subscribed to the topic: encrypted, long-polling, with a dead-letter queue that
- * only it may redrive into, a policy letting only that topic send, and alarms.
+ * only it may redrive into, a policy letting only that topic send, both refusing requests
+ * without TLS, and alarms.
  */
 export class FanOutQueue extends Construct {
   readonly outputs: QueueOutputs;
@@ -73,16 +79,11 @@ export class FanOutQueue extends Construct {
           Resource: queue.arn,
           Condition: { ArnEquals: { "aws:SourceArn": props.topicArn } },
         },
-        {
-          Sid: "TlsOnly",
-          Effect: "Deny",
-          Principal: "*",
-          Action: "sqs:*",
-          Resource: queue.arn,
-          Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        tlsOnly(queue.arn),
       ),
     });
+    // The dead-letter queue is written by SQS itself on redrive, which needs no policy: this one only refuses plain HTTP.
+    new SqsQueuePolicy(this, "dead-letter-policy", { queueUrl: dlq.url, policy: policyDocument(tlsOnly(dlq.arn)) });
 
     new SnsTopicSubscription(this, "subscription", {
       topicArn: props.topicArn,

@@ -79,8 +79,19 @@ export function validateMessagingSettings(settings: MessagingSettings, at = "", 
   return shape.length > 0 ? shape : check(named, settingsRules(named), at);
 }
 
+/** An alarm with no action is heard by nobody: depth and age alarms need the topic to notify. */
+const heardRules: readonly Rule<QueueOptions>[] = (["depthAlarmThreshold", "ageAlarmSeconds"] as const).map((field) =>
+  rule(
+    field,
+    (q) => q[field],
+    () => true,
+    () => "needs alarmTopicArn: an alarm that notifies no topic is heard by nobody",
+  ),
+);
+
 /** Every problem with the messaging props, as the construct sees them. */
 export function validateMessagingProps(props: MessagingProps, at = ""): Finding[] {
   const shape = checkShape(props, MESSAGING_SHAPE, at);
-  return shape.length > 0 ? shape : check(props, settingsRules(props), at);
+  if (shape.length > 0) return shape;
+  return check(props, [...settingsRules(props), ...(props.alarmTopicArn === undefined ? [each("queues", (p: MessagingProps) => p.queues, heardRules)] : [])], at);
 }

@@ -13,6 +13,7 @@ import { arnPart, providerRegion } from "../core/aws";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
 import { VpcFlowLogs } from "./flow-logs";
+import { SessionManagerEndpoints } from "./session-manager-endpoints";
 import type { NetworkOutputs } from "./outputs";
 import { NETWORK_DEFAULTS, type NetworkProps, type SubnetTier } from "./props";
 import { planSubnets } from "./subnets";
@@ -20,8 +21,8 @@ import { validateNetworkProps } from "./validate";
 
 /**
  * A VPC across availability zones: public, private and optional isolated subnets in every
- * zone, an internet gateway, NAT gateways by strategy, flow logs, and a default security
- * group with no rules. Consumed through {@link Network.outputs}.
+ * zone, an internet gateway, NAT gateways by strategy, flow logs, a default security group with
+ * no rules, and optional S3 and Session Manager endpoints. Consumed through {@link Network.outputs}.
  */
 export class Network extends Construct {
   readonly outputs: NetworkOutputs;
@@ -122,15 +123,27 @@ export class Network extends Construct {
       }
     }
 
+    const serviceRegion = region ?? arnPart(vpc.arn, "region");
     if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) {
       new VpcEndpoint(this, "s3-endpoint", {
         vpcId: vpc.id,
-        serviceName: `com.amazonaws.${region ?? arnPart(vpc.arn, "region")}.s3`,
+        serviceName: `com.amazonaws.${serviceRegion}.s3`,
         vpcEndpointType: "Gateway",
         routeTableIds: privateTableIds,
         tags: tag("s3"),
       });
     }
+
+    const sessionManager = !(props.sessionManagerEndpoints ?? NETWORK_DEFAULTS.sessionManagerEndpoints)
+      ? undefined
+      : new SessionManagerEndpoints(this, "session-manager", {
+          name: props.name,
+          vpcId: vpc.id,
+          vpcCidr: cidr,
+          region: serviceRegion,
+          subnetIds: subnetIds.private,
+          tags: props.tags,
+        });
 
     const flowLogs = props.flowLogs ?? {};
     const logs = !(flowLogs.enabled ?? NETWORK_DEFAULTS.flowLogsEnabled)
@@ -153,6 +166,7 @@ export class Network extends Construct {
       isolatedSubnetIds: subnetIds.isolated,
       natGatewayIds: natGateways.map((n) => n.id),
       natPublicIps,
+      sessionManagerEndpointIds: sessionManager?.endpointIds ?? [],
       flowLogGroupName: logs?.logGroupName,
     };
   }

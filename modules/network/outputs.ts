@@ -19,6 +19,8 @@ export interface NetworkOutputs {
   readonly natGatewayIds: readonly string[];
   /** Public IPs of the NAT gateways (what outside services see from private subnets). */
   readonly natPublicIps: readonly string[];
+  /** The Session Manager interface endpoints (`ssm`, `ssmmessages`, `ec2messages`); empty when they are off. */
+  readonly sessionManagerEndpointIds: readonly string[];
   /** CloudWatch Logs group receiving the VPC flow logs; undefined when flow logs are off. */
   readonly flowLogGroupName: string | undefined;
 }

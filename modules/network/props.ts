@@ -73,6 +73,14 @@ export interface NetworkProps {
    */
   readonly s3GatewayEndpoint?: boolean;
   /**
+   * Interface endpoints for Systems Manager (`ssm`, `ssmmessages`, `ec2messages`) in the private
+   * subnets, with private DNS, behind a security group admitting HTTPS from the VPC only. Session
+   * Manager then works without NAT and its traffic never leaves the VPC. AWS bills each
+   * endpoint per zone and hour.
+   * @default false
+   */
+  readonly sessionManagerEndpoints?: boolean;
+  /**
    * Extra tags for every resource of the module.
    * @default - none
    */
@@ -89,7 +97,11 @@ export const NETWORK_DEFAULTS = {
   flowLogRetentionDays: 90,
   flowLogTrafficType: "ALL" as const,
   s3GatewayEndpoint: false,
+  sessionManagerEndpoints: false,
 } as const;
+
+/** The services Session Manager reaches, each an interface endpoint when `sessionManagerEndpoints` is on. */
+export const SESSION_MANAGER_SERVICES = ["ssm", "ssmmessages", "ec2messages"] as const;
 
 const FLOW_LOG_SHAPE: ShapeOf<FlowLogOptions> = {
   enabled: boolean(),
@@ -113,5 +125,6 @@ export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
   mapPublicIpOnLaunch: boolean(),
   flowLogs: object(FLOW_LOG_SHAPE),
   s3GatewayEndpoint: boolean(),
+  sessionManagerEndpoints: boolean(),
   tags: tags(),
 };

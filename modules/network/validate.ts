@@ -49,6 +49,9 @@ function settingsRules(region: string | undefined): readonly Rule<NetworkSetting
     when("s3GatewayEndpoint", (s) =>
       s.s3GatewayEndpoint === true && !tiers(s).includes("private") ? "attaches to private route tables, and there is no private tier" : undefined,
     ),
+    when("sessionManagerEndpoints", (s) =>
+      s.sessionManagerEndpoints === true && !tiers(s).includes("private") ? "puts endpoints in the private subnets, and there is no private tier" : undefined,
+    ),
   ];
 }
 

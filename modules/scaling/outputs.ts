@@ -8,6 +8,10 @@ export interface AlarmRef {
 export interface ScalingOutputs {
   /** The target tracking policy; undefined when target tracking is off. */
   readonly targetTrackingPolicyArn: string | undefined;
+  /** The target tracking policy on requests per target; undefined when it is off. */
+  readonly requestTrackingPolicyArn: string | undefined;
+  /** The predictive scaling policy; undefined when it is off. */
+  readonly predictiveScalingPolicyArn: string | undefined;
   /** The step scale-out policy; undefined when step scaling is off. */
   readonly scaleOutPolicyArn: string | undefined;
   /** The step scale-in policy; undefined when step scaling is off. */

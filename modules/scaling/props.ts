@@ -1,8 +1,9 @@
 import type { ComputeOutputs } from "../compute/outputs";
 import { tags } from "../core/fields";
-import { boolean, integer, list, literal, number, object, required, string, variants, type ShapeOf } from "../core/shape";
+import { boolean, integer, list, literal, number, object, oneOf, quote, required, string, variants, type ShapeOf } from "../core/shape";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import type { QueueOutputs } from "../messaging/outputs";
+import { cronProblem, timeZoneProblem } from "./cron";
 
 export interface TargetTrackingOptions {
   /**
@@ -20,6 +21,83 @@ export interface TargetTrackingOptions {
    * @default 300
    */
   readonly estimatedInstanceWarmupSeconds?: number;
+}
+
+export interface RequestTrackingOptions {
+  /**
+   * Keep the load balancer's requests per target at a target (asg mode only), next to CPU:
+   * the group grows when either policy asks and shrinks only when both allow.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Requests per target per minute to hold (`ALBRequestCountPerTarget`, a one-minute sum).
+   * @default 1000
+   */
+  readonly targetRequestsPerTarget?: number;
+  /**
+   * Seconds before a new instance's requests count toward the average.
+   * @default 300
+   */
+  readonly estimatedInstanceWarmupSeconds?: number;
+}
+
+/** One scheduled action: at each recurrence, the group's sizes are set to the given ones. */
+export interface ScheduleOptions {
+  /** Name of the action, unique among the schedules: its identity (the resource instance is keyed by it). */
+  readonly name: string;
+  /** When it runs, in Unix cron form (minute hour day-of-month month day-of-week), e.g. `0 20 * * 1-5`. */
+  readonly recurrence: string;
+  /**
+   * IANA time zone the recurrence is read in (daylight saving time followed).
+   * @default "Etc/UTC"
+   */
+  readonly timeZone?: string;
+  /**
+   * The group's minimum size from then on.
+   * @default - unchanged
+   */
+  readonly minSize?: number;
+  /**
+   * The group's maximum size from then on.
+   * @default - unchanged
+   */
+  readonly maxSize?: number;
+  /**
+   * The group's desired capacity at that moment (scaling policies take over after).
+   * @default - unchanged
+   */
+  readonly desiredCapacity?: number;
+}
+
+export interface PredictiveScalingOptions {
+  /**
+   * Forecast the load from up to 14 days of history and plan capacity for it (asg mode only).
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * `ForecastOnly` publishes forecasts to compare with reality; `ForecastAndScale` also
+   * launches capacity ahead of them.
+   * @default "ForecastOnly"
+   */
+  readonly mode?: "ForecastOnly" | "ForecastAndScale";
+  /**
+   * The load it forecasts: the group's average CPU (`cpu`), or the load balancer's requests per
+   * target (`requests`).
+   * @default "cpu"
+   */
+  readonly metric?: "cpu" | "requests";
+  /**
+   * Level to plan for: CPU percent, or requests per target per minute.
+   * @default - 50 for cpu, 1000 for requests
+   */
+  readonly targetValue?: number;
+  /**
+   * Seconds ahead of the forecast that instances launch, so they are ready in time (0 to 3600).
+   * @default 300
+   */
+  readonly schedulingBufferSeconds?: number;
 }
 
 /** One direction of step scaling: the alarm that triggers it and the capacity change. */
@@ -81,6 +159,16 @@ export interface ScalingProps {
   readonly targetTracking?: TargetTrackingOptions;
   /** @default - disabled */
   readonly stepScaling?: StepScalingOptions;
+  /** @default - disabled */
+  readonly requestTracking?: RequestTrackingOptions;
+  /**
+   * Scheduled changes of the group's sizes (asg mode only), at most 125 (Auto Scaling's limit).
+   * A schedule that may take the group to zero makes the no-healthy-hosts alarm wait for capacity.
+   * @default - none
+   */
+  readonly schedules?: readonly ScheduleOptions[];
+  /** @default - disabled */
+  readonly predictiveScaling?: PredictiveScalingOptions;
   /** @default - 10 target 5XX a minute, 1 s p90 response time, 80% instance CPU */
   readonly alarms?: OperationalAlarmOptions;
   /** Topic the operational alarms notify on ALARM and OK (an {@link AlarmTopic}'s `topicArn`). */
@@ -110,6 +198,15 @@ export const SCALING_DEFAULTS = {
   scaleIn: { thresholdPercent: 30, evaluationPeriods: 5, periodSeconds: 60, adjustment: -1 },
   stepScalingEnabled: false,
   cooldownSeconds: 300,
+  requestTrackingEnabled: false,
+  targetRequestsPerTarget: 1000,
+  schedules: [] as readonly ScheduleOptions[],
+  scheduleTimeZone: "Etc/UTC",
+  predictiveScalingEnabled: false,
+  predictiveMode: "ForecastOnly" as "ForecastOnly" | "ForecastAndScale",
+  predictiveMetric: "cpu" as "cpu" | "requests",
+  predictiveTarget: { cpu: 50, requests: 1000 },
+  schedulingBufferSeconds: 300,
   target5xxPerMinute: 10,
   responseTimeSeconds: 1,
   instanceCpuPercent: 80,
@@ -122,6 +219,22 @@ const STEP_SHAPE: ShapeOf<StepOptions> = {
   evaluationPeriods: integer({ min: 1, max: 100 }),
   periodSeconds: integer({ min: 10, max: 86400, unit: "seconds" }),
   adjustment: integer({ min: -1000, max: 1000 }),
+};
+
+const warmup = integer({ min: 0, max: 86400, unit: "seconds" });
+/** Group sizes as the compute module allows them: up to 1000 instances. */
+const size = integer({ min: 0, max: 1000 });
+
+const SCHEDULE_SHAPE: ShapeOf<ScheduleOptions> = {
+  // The name keys the action's resource instance, so it is written out.
+  name: required(
+    literal(string({ pattern: /^[A-Za-z0-9._-]+$/, what: "letters, digits, dots, hyphens and underscores", maxLength: 255, limit: "Auto Scaling's limit for action names" }), "the key of the action's resource"),
+  ),
+  recurrence: required(string({ what: "a Unix cron recurrence such as \"0 20 * * 1-5\"", refine: (v) => { const p = cronProblem(v); return p && `(${quote(v)}) ${p}`; } })),
+  timeZone: string({ what: "an IANA time zone name", refine: (v) => { const p = timeZoneProblem(v); return p && `(${quote(v)}) ${p}`; } }),
+  minSize: size,
+  maxSize: size,
+  desiredCapacity: size,
 };
 
 const arn = (service: string, what: string) => string({ pattern: new RegExp(`^arn:aws[a-z-]*:${service}:`), what });
@@ -146,7 +259,20 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
   targetTracking: object<TargetTrackingOptions>({
     enabled: boolean(),
     targetCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
-    estimatedInstanceWarmupSeconds: integer({ min: 0, max: 86400, unit: "seconds" }),
+    estimatedInstanceWarmupSeconds: warmup,
+  }),
+  requestTracking: object<RequestTrackingOptions>({
+    enabled: boolean(),
+    targetRequestsPerTarget: number({ min: 1, max: 1_000_000 }),
+    estimatedInstanceWarmupSeconds: warmup,
+  }),
+  schedules: list(object(SCHEDULE_SHAPE), { maxItems: 125, noun: ["schedule", "schedules"], why: "Auto Scaling's limit per group", lengthDecides: "which scheduled actions are created" }),
+  predictiveScaling: object<PredictiveScalingOptions>({
+    enabled: boolean(),
+    mode: oneOf(["ForecastOnly", "ForecastAndScale"]),
+    metric: oneOf(["cpu", "requests"]),
+    targetValue: number({ min: 1, max: 1_000_000 }),
+    schedulingBufferSeconds: integer({ min: 0, max: 3600, unit: "seconds" }),
   }),
   stepScaling: object<StepScalingOptions>({
     enabled: boolean(),

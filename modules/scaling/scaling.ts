@@ -1,19 +1,33 @@
 import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { metricAlarm, type MetricAlarmSpec } from "../core/alarms";
-import { arnPart, providerRegion } from "../core/aws";
+import { arnPart, numberText, providerRegion } from "../core/aws";
+import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
 import { dashboardBody } from "./dashboard";
 import type { AlarmRef, ScalingOutputs } from "./outputs";
-import { SCALING_DEFAULTS, type ScalingProps, type StepScalingOptions } from "./props";
+import { SCALING_DEFAULTS, type PredictiveScalingOptions, type ScalingProps, type StepScalingOptions } from "./props";
+import { mayScaleToZero, scheduledActions } from "./scheduled-actions";
 import { validateScalingProps } from "./validate";
 
 /**
- * How the tier grows and who hears about trouble: target tracking and/or step scaling on CPU
- * (asg mode), operational alarms on the load balancer's view of the targets (and each
- * instance's CPU in ec2 mode) notifying an encrypted alarm topic, and a dashboard.
- * Consumed through {@link Scaling.outputs}.
+ * The resource label of the load balancer's requests per target:
+ * `app/<alb-name>/<alb-id>/targetgroup/<tg-name>/<tg-id>`, from the two ARN suffixes.
+ */
+export function requestCountResourceLabel(loadBalancer: Pick<ScalingProps["loadBalancer"], "albArnSuffix" | "targetGroupArnSuffix">): string {
+  return `${loadBalancer.albArnSuffix}/${loadBalancer.targetGroupArnSuffix}`;
+}
+
+/**
+ * How the tier grows and who hears about trouble: target tracking on CPU and on requests per
+ * target, step scaling on CPU alarms, scheduled actions and predictive scaling (asg mode),
+ * operational alarms on the load balancer's view of the targets (and each instance's CPU in
+ * ec2 mode) notifying an encrypted alarm topic on ALARM and OK, and a dashboard. The step
+ * scaling alarms act on their policies only: they are in ALARM whenever the group should move,
+ * and what the group then does is reported by its own notifications. Consumed through
+ * {@link Scaling.outputs}.
  */
 export class Scaling extends Construct {
   readonly outputs: ScalingOutputs;
@@ -28,7 +42,10 @@ export class Scaling extends Construct {
     const { alarmTopicArn } = props;
 
     let targetTrackingPolicyArn: string | undefined;
+    let requestTrackingPolicyArn: string | undefined;
+    let predictiveScalingPolicyArn: string | undefined;
     let stepPolicies: { scaleOut: string; scaleIn: string } | undefined;
+    const schedules = compute.mode === "asg" ? (props.schedules ?? d.schedules) : [];
     if (compute.mode === "asg") {
       if (props.targetTracking?.enabled ?? d.targetTrackingEnabled) {
         targetTrackingPolicyArn = new AutoscalingPolicy(this, "target-tracking", {
@@ -44,9 +61,26 @@ export class Scaling extends Construct {
         }).arn;
       }
       if (props.stepScaling?.enabled ?? d.stepScalingEnabled) stepPolicies = this.stepScaling(props, compute.asgName, props.stepScaling ?? {});
+      const requests = props.requestTracking ?? {};
+      if (requests.enabled ?? d.requestTrackingEnabled) {
+        requestTrackingPolicyArn = new AutoscalingPolicy(this, "request-tracking", {
+          name: `${props.name}-requests-target`,
+          autoscalingGroupName: compute.asgName,
+          policyType: "TargetTrackingScaling",
+          estimatedInstanceWarmup: requests.estimatedInstanceWarmupSeconds ?? d.estimatedInstanceWarmupSeconds,
+          targetTrackingConfiguration: {
+            predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: requestCountResourceLabel(props.loadBalancer) },
+            targetValue: requests.targetRequestsPerTarget ?? d.targetRequestsPerTarget,
+            disableScaleIn: false,
+          },
+        }).arn;
+      }
+      const predictive = props.predictiveScaling ?? {};
+      if (predictive.enabled ?? d.predictiveScalingEnabled) predictiveScalingPolicyArn = this.predictiveScaling(props, compute.asgName, predictive);
+      scheduledActions(this, "schedule", compute.asgName, schedules);
     }
 
-    this.operationalAlarms(props, alarmTopicArn);
+    this.operationalAlarms(props, alarmTopicArn, mayScaleToZero(schedules));
 
     const dashboardName =
       (props.dashboard ?? d.dashboard)
@@ -64,6 +98,8 @@ export class Scaling extends Construct {
 
     this.outputs = {
       targetTrackingPolicyArn,
+      requestTrackingPolicyArn,
+      predictiveScalingPolicyArn,
       scaleOutPolicyArn: stepPolicies?.scaleOut,
       scaleInPolicyArn: stepPolicies?.scaleIn,
       alarms: { ...this.alarms },
@@ -128,8 +164,58 @@ export class Scaling extends Construct {
     return { scaleOut: scaleOut.arn, scaleIn: scaleIn.arn };
   }
 
+  /** A predictive policy on the group's CPU or on the load balancer's requests per target. */
+  private predictiveScaling(props: ScalingProps, asgName: string, options: PredictiveScalingOptions): string {
+    const d = SCALING_DEFAULTS;
+    const metric = options.metric ?? d.predictiveMetric;
+    const pair =
+      metric === "cpu"
+        ? { predefinedMetricType: "ASGCPUUtilization" }
+        : { predefinedMetricType: "ALBRequestCount", resourceLabel: requestCountResourceLabel(props.loadBalancer) };
+    return new AutoscalingPolicy(this, "predictive-scaling", {
+      name: `${props.name}-predictive`,
+      autoscalingGroupName: asgName,
+      policyType: "PredictiveScaling",
+      predictiveScalingConfiguration: {
+        mode: options.mode ?? d.predictiveMode,
+        schedulingBufferTime: numberText(options.schedulingBufferSeconds ?? d.schedulingBufferSeconds),
+        // The group's maximum stays a ceiling the forecast cannot lift.
+        maxCapacityBreachBehavior: "HonorMaxCapacity",
+        metricSpecification: {
+          targetValue: options.targetValue ?? d.predictiveTarget[metric],
+          predefinedMetricPairSpecification: pair,
+        },
+      },
+    }).arn;
+  }
+
+  /**
+   * "No healthy host" while the group is meant to have capacity: healthy hosts where the
+   * group's desired capacity is above zero, 1 (fine) where a schedule has emptied it on purpose.
+   * Missing datapoints count as zero, so silence from the load balancer still alarms.
+   */
+  private noHealthyHostsWhileServing(props: ScalingProps, asgName: string, targets: Record<string, string>, notify: { alarmActions: string[]; okActions: string[] }): void {
+    const name = `${props.name}-no-healthy-hosts`;
+    const alarm = new CloudwatchMetricAlarm(this, "noHealthyHosts", {
+      alarmName: name,
+      alarmDescription: "No healthy target for 2 minutes while the group should have instances: the site is down",
+      comparisonOperator: "LessThanThreshold",
+      threshold: 1,
+      evaluationPeriods: 2,
+      treatMissingData: "breaching",
+      metricQuery: [
+        { id: "serving", expression: "IF(FILL(desired, 0) > 0, FILL(healthy, 0), 1)", label: "Healthy hosts while the group wants instances", returnData: true },
+        { id: "healthy", metric: { namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: targets, period: 60, stat: "Minimum" } },
+        { id: "desired", metric: { namespace: "AWS/AutoScaling", metricName: "GroupDesiredCapacity", dimensions: { AutoScalingGroupName: asgName }, period: 60, stat: "Maximum" } },
+      ],
+      ...notify,
+      tags: nameTags(name, props.tags),
+    });
+    this.alarms.noHealthyHosts = { name, arn: alarm.arn };
+  }
+
   /** Alarms people act on, notifying the alarm topic on ALARM and on the return to OK. */
-  private operationalAlarms(props: ScalingProps, topicArn: string): void {
+  private operationalAlarms(props: ScalingProps, topicArn: string, scheduledToZero: boolean): void {
     const d = SCALING_DEFAULTS;
     const options = props.alarms ?? {};
     const notify = { alarmActions: [topicArn], okActions: [topicArn], tags: props.tags };
@@ -165,20 +251,24 @@ export class Scaling extends Construct {
       treatMissingData: "notBreaching",
       ...notify,
     });
-    this.alarm("noHealthyHosts", {
-      name: `${props.name}-no-healthy-hosts`,
-      description: "No healthy target for 2 minutes: the site is down",
-      ...alb,
-      metricName: "HealthyHostCount",
-      dimensions: targets,
-      statistic: "Minimum",
-      evaluationPeriods: 2,
-      comparison: "LessThanThreshold",
-      threshold: 1,
-      // The load balancer reports host counts every minute, traffic or not: silence is a fault.
-      treatMissingData: "breaching",
-      ...notify,
-    });
+    if (scheduledToZero && props.compute.mode === "asg") {
+      this.noHealthyHostsWhileServing(props, props.compute.asgName, targets, notify);
+    } else {
+      this.alarm("noHealthyHosts", {
+        name: `${props.name}-no-healthy-hosts`,
+        description: "No healthy target for 2 minutes: the site is down",
+        ...alb,
+        metricName: "HealthyHostCount",
+        dimensions: targets,
+        statistic: "Minimum",
+        evaluationPeriods: 2,
+        comparison: "LessThanThreshold",
+        threshold: 1,
+        // The load balancer reports host counts every minute, traffic or not: silence is a fault.
+        treatMissingData: "breaching",
+        ...notify,
+      });
+    }
     const responseTime = options.responseTimeSeconds ?? d.responseTimeSeconds;
     this.alarm("responseTime", {
       name: `${props.name}-target-response-time`,

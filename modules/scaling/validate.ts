@@ -1,7 +1,16 @@
 import type { ComputeMode } from "../compute/props";
-import { checkShape, omit } from "../core/shape";
-import { check, known, nested, rule, when, type Finding, type Rule } from "../core/validation";
-import { SCALING_DEFAULTS, SCALING_SHAPE, type ScalingProps, type StepOptions, type StepScalingOptions, type TargetTrackingOptions } from "./props";
+import { checkShape, omit, quote } from "../core/shape";
+import { check, each, known, nested, rule, when, type Finding, type Rule } from "../core/validation";
+import {
+  SCALING_DEFAULTS,
+  SCALING_SHAPE,
+  type PredictiveScalingOptions,
+  type ScalingProps,
+  type ScheduleOptions,
+  type StepOptions,
+  type StepScalingOptions,
+  type TargetTrackingOptions,
+} from "./props";
 
 /** The scaling inputs that are plain data: what an environment's config holds. */
 export type ScalingSettings = Omit<ScalingProps, "name" | "compute" | "loadBalancer" | "alarmTopicArn" | "queues" | "tags">;
@@ -60,13 +69,52 @@ const targetTrackingRules: readonly Rule<TargetTrackingOptions>[] = [
   rule("targetCpuPercent", (t) => t.targetCpuPercent, (v) => v === 0, () => "(0) must be above 0 percent: a target of 0 would scale out forever"),
 ];
 
+/** A scheduled action must change something, and the sizes it sets must fit together as a group's do. */
+const scheduleRules: readonly Rule<ScheduleOptions>[] = [
+  when("", (a) =>
+    a.minSize === undefined && a.maxSize === undefined && a.desiredCapacity === undefined
+      ? "sets no size: give minSize, maxSize or desiredCapacity (Auto Scaling refuses an action that changes nothing)"
+      : undefined,
+  ),
+  when("maxSize", (a) => (known(a.minSize, a.maxSize) && a.maxSize! < a.minSize! ? `(${a.maxSize}) must be >= minSize (${a.minSize})` : undefined)),
+  when("desiredCapacity", (a) => {
+    // Against inverted bounds (reported above) no capacity fits: say nothing more.
+    if (!known(a.desiredCapacity) || (known(a.minSize, a.maxSize) && a.maxSize! < a.minSize!)) return undefined;
+    const desired = a.desiredCapacity!;
+    if (known(a.minSize) && desired < a.minSize!) return `(${desired}) must be >= minSize (${a.minSize})`;
+    return known(a.maxSize) && desired > a.maxSize! ? `(${desired}) must be <= maxSize (${a.maxSize})` : undefined;
+  }),
+];
+
+const predictiveRules: readonly Rule<PredictiveScalingOptions>[] = [
+  rule(
+    "targetValue",
+    (p) => p.targetValue,
+    (v, p) => (p.metric ?? SCALING_DEFAULTS.predictiveMetric) === "cpu" && v > 100,
+    (v) => `(${v}) is a CPU percent here (metric "cpu") and must be at most 100`,
+  ),
+];
+
 function settingsRules(mode: ComputeMode, detailedMonitoring: boolean): readonly Rule<ScalingSettings>[] {
   const noGroup = "cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg";
   return [
     when("targetTracking.enabled", (s) => (mode === "ec2" && s.targetTracking?.enabled === true ? noGroup : undefined)),
     when("stepScaling.enabled", (s) => (mode === "ec2" && s.stepScaling?.enabled === true ? noGroup : undefined)),
+    when("requestTracking.enabled", (s) => (mode === "ec2" && s.requestTracking?.enabled === true ? noGroup : undefined)),
+    when("predictiveScaling.enabled", (s) => (mode === "ec2" && s.predictiveScaling?.enabled === true ? noGroup : undefined)),
+    when("schedules", (s) =>
+      mode === "ec2" && (s.schedules?.length ?? 0) > 0 ? "cannot be set for compute in ec2 mode: single instances have no group sizes to schedule; use mode asg" : undefined,
+    ),
     nested("targetTracking", (s) => s.targetTracking, targetTrackingRules),
     nested("stepScaling", (s) => (s.stepScaling?.enabled ? s.stepScaling : undefined), stepScalingRules(detailedMonitoring)),
+    nested("predictiveScaling", (s) => s.predictiveScaling, predictiveRules),
+    each("schedules", (s) => s.schedules, scheduleRules),
+    // Names are the actions' identities: two of one name would be one resource instance.
+    (s) =>
+      (s.schedules ?? []).flatMap((a, i) => {
+        const first = s.schedules!.findIndex((other) => other.name === a.name);
+        return first < i ? [{ path: `schedules[${i}].name`, message: `(${quote(a.name)}) is already the name of schedules[${first}]; schedule names must be unique` }] : [];
+      }),
   ];
 }
 

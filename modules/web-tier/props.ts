@@ -28,8 +28,8 @@ export interface WebTierProps {
   /** The instances: `ec2` mode with a count, or `asg` mode with min, max and desired sizes. */
   readonly compute: ComputeSettings;
   /**
-   * The encrypted topic every alarm notifies, and who is emailed from it.
-   * @default - a topic without subscriptions
+   * The encrypted topic every alarm notifies, and who hears it: email, HTTPS, forwarded topics.
+   * @default - a topic without subscriptions (synth warns)
    */
   readonly alarmTopic?: AlarmTopicSettings;
   /** The SNS topic fanned out to SQS queues (names are prefixed with the tier's name). */

@@ -20,8 +20,9 @@ const wiringRules: readonly Rule<WebTierProps>[] = [
       : undefined,
   ),
   when("network.natGateways", (p) =>
-    p.network.natGateways === "none"
-      ? '("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); use "single" or "per-az"'
+    p.network.natGateways === "none" && p.network.sessionManagerEndpoints !== true
+      ? '("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); ' +
+        'set network.sessionManagerEndpoints: true to reach it through interface endpoints, or use "single" or "per-az"'
       : undefined,
   ),
 ];
@@ -53,7 +54,7 @@ export function validateWebTierSections(props: WebTierProps, region: string | un
     ...network,
     ...loadBalancer,
     ...compute,
-    ...judge("alarmTopic", () => validateAlarmTopicSettings(props.alarmTopic ?? d.alarmTopic, "alarmTopic")),
+    ...judge("alarmTopic", () => validateAlarmTopicSettings(props.alarmTopic ?? d.alarmTopic, "alarmTopic", region, broken.has("name") ? undefined : props.name)),
     ...judge("messaging", () => validateMessagingSettings(props.messaging, "messaging", broken.has("name") ? undefined : props.name)),
     // Scaling is judged against the compute mode, and the wiring against network and load balancer: not while those are wrong.
     ...(broken.has("compute") || compute.length > 0

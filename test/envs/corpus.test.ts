@@ -116,6 +116,21 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["a scale-in that adds", edited(prod, (c) => (c.scaling.stepScaling.scaleIn.adjustment = 1)), ["prod.scaling.stepScaling.scaleIn.adjustment"]],
   ["a malformed email", edited(prod, (c) => (c.alarmTopic.emailSubscriptions = ["oncall"])), ["prod.alarmTopic.emailSubscriptions[0]"]],
   ["a key deletion window KMS refuses", edited(prod, (c) => (c.alarmTopic.keyDeletionWindowDays = 31)), ["prod.alarmTopic.keyDeletionWindowDays"]],
+  ["an alarm endpoint over plain HTTP", edited(dev, (c) => (c.alarmTopic.httpsEndpoints = ["http://events.example.com/sns"])), ["dev.alarmTopic.httpsEndpoints[0]"]],
+  ["an alarm forward to another region's topic", edited(dev, (c) => (c.alarmTopic.forwardToTopicArns = ["arn:aws:sns:eu-west-1:123456789012:oncall"])), ["dev.alarmTopic.forwardToTopicArns[0]"]],
+  ["an alarm forward to the alarm topic itself", edited(dev, (c) => (c.alarmTopic.forwardToTopicArns = ["arn:aws:sns:us-east-1:123456789012:webtier-dev-alarms"])), ["dev.alarmTopic.forwardToTopicArns[0]"]],
+  ["Session Manager endpoints as a string", edited(dev, (c) => (c.network.sessionManagerEndpoints = "yes")), ["dev.network.sessionManagerEndpoints"]],
+  ["request-count tracking in ec2 mode", edited(dev, (c) => (c.scaling = { requestTracking: { enabled: true } })), ["dev.scaling.requestTracking.enabled"]],
+  ["a request target of 0", edited(stage, (c) => (c.scaling.requestTracking.targetRequestsPerTarget = 0)), ["stage.scaling.requestTracking.targetRequestsPerTarget"]],
+  ["a schedule in ec2 mode", edited(dev, (c) => (c.scaling = { schedules: [{ name: "night", recurrence: "0 20 * * *", desiredCapacity: 0 }] })), ["dev.scaling.schedules"]],
+  ["an EventBridge cron as a recurrence", edited(stage, (c) => (c.scaling.schedules[0].recurrence = "cron(0 20 ? * MON-FRI *)")), ["stage.scaling.schedules[0].recurrence"]],
+  ["a recurrence hour out of range", edited(stage, (c) => (c.scaling.schedules[1].recurrence = "0 25 * * 1-5")), ["stage.scaling.schedules[1].recurrence"]],
+  ["a time zone given as an offset", edited(stage, (c) => (c.scaling.schedules[0].timeZone = "UTC-5")), ["stage.scaling.schedules[0].timeZone"]],
+  ["a scheduled maxSize below its minSize", edited(stage, (c) => Object.assign(c.scaling.schedules[1], { minSize: 2, maxSize: 1, desiredCapacity: 1 })), ["stage.scaling.schedules[1].maxSize"]],
+  ["a scheduled action that sets nothing", edited(stage, (c) => (c.scaling.schedules[0] = { name: "noop", recurrence: "0 20 * * 1-5" })), ["stage.scaling.schedules[0]"]],
+  ["two scheduled actions of one name", edited(stage, (c) => (c.scaling.schedules[1].name = "evening-scale-down")), ["stage.scaling.schedules[1].name"]],
+  ["a predictive CPU target over 100", edited(stage, (c) => (c.scaling.predictiveScaling = { enabled: true, metric: "cpu", targetValue: 150 })), ["stage.scaling.predictiveScaling.targetValue"]],
+  ["an unknown predictive mode", edited(stage, (c) => (c.scaling.predictiveScaling.mode = "ForecastAndAct")), ["stage.scaling.predictiveScaling.mode"]],
   // The environment's own fields
   ["an uppercase name", edited(dev, (c) => (c.name = "Dev")), ["Dev.name"]],
   ["a project name over the project's limit", edited(dev, (c) => (c.project = "webtier-platform")), ["dev.project"]],
@@ -132,6 +147,9 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["production without access logs", edited(prod, (c) => delete c.loadBalancer.accessLogs), ["prod.loadBalancer.accessLogs"]],
   ["production on one instance type", edited(prod, (c) => (c.compute.mixedInstances.instanceTypes = ["t3.small"])), ["prod.compute.mixedInstances.instanceTypes"]],
   ["production without a mixed instances policy", edited(prod, (c) => Object.assign(c.compute, { mixedInstances: undefined, instanceType: "t3.small" })), ["prod.compute.mixedInstances"]],
+  ["production whose alarms reach nobody", edited(prod, (c) => (c.alarmTopic = { emailSubscriptions: [] })), ["prod.alarmTopic"]],
+  ["production without an alarm topic section", edited(prod, (c) => delete c.alarmTopic), ["prod.alarmTopic"]],
+  ["production with emails as a number, reported once", edited(prod, (c) => (c.alarmTopic = { emailSubscriptions: 5 })), ["prod.alarmTopic.emailSubscriptions"]],
 ];
 
 const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
@@ -150,7 +168,13 @@ const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
   ["a warm pool and lifecycle hooks", edited(stage, (c) => Object.assign(c.compute, { warmPool: { minSize: 1, reuseOnScaleIn: true }, lifecycleHooks: { launch: {}, terminate: { defaultResult: "ABANDON" } } }))],
   ["Spot above an On-Demand base, on Graviton", edited(prod, (c) => (c.compute.mixedInstances = { instanceTypes: ["m7g.large", "m6g.large"], onDemandBaseCapacity: 2, onDemandPercentageAboveBaseCapacity: 0 }))],
   ["a pinned image version", edited(dev, (c) => (c.compute.imageVersion = 98))],
+  ["no NAT, with Session Manager endpoints", edited(dev, (c) => Object.assign(c.network, { natGateways: "none", sessionManagerEndpoints: true }))],
+  ["production heard by an HTTPS endpoint only", edited(prod, (c) => (c.alarmTopic = { httpsEndpoints: ["https://events.example.com/sns"] }))],
+  ["production heard through a topic a chat integration watches", edited(prod, (c) => (c.alarmTopic = { forwardToTopicArns: ["arn:aws:sns:us-east-1:123456789012:chatbot-ops"] }))],
+  ["schedules at Auto Scaling's 125", edited(stage, (c) => (c.scaling.schedules = Array.from({ length: 125 }, (_, i) => ({ name: `s${i}`, recurrence: `${i % 60} ${i % 24} * * *`, desiredCapacity: 1 }))))],
   ["every committed environment", dev],
+  ["stage as committed", stage],
+  ["prod as committed", prod],
 ];
 
 describe("configuration corpus", () => {

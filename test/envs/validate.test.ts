@@ -60,7 +60,7 @@ describe("environment validation", () => {
   // How the modules are wired is the tier's to judge (test/modules/web-tier/errors.test.ts): here, that it is judged, under the environment's path.
   it("reports the tier's wiring rules under the environment's path", () => {
     expect(problems({ network: { ...dev.network, natGateways: "none" } })).toEqual([
-      'dev.network.natGateways ("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); use "single" or "per-az"',
+      'dev.network.natGateways ("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); set network.sessionManagerEndpoints: true to reach it through interface endpoints, or use "single" or "per-az"',
     ]);
   });
 
@@ -114,6 +114,18 @@ describe("environment validation", () => {
       expect(prodProblems({ messaging: { ...prod.messaging, preventDestroy: false } })).toEqual([
         "prod.messaging.preventDestroy must be true in a production environment (a wrong plan must not lose queued messages)",
       ]);
+    });
+
+    it("throws when nobody would hear its alarms, and accepts any one kind of subscriber", () => {
+      expect(prodProblems({ alarmTopic: { emailSubscriptions: [] } })).toEqual([
+        "prod.alarmTopic must have a subscriber in a production environment (emailSubscriptions, httpsEndpoints or forwardToTopicArns): its alarms would reach nobody",
+      ]);
+      expect(prodProblems({ alarmTopic: { httpsEndpoints: ["https://events.example.com/sns"] } })).toEqual([]);
+      expect(prodProblems({ alarmTopic: { forwardToTopicArns: ["arn:aws:sns:us-east-1:123456789012:chatbot-ops"] } })).toEqual([]);
+    });
+
+    it("lets a non-production environment go without a subscriber (synth warns instead)", () => {
+      expect(problems({ alarmTopic: {} })).toEqual([]);
     });
 
     it("lets a non-production environment turn them off", () => {

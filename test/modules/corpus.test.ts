@@ -76,6 +76,13 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["Messaging", "with a token queue name, which names its resources", { queues: [{ name: token("x") }] }, ["queues[0].name"]],
   ["Messaging", "with a queue that is not an object", { queues: ["orders"] }, ["queues[0]"]],
   ["Scaling", "without an alarm topic", { alarmTopicArn: undefined }, ["alarmTopicArn"]],
+  ["Scaling", "with schedules as a token list, whose length decides the actions", { schedules: Token.asList("x") }, ["schedules"]],
+  ["Scaling", "with a token schedule name, which keys its resource", { schedules: [{ name: token("x"), recurrence: "0 7 * * *", desiredCapacity: 1 }] }, ["schedules[0].name"]],
+  ["Scaling", "with a schedule that is a string", { schedules: ["0 7 * * *"] }, ["schedules[0]"]],
+  ["AlarmTopic", "with HTTPS endpoints as a string", { httpsEndpoints: "https://events.example.com/sns" }, ["httpsEndpoints"]],
+  ["AlarmTopic", "with an HTTPS endpoint twice", { httpsEndpoints: ["https://events.example.com/sns", "https://events.example.com/sns"] }, ["httpsEndpoints"]],
+  ["Messaging", "with a depth alarm and no topic to tell", { queues: [{ name: "q", depthAlarmThreshold: 10 }] }, ["queues[0].depthAlarmThreshold"]],
+  ["Network", "with Session Manager endpoints as a string", { sessionManagerEndpoints: "true" }, ["sessionManagerEndpoints"]],
   ["Scaling", "with compute outputs of no mode", { compute: { ...ASG_OUTPUTS, mode: undefined } }, ["compute.mode"]],
   ["WebTier", "with a misspelt section", { network: undefined, netwrok: {} }, ["netwrok", "network"]],
   ["WebTier", "with a section that is a string", { compute: "ec2" }, ["compute"]],
@@ -90,6 +97,8 @@ const GOOD: readonly (readonly [string, string, Record<string, unknown>])[] = [
   ["Compute", "with a token alarm topic, image version and instance types", { mode: "asg", minSize: 2, maxSize: 4, alarmTopicArn: token("t"), imageVersion: Token.asNumber("v"), mixedInstances: { instanceTypes: [token("a"), token("b")] } }],
   ["Compute", "with token sizes", { mode: "asg", minSize: Token.asNumber("a"), maxSize: Token.asNumber("b"), desiredCapacity: Token.asNumber("c") }],
   ["Messaging", "with token numbers", { queues: [{ name: "q", visibilityTimeoutSeconds: Token.asNumber("v"), consumerTimeoutSeconds: Token.asNumber("c") }] }],
+  ["AlarmTopic", "with subscribers from another stack", { emailSubscriptions: Token.asList("e"), httpsEndpoints: Token.asList("h"), forwardToTopicArns: Token.asList("f") }],
+  ["Scaling", "with token schedule sizes and a token recurrence", { schedules: [{ name: "night", recurrence: token("r"), minSize: Token.asNumber("a"), desiredCapacity: Token.asNumber("b") }] }],
   ["Scaling", "with token thresholds", { stepScaling: { enabled: true, scaleOut: { thresholdPercent: Token.asNumber("a") }, scaleIn: { thresholdPercent: Token.asNumber("b") } } }],
 ];
 

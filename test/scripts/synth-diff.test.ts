@@ -44,8 +44,8 @@ describe("synth diff", () => {
   });
 
   it("lists added resources and leaves unchanged ones out", () => {
-    // The queue, its dead-letter queue, policy, redrive-allow policy, subscription and DLQ alarm.
-    expect(devDiff!.resources.added).toHaveLength(6);
+    // The queue, its dead-letter queue, their two policies, redrive-allow policy, subscription and DLQ alarm.
+    expect(devDiff!.resources.added).toHaveLength(7);
     expect(devDiff!.resources.added).toContainEqual(expect.stringMatching(/^aws_sqs_queue\.messaging_queue-audit_/));
     expect(devDiff!.resources.removed).toEqual([]);
     expect(devDiff!.resources.changed.map((c) => c.address)).not.toContainEqual(expect.stringMatching(/^aws_vpc\./));

@@ -5,9 +5,10 @@ import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJs
 /** What each environment's plan creates, by resource type. */
 const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
   dev: sum(network({ zones: 2, nats: 1 }), loadBalancer({ stressGuard: true }), compute({ instances: 1 }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 0, alarms: 4 + 1 })),
-  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer({ stressGuard: true }), compute({ asg: true }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 1, alarms: 4 })),
+  // CPU and request-count tracking, a forecast-only predictive policy, two scheduled actions.
+  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer({ stressGuard: true }), compute({ asg: true }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 3, alarms: 4, schedules: 2 })),
   prod: sum(
-    network({ zones: 3, nats: 3 }),
+    network({ zones: 3, nats: 3, sessionManagerEndpoints: true }),
     loadBalancer({ domain: true, webAcl: true, logBucket: true }),
     compute({ asg: true }),
     alarmTopic(1),
@@ -20,21 +21,21 @@ function alarmTopic(emails: number): Record<string, number> {
   return { aws_kms_key: 1, aws_kms_key_policy: 1, aws_kms_alias: 1, aws_sns_topic: 1, aws_sns_topic_policy: 1, aws_sns_topic_subscription: emails };
 }
 
-/** One topic fanned out to one queue with its dead-letter queue; alarms: the DLQ's, plus depth and age where set. */
+/** One topic fanned out to one queue with its dead-letter queue, each with a policy; alarms: the DLQ's, plus depth and age where set. */
 function messaging({ queueAlarms }: { queueAlarms: number }): Record<string, number> {
   return {
     aws_sns_topic: 1,
     aws_sns_topic_policy: 1,
     aws_sqs_queue: 2,
-    aws_sqs_queue_policy: 1,
+    aws_sqs_queue_policy: 2,
     aws_sqs_queue_redrive_allow_policy: 1,
     aws_sns_topic_subscription: 1,
     aws_cloudwatch_metric_alarm: queueAlarms,
   };
 }
 
-function scaling({ policies, alarms }: { policies: number; alarms: number }): Record<string, number> {
-  return { aws_autoscaling_policy: policies, aws_cloudwatch_metric_alarm: alarms, aws_cloudwatch_dashboard: 1 };
+function scaling({ policies, alarms, schedules = 0 }: { policies: number; alarms: number; schedules?: number }): Record<string, number> {
+  return { aws_autoscaling_policy: policies, aws_cloudwatch_metric_alarm: alarms, aws_cloudwatch_dashboard: 1, aws_autoscaling_schedule: schedules };
 }
 
 function sum(...parts: Record<string, number>[]): Record<string, number> {
@@ -59,8 +60,12 @@ function compute(mode: { instances: number } | { asg: true }): Record<string, nu
   return { ...shared, aws_instance: mode.instances, aws_lb_target_group_attachment: mode.instances, aws_cloudwatch_metric_alarm: 2 * mode.instances };
 }
 
-function network({ zones, nats }: { zones: number; nats: number }): Record<string, number> {
+/** With Session Manager endpoints: three interface endpoints and their security group, admitting 443 from the VPC. */
+function network({ zones, nats, sessionManagerEndpoints = false }: { zones: number; nats: number; sessionManagerEndpoints?: boolean }): Record<string, number> {
+  const endpoints = sessionManagerEndpoints ? 3 : 0;
   return {
+    aws_security_group: endpoints > 0 ? 1 : 0,
+    aws_vpc_security_group_ingress_rule: endpoints > 0 ? 1 : 0,
     aws_vpc: 1,
     aws_default_security_group: 1,
     aws_subnet: 2 * zones,
@@ -70,7 +75,7 @@ function network({ zones, nats }: { zones: number; nats: number }): Record<strin
     aws_route_table_association: 2 * zones,
     aws_eip: nats,
     aws_nat_gateway: nats,
-    aws_vpc_endpoint: 1,
+    aws_vpc_endpoint: 1 + endpoints,
     aws_cloudwatch_log_group: 1,
     aws_iam_role: 1,
     aws_iam_role_policy: 1,
@@ -313,6 +318,41 @@ describeTerraform("every environment validates and plans offline", () => {
       expect(topics.map((t) => t.name).sort()).toEqual([`webtier-${config.name}-alarms`, `webtier-${config.name}-order-alerts`]);
       const alarmsTopic = topics.find((t) => t.name === `webtier-${config.name}-alarms`)!;
       expect(alarmsTopic).not.toHaveProperty("kms_master_key_id", "alias/aws/sns");
+    });
+
+    it("plans Session Manager endpoints in the private subnets where the network asks for them", async () => {
+      const p = await plan();
+      const interfaces = planned(p, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Interface");
+      if (!config.network.sessionManagerEndpoints) {
+        expect(interfaces).toEqual([]);
+        return;
+      }
+      expect(interfaces.map((e) => e.service_name).sort()).toEqual(["ec2messages", "ssm", "ssmmessages"].map((s) => `com.amazonaws.${config.region}.${s}`));
+      for (const endpoint of interfaces) expect(endpoint).toMatchObject({ private_dns_enabled: true });
+      const ingress = planned(p, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.description).includes("Session Manager"));
+      expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: config.network.cidr })]);
+    });
+
+    it("plans the scaling the environment asks for: request-count tracking, schedules, forecasts", async () => {
+      const p = await plan();
+      const policies = Object.fromEntries(planned(p, "aws_autoscaling_policy").map((a) => [String(a.name), a]));
+      const schedules = planned(p, "aws_autoscaling_schedule");
+      const scaling = config.scaling ?? {};
+      if (scaling.requestTracking?.enabled) {
+        expect(policies[`webtier-${config.name}-requests-target`]).toMatchObject({
+          policy_type: "TargetTrackingScaling",
+          target_tracking_configuration: [expect.objectContaining({ predefined_metric_specification: [expect.objectContaining({ predefined_metric_type: "ALBRequestCountPerTarget" })] })],
+        });
+      } else {
+        expect(policies).not.toHaveProperty(`webtier-${config.name}-requests-target`);
+      }
+      if (scaling.predictiveScaling?.enabled) {
+        expect(policies[`webtier-${config.name}-predictive`]).toMatchObject({ policy_type: "PredictiveScaling", predictive_scaling_configuration: [expect.objectContaining({ mode: scaling.predictiveScaling.mode })] });
+      }
+      const byName = (a: { name: unknown }, b: { name: unknown }) => String(a.name).localeCompare(String(b.name));
+      expect(
+        schedules.map((a) => ({ name: a.scheduled_action_name, recurrence: a.recurrence, timeZone: a.time_zone, minSize: a.min_size, maxSize: a.max_size, desiredCapacity: a.desired_capacity })).sort(byName),
+      ).toEqual((scaling.schedules ?? []).map((a) => ({ ...a })).sort(byName));
     });
 
     it("plans a dashboard whose body is JSON", async () => {

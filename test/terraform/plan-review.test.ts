@@ -63,8 +63,8 @@ describeTerraform("plan review of real changes to prod", () => {
     });
 
     it("counts and lists the creations, and the dashboard's update to graph the new queue", () => {
-      // The queue, its dead-letter queue, policy, redrive-allow policy, subscription and DLQ alarm.
-      expect(summary.counts).toMatchObject({ create: 6, replace: 0, destroy: 0 });
+      // The queue, its dead-letter queue, their two policies, redrive-allow policy, subscription and DLQ alarm.
+      expect(summary.counts).toMatchObject({ create: 7, replace: 0, destroy: 0 });
       expect(summary.creates).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_sqs_queue\.messaging_queue-billing_/)]));
       expect(summary.updates.map((u) => u.address)).toEqual([expect.stringMatching(/^aws_cloudwatch_dashboard\.scaling_dashboard_/)]);
       expect(summary.updates[0]!.changes.map((c) => c.path)).toEqual(["dashboard_body"]);
@@ -132,14 +132,15 @@ describeTerraform("plan review of real changes to prod", () => {
       summary = await planOf("removedQueue");
     });
 
-    it("destroys the queue, its dead-letter queue, policy, subscription and alarm, and updates the dashboard", () => {
-      expect(summary.counts).toMatchObject({ create: 0, replace: 0, destroy: 6 });
+    it("destroys the queue, its dead-letter queue, their policies, subscription and alarm, and updates the dashboard", () => {
+      expect(summary.counts).toMatchObject({ create: 0, replace: 0, destroy: 7 });
       expect(summary.updates.map((u) => u.address)).toEqual([expect.stringMatching(/^aws_cloudwatch_dashboard\.scaling_dashboard_/)]);
       expect(summary.destroys.map((a) => a.split(".")[0]).sort()).toEqual([
         "aws_cloudwatch_metric_alarm",
         "aws_sns_topic_subscription",
         "aws_sqs_queue",
         "aws_sqs_queue",
+        "aws_sqs_queue_policy",
         "aws_sqs_queue_policy",
         "aws_sqs_queue_redrive_allow_policy",
       ]);

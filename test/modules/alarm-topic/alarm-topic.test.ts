@@ -25,15 +25,8 @@ describe("alarm topic", () => {
     expect(onlyResource(json, KmsKey)).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
   });
 
-  it("has a key policy letting CloudWatch use the key, and the account administer it", () => {
+  it("has a key policy letting the account administer the key", () => {
     const statements = parseJsonTemplate(onlyResource(json, KmsKeyPolicy).policy).Statement;
-    expect(statements).toContainEqual({
-      Sid: "CloudWatchPublishesAlarms",
-      Effect: "Allow",
-      Principal: { Service: "cloudwatch.amazonaws.com" },
-      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-      Resource: "*",
-    });
     expect(statements).toContainEqual(expect.objectContaining({ Sid: "AccountAdministers", Action: "kms:*" }));
   });
 
@@ -47,14 +40,17 @@ describe("alarm topic", () => {
     expect(statement.Condition.ArnLike["aws:PrincipalArn"]).toMatch(/:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling\*$/);
   });
 
-  it("lets CloudWatch of this account publish to the topic", () => {
+  it("lets alarms of this account and region publish to the topic", () => {
     const statements = parseJsonTemplate(onlyResource(json, SnsTopicPolicy).policy).Statement;
     expect(statements).toContainEqual(
       expect.objectContaining({
         Sid: "CloudWatchAlarmsPublish",
         Principal: { Service: "cloudwatch.amazonaws.com" },
         Action: "SNS:Publish",
-        Condition: { StringEquals: { "aws:SourceAccount": expect.stringMatching(/split\(":", aws_sns_topic\./) } },
+        Condition: {
+          StringEquals: { "aws:SourceAccount": expect.stringMatching(/split\(":", aws_sns_topic\./) },
+          ArnLike: { "aws:SourceArn": expect.stringMatching(/^arn:\$\{.*\}:cloudwatch:\$\{.*\}:\$\{.*\}:alarm:\*$/) },
+        },
       }),
     );
   });

@@ -1,6 +1,6 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { describe, expect, it } from "vitest";
-import { resourcesOf } from "../../support/synth";
+import { problemsOf, resourcesOf } from "../../support/synth";
 import { ALARM_TOPIC, build } from "./helpers";
 
 function alarms(json: ReturnType<typeof build>["json"]) {
@@ -45,5 +45,18 @@ describe("queue alarms", () => {
       statistic: "Maximum",
       treat_missing_data: "notBreaching",
     });
+  });
+
+  it("tells the alarm topic of every alarm it creates, on ALARM and on OK", () => {
+    const all = Object.values(alarms(build({ alarmTopicArn: ALARM_TOPIC, queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }).json));
+    expect(all).toHaveLength(3);
+    for (const alarm of all) expect(alarm).toMatchObject({ alarm_actions: [ALARM_TOPIC], ok_actions: [ALARM_TOPIC] });
+  });
+
+  it("throws when depth or age alarms have no topic to tell", () => {
+    expect(problemsOf(() => build({ queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }))).toEqual([
+      "queues[0].depthAlarmThreshold needs alarmTopicArn: an alarm that notifies no topic is heard by nobody",
+      "queues[0].ageAlarmSeconds needs alarmTopicArn: an alarm that notifies no topic is heard by nobody",
+    ]);
   });
 });

@@ -42,7 +42,7 @@ describe("queues", () => {
   });
 
   it("lets sns.amazonaws.com send only when the source is the topic, and refuses anything without TLS", () => {
-    const policy = onlyResource(json, SqsQueuePolicy);
+    const policy = Object.values(resourcesOf(json, SqsQueuePolicy)).find((p) => p.queue_url === queueArn.replace(".arn}", ".url}"))!;
     expect(policy.queue_url).toMatch(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_[0-9A-F]{8}\.url\}$/);
     expect(parseJsonTemplate(policy.policy).Statement).toEqual([
       {
@@ -67,7 +67,7 @@ describe("queues", () => {
     expect(JSON.parse(String(custom["webtier-dev-q"]!.redrive_policy)).maxReceiveCount).toBe(3);
   });
 
-  it("fans out to several queues, each with its own dead-letter queue and policy", () => {
+  it("fans out to several queues, each with its own dead-letter queue and policies", () => {
     const { json: many } = build({ queues: [{ name: "orders" }, { name: "audit" }, { name: "billing" }] });
     expect(Object.keys(byName(many, "aws_sqs_queue")).sort()).toEqual([
       "webtier-dev-audit",
@@ -77,7 +77,8 @@ describe("queues", () => {
       "webtier-dev-orders",
       "webtier-dev-orders-dlq",
     ]);
-    expect(Object.keys(resourcesOf(many, SqsQueuePolicy))).toHaveLength(3);
+    // A policy for each queue and for each dead-letter queue.
+    expect(Object.keys(resourcesOf(many, SqsQueuePolicy))).toHaveLength(6);
   });
 
   it("makes FIFO queues (and their dead-letter queues) for a FIFO topic", () => {

@@ -77,6 +77,64 @@ describe("scaling validation", () => {
     expect(problems({ targetTracking: { targetCpuPercent: 0 } })).toEqual(["targetTracking.targetCpuPercent (0) must be above 0 percent: a target of 0 would scale out forever"]);
   });
 
+  it("throws on a recurrence that is not Unix cron's five fields, or a field out of its range", () => {
+    const recurrences = ["0 20 * * ? *", "0 7 * * MON-FRI", "0 24 * * *", "30-10 * * * *", "0 0 0 * *"];
+    expect(problems({ schedules: recurrences.map((recurrence, i) => ({ name: `s${i}`, recurrence, desiredCapacity: 1 })) })).toEqual([
+      'schedules[0].recurrence ("0 20 * * ? *") has 6 fields; Auto Scaling reads Unix cron\'s five (minute hour day-of-month month day-of-week), such as "0 20 * * 1-5", not EventBridge\'s six',
+      'schedules[1].recurrence ("0 7 * * MON-FRI") is not a Unix cron recurrence: day of week "MON-FRI" must be *, a number, a range a-b or a step */n (numbers 0-6 (0 is Sunday); names such as MON are not read)',
+      'schedules[2].recurrence ("0 24 * * *") is not a Unix cron recurrence: hour 24 is outside 0-23',
+      'schedules[3].recurrence ("30-10 * * * *") is not a Unix cron recurrence: minute range 30-10 runs backwards',
+      'schedules[4].recurrence ("0 0 0 * *") is not a Unix cron recurrence: day of month 0 is outside 1-31',
+    ]);
+  });
+
+  it("throws on a time zone that is not an IANA name", () => {
+    const zones = ["EST+5", "+01:00", "Mars/Olympus_Mons", "america/new_york"];
+    expect(problems({ schedules: zones.map((timeZone, i) => ({ name: `s${i}`, recurrence: "0 7 * * 1-5", timeZone, desiredCapacity: 1 })) })).toEqual([
+      'schedules[0].timeZone ("EST+5") is not a time zone of the IANA database; use an IANA time zone name such as America/New_York or Etc/UTC',
+      'schedules[1].timeZone ("+01:00") must be an IANA time zone name such as America/New_York or Etc/UTC (offsets such as +01:00 are not time zones)',
+      'schedules[2].timeZone ("Mars/Olympus_Mons") is not a time zone of the IANA database; use an IANA time zone name such as America/New_York or Etc/UTC',
+      'schedules[3].timeZone ("america/new_york") must be written America/New_York',
+    ]);
+  });
+
+  it("throws when a scheduled action sets nothing, or sizes that do not fit together", () => {
+    expect(
+      problems({
+        schedules: [
+          { name: "nothing", recurrence: "0 7 * * *" },
+          { name: "inverted", recurrence: "0 7 * * *", minSize: 3, maxSize: 1 },
+          { name: "too-many", recurrence: "0 7 * * *", maxSize: 2, desiredCapacity: 3 },
+          { name: "too-few", recurrence: "0 7 * * *", minSize: 2, desiredCapacity: 1 },
+        ],
+      }),
+    ).toEqual([
+      "schedules[0] sets no size: give minSize, maxSize or desiredCapacity (Auto Scaling refuses an action that changes nothing)",
+      "schedules[1].maxSize (1) must be >= minSize (3)",
+      "schedules[2].desiredCapacity (3) must be <= maxSize (2)",
+      "schedules[3].desiredCapacity (1) must be >= minSize (2)",
+    ]);
+    expect(problems({ schedules: [{ name: "negative", recurrence: "0 7 * * *", minSize: -1 }] })).toEqual(["schedules[0].minSize (-1) must be a whole number from 0 to 1000"]);
+  });
+
+  it("throws when two scheduled actions share a name, or a name Auto Scaling refuses", () => {
+    expect(problems({ schedules: [{ name: "night", recurrence: "0 20 * * *", desiredCapacity: 0, minSize: 0 }, { name: "night", recurrence: "0 7 * * *", desiredCapacity: 1 }, { name: "lunch peak", recurrence: "0 12 * * *", desiredCapacity: 2 }] })).toEqual([
+      'schedules[2].name ("lunch peak") must be letters, digits, dots, hyphens and underscores',
+    ]);
+    expect(problems({ schedules: [{ name: "night", recurrence: "0 20 * * *", desiredCapacity: 0, minSize: 0 }, { name: "night", recurrence: "0 7 * * *", desiredCapacity: 1 }] })).toEqual([
+      'schedules[1].name ("night") is already the name of schedules[0]; schedule names must be unique',
+    ]);
+  });
+
+  it("throws when a predictive CPU target is above 100 percent", () => {
+    expect(problems({ predictiveScaling: { enabled: true, targetValue: 400 } })).toEqual(['predictiveScaling.targetValue (400) is a CPU percent here (metric "cpu") and must be at most 100']);
+    expect(problems({ predictiveScaling: { enabled: true, metric: "requests", targetValue: 400 } })).toEqual([]);
+  });
+
+  it("throws when a predictive buffer is beyond Auto Scaling's hour", () => {
+    expect(problems({ predictiveScaling: { enabled: true, schedulingBufferSeconds: 3601 } })).toEqual(["predictiveScaling.schedulingBufferSeconds (3601) must be a whole number from 0 to 3600 seconds"]);
+  });
+
   it("lists every problem in one error naming the construct", () => {
     expect(() => build({ compute: EC2, targetTracking: { enabled: true }, stepScaling: { enabled: true, scaleIn: { adjustment: 1 } } })).toThrowError(
       /^Scaling test\/scaling is invalid \(3 problems\):/,

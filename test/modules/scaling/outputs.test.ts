@@ -7,10 +7,12 @@ const arn = (type: string, id: string) => expect.stringMatching(new RegExp(`^\\$
 
 describe("scaling outputs", () => {
   it("gives policy ARNs, every alarm's name and ARN, the topic and the dashboard", () => {
-    const { scaling, stack } = build({ stepScaling: { enabled: true } });
+    const { scaling, stack } = build({ stepScaling: { enabled: true }, requestTracking: { enabled: true }, predictiveScaling: { enabled: true } });
     const { alarms, ...rest } = scaling.outputs;
     expect(resolveValues(stack, rest)).toEqual({
       targetTrackingPolicyArn: arn("aws_autoscaling_policy", "target-tracking"),
+      requestTrackingPolicyArn: arn("aws_autoscaling_policy", "request-tracking"),
+      predictiveScalingPolicyArn: arn("aws_autoscaling_policy", "predictive-scaling"),
       scaleOutPolicyArn: arn("aws_autoscaling_policy", "scale-out"),
       scaleInPolicyArn: arn("aws_autoscaling_policy", "scale-in"),
       alarmTopicArn: TOPIC,
@@ -27,10 +29,18 @@ describe("scaling outputs", () => {
     expect(resolveValues(stack, { a: alarms.cpuHigh!.arn }).a).toEqual(arn("aws_cloudwatch_metric_alarm", "cpuHigh"));
   });
 
+  it("gives the schedule-aware no-healthy-hosts alarm under the same role and name", () => {
+    const { scaling, stack } = build({ schedules: [{ name: "night", recurrence: "0 20 * * *", minSize: 0, maxSize: 0, desiredCapacity: 0 }] });
+    expect(scaling.outputs.alarms.noHealthyHosts!.name).toBe("demo-no-healthy-hosts");
+    expect(resolveValues(stack, { a: scaling.outputs.alarms.noHealthyHosts!.arn }).a).toEqual(arn("aws_cloudwatch_metric_alarm", "noHealthyHosts"));
+  });
+
   it("leaves policies undefined in ec2 mode and lists the instance CPU alarms", () => {
     const { scaling } = build({ compute: EC2, dashboard: false });
     expect(scaling.outputs.targetTrackingPolicyArn).toBeUndefined();
     expect(scaling.outputs.scaleOutPolicyArn).toBeUndefined();
+    expect(scaling.outputs.requestTrackingPolicyArn).toBeUndefined();
+    expect(scaling.outputs.predictiveScalingPolicyArn).toBeUndefined();
     expect(scaling.outputs.dashboardName).toBeUndefined();
     expect(Object.keys(scaling.outputs.alarms)).toEqual(["target5xx", "unhealthyHosts", "noHealthyHosts", "responseTime", "instance1Cpu", "instance2Cpu"]);
   });

@@ -60,8 +60,12 @@ describe("web tier validation", () => {
 
   it("throws when private instances would have no NAT to reach Systems Manager", () => {
     expect(problems({ network: { ...TIER.network, natGateways: "none" } })).toEqual([
-      'network.natGateways ("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); use "single" or "per-az"',
+      'network.natGateways ("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); set network.sessionManagerEndpoints: true to reach it through interface endpoints, or use "single" or "per-az"',
     ]);
+  });
+
+  it("accepts private instances without NAT when Session Manager endpoints reach Systems Manager", () => {
+    expect(problems({ network: { ...TIER.network, natGateways: "none", sessionManagerEndpoints: true } })).toEqual([]);
   });
 
   it("throws on a name longer than a load balancer's 32 characters or reserved by AWS", () => {
