@@ -219,9 +219,9 @@ describeTerraform("plan review of real changes to prod", () => {
       expect(run.stderr).toBe("");
       expect(run.code).toBe(3);
       expect(run.stdout).toMatch(/^WARNING: changes that lose data, disrupt service or turn a protection off:/);
-      expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 6 resource\(s\)/);
+      expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 7 resource\(s\)/);
       expect(run.markdown).toContain("<!-- webtier-plan-summary -->");
-      expect(run.markdown).toMatch(/\| prod \(protected\) \| 0 \| 1 \| 0 \| 6 \| 0 \|/);
+      expect(run.markdown).toMatch(/\| prod \(protected\) \| 0 \| 1 \| 0 \| 7 \| 0 \|/);
       for (const file of ["prod/plan.tfplan", "prod/plan.json", "prod/show.txt", "summary.md", "summary.txt", "summary.json"]) expect(existsSync(join(run.out, file)), file).toBe(true);
       expect(run.read("prod/show.txt")).toMatch(/# aws_sqs_queue\.messaging_queue-audit_queue_[0-9A-F]{8} will be destroyed/);
     });
@@ -232,7 +232,7 @@ describeTerraform("plan review of real changes to prod", () => {
       expect(run.code).toBe(0);
       expect(run.markdown).toContain("[!WARNING]");
       expect(run.markdown).not.toContain("**Blocked:**");
-      expect(run.markdown).toContain("**Guard overridden by --allow-destroy:** prod (protected) would replace 0 and destroy 6 resource(s).");
+      expect(run.markdown).toContain("**Guard overridden by --allow-destroy:** prod (protected) would replace 0 and destroy 7 resource(s).");
     });
 
     describe("a change that switches prod's protections off", () => {
@@ -279,7 +279,7 @@ describeTerraform("plan review of real changes to prod", () => {
     it("npm run deploy refuses to apply a plan the guard blocks: exit 3, terraform apply never runs", async () => {
       const run = await result("deploy");
       expect(run.code).toBe(3);
-      expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 6 resource\(s\)/);
+      expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 7 resource\(s\)/);
       expect(run.stdout).toContain("Nothing applied: the guard blocked the plan.");
       expect(run.stderr).not.toContain("Apply this plan to prod?");
       expect(existsSync(join(run.out, "prod", "plan.tfplan"))).toBe(true);
@@ -289,9 +289,9 @@ describeTerraform("plan review of real changes to prod", () => {
     it("npm run drift reports a deployed state that differs from the config (a console edit, a queue the config dropped): exit 4", async () => {
       const run: CliRun & { read: (f: string) => string } = await result("drift");
       expect(run.code).toBe(4);
-      expect(run.stdout).toMatch(/^prod: drifted \(0 changed outside Terraform; a deploy would: 0 to create, 3 to update, 0 to replace, 6 to destroy\)/);
+      expect(run.stdout).toMatch(/^prod: drifted \(0 changed outside Terraform; a deploy would: 0 to create, 3 to update, 0 to replace, 7 to destroy\)/);
       const report = run.read("drift.md");
-      expect(report).toContain("| prod | **drifted** | 0 | 0 to create, 3 to update, 0 to replace, 6 to destroy |");
+      expect(report).toContain("| prod | **drifted** | 0 | 0 to create, 3 to update, 0 to replace, 7 to destroy |");
       expect(report).toMatch(/- `aws_launch_template\.compute_launch-template_[0-9A-F]{8}`: .*`instance_type` \("t3\.large" → "t3\.small"\)/);
       expect(report).toMatch(/- `aws_sqs_queue\.messaging_queue-audit_queue_[0-9A-F]{8}`/);
     });
