@@ -1,3 +1,4 @@
+import { instanceTypeInfo } from "../core/aws-catalog";
 import { known } from "../core/validation";
 
 /** A CPU architecture an instance type runs images of. */
@@ -12,12 +13,15 @@ export interface InstanceTypeTraits {
 }
 
 /**
- * The architecture and burstability of an instance type such as `t3.micro`, from its name:
+ * The architecture and burstability of an instance type such as `t3.micro`: from the AWS
+ * catalog (modules/core/aws-catalog), else from its name for a type newer than the catalog:
  * Graviton families (`t4g`, `m7g`, `c6gn`, `a1`) run arm64 images, the rest x86_64; the T
- * families (`t2`, `t3`, `t3a`, `t4g`) are burstable. (The one place to switch to the AWS
- * catalog's `instanceTypeInfo` once it is in modules/core.)
+ * families (`t2`, `t3`, `t3a`, `t4g`) are burstable.
  */
 export function instanceTypeTraits(instanceType: string): InstanceTypeTraits {
+  const info = instanceTypeInfo(instanceType);
+  if (info) return info;
+  // A type newer than the catalog (accepted with acceptUnlistedInstanceTypes): judged by its name.
   return {
     architectures: [/^(a1|[a-z]+\d+g[a-z]*)\./.test(instanceType) ? "arm64" : "x86_64"],
     burstable: /^t\d[a-z]*\./.test(instanceType),

@@ -27,10 +27,16 @@ export interface ComputeCommonProps {
    */
   readonly alarmTopicArn?: string;
   /**
-   * EC2 instance type.
+   * EC2 instance type, one the AWS catalog (modules/core/aws-catalog, dated) lists.
    * @default "t3.micro"
    */
   readonly instanceType?: string;
+  /**
+   * Accept instance types the AWS catalog does not list: types launched after its date. Their
+   * architecture and burstability are then read from their names.
+   * @default false
+   */
+  readonly acceptUnlistedInstanceTypes?: boolean;
   /**
    * CPU credits of burstable (T family) instance types: `standard` (throttled to the baseline
    * when the credits run out, no extra charge) or `unlimited` (bursts on at a charge per vCPU-hour,
@@ -176,6 +182,7 @@ export type ComputeMode = ComputeProps["mode"];
 
 export const COMPUTE_DEFAULTS = {
   instanceType: "t3.micro",
+  acceptUnlistedInstanceTypes: false,
   /** For burstable instance types only. */
   cpuCredits: "standard",
   imageId: AL2023_IMAGE,
@@ -220,6 +227,7 @@ const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
   ),
   alarmTopicArn: string({ pattern: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, what: "an SNS topic ARN" }),
   instanceType: INSTANCE_TYPE,
+  acceptUnlistedInstanceTypes: boolean(),
   cpuCredits: oneOf(["standard", "unlimited"]),
   imageId: string({ pattern: IMAGE, what: "an AMI id (ami-…) or resolve:ssm:<parameter>" }),
   imageVersion: integer({ min: 1, max: 1_000_000_000 }),

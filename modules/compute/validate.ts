@@ -1,6 +1,7 @@
-import { omit, quote, variants } from "../core/shape";
+import { omit, quote, suggest, variants } from "../core/shape";
 import { check, known, when, type Finding, type Rule } from "../core/validation";
 import { Token } from "cdktf";
+import { CATALOG_DATE, instanceTypeInfo, knownInstanceTypes } from "../core/aws-catalog";
 import { imageKind } from "./image";
 import { burstability, commonArchitecture, instanceTypeTraits, launchedInstanceTypes } from "./instance-types";
 import { COMPUTE_DEFAULTS, COMPUTE_SHAPES, SSM_MANAGED_POLICY, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
@@ -82,6 +83,22 @@ const capacityRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
 
 /** Rules both modes share. */
 const sharedRules: readonly Rule<ComputeSettings>[] = [
+  (c) => {
+    if (c.acceptUnlistedInstanceTypes ?? COMPUTE_DEFAULTS.acceptUnlistedInstanceTypes) return [];
+    const listed = c.mode === "asg" && c.mixedInstances ? c.mixedInstances.instanceTypes.map((t, i) => [t, `mixedInstances.instanceTypes[${i}]`] as const) : [[c.instanceType, "instanceType"] as const];
+    return listed.flatMap(([type, path]) => {
+      if (type === undefined || !known(type) || instanceTypeInfo(type)) return [];
+      const near = suggest(type, knownInstanceTypes());
+      return [
+        {
+          path,
+          message:
+            `(${quote(type)}) is not an EC2 instance type (catalog of ${CATALOG_DATE})${near ? `; did you mean ${quote(near)}?` : ""}` +
+            " (a type newer than the catalog is accepted with acceptUnlistedInstanceTypes: true)",
+        },
+      ];
+    });
+  },
   when("cpuCredits", (c) => {
     const types = launchedInstanceTypes(c, COMPUTE_DEFAULTS.instanceType);
     return c.cpuCredits !== undefined && burstability(types) === "none"

@@ -1,6 +1,7 @@
 import { parseCidr } from "./cidr";
 import { AVAILABILITY_ZONE, AWS_REGION, S3_BUCKET } from "./patterns";
-import { list, record, string, type OptionalSpec } from "./shape";
+import { CATALOG_DATE, isKnownRegion, isKnownZone, knownRegions } from "./aws-catalog";
+import { list, record, string, suggest, type OptionalSpec } from "./shape";
 
 /** Field specs several modules share: one definition of each AWS identifier's shape and limits. */
 
@@ -23,10 +24,24 @@ export function cidrBlocks(options: { readonly minItems?: number; readonly why?:
 }
 
 /** An AWS region name such as us-east-1. */
-export const region = (): OptionalSpec<string> => string({ pattern: AWS_REGION, what: "an AWS region such as us-east-1" });
+export const region = (): OptionalSpec<string> =>
+  string({
+    pattern: AWS_REGION,
+    what: "an AWS region such as us-east-1",
+    refine: (name) => {
+      if (isKnownRegion(name)) return undefined;
+      const near = suggest(name, knownRegions());
+      return `(${JSON.stringify(name)}) is not an AWS region (catalog of ${CATALOG_DATE})${near ? `; did you mean ${JSON.stringify(near)}?` : ""}`;
+    },
+  });
 
 /** An availability zone name such as us-east-1a. */
-export const availabilityZone = (): OptionalSpec<string> => string({ pattern: AVAILABILITY_ZONE, what: "an availability zone name such as us-east-1a" });
+export const availabilityZone = (): OptionalSpec<string> =>
+  string({
+    pattern: AVAILABILITY_ZONE,
+    what: "an availability zone name such as us-east-1a",
+    refine: (name) => (isKnownZone(name) ? undefined : `(${JSON.stringify(name)}) is not an availability zone of a known region (catalog of ${CATALOG_DATE})`),
+  });
 
 /** An S3 bucket name. */
 export const s3Bucket = (): OptionalSpec<string> => string({ pattern: S3_BUCKET, what: "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)" });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATALOG_DATE } from "../../../modules/core/aws-catalog";
 import { problemsOf } from "../../support/synth";
 import { type NetworkProps } from "../../../modules/network";
 import { build, ZONES_2 } from "./helpers";
@@ -42,6 +43,7 @@ describe("network validation", () => {
   it("throws when more than six zones are given", () => {
     expect(problems({ availabilityZones: ["a", "b", "c", "d", "e", "f", "g"].map((z) => `us-east-1${z}`) })).toEqual([
       "availabilityZones must list 2 to 6 availability zones (got 7); an ALB needs two",
+      `availabilityZones[6] ("us-east-1g") is not an availability zone of a known region (catalog of ${CATALOG_DATE})`,
     ]);
   });
 
