@@ -12,6 +12,7 @@ import { stateBackend } from "./backend";
 import { resourcePrefix, type EnvironmentConfig } from "./config";
 import { publishOutputs, webTierOutputs } from "./outputs";
 import { validateEnvironment } from "./validate";
+import { pinVersions } from "./versions";
 
 /** The AWS provider release `@cdktf/provider-aws@20.1.0` was generated from; pinned exactly. */
 export const AWS_PROVIDER_VERSION = "5.100.0";
@@ -33,8 +34,7 @@ export class EnvironmentStack extends TerraformStack {
 
     const standardTags = { ...config.tags, Project: config.project, Environment: config.name, ManagedBy: "cdktf" };
     new AwsProvider(this, "aws", { region: config.region, defaultTags: [{ tags: standardTags }] });
-    this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
-    this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
+    pinVersions(this, { terraform: TERRAFORM_REQUIRED_VERSION, aws: AWS_PROVIDER_VERSION });
 
     useBackend(this, stateBackend(config));
 
