@@ -2,12 +2,18 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Two tiers: `unit` synthesizes and inspects JSON (fast, no Terraform); `terraform` runs real
- * `terraform validate` and `plan` offline against synthesized stacks. `npm test` runs both.
+ * `terraform plan` offline against synthesized stacks. `npm test` runs both, side by side.
  */
 export default defineConfig({
+  // Vitest runs the longest files first, by their last durations: keep those of this checkout
+  // (node_modules may be shared by several), so the Terraform tier's long chains start at once.
+  cacheDir: ".vite",
   test: {
     setupFiles: ["test/support/matchers.ts"],
     env: { CHECKPOINT_DISABLE: "1" },
+    // Vitest's default leaves a core idle on this 2-core machine (one worker): the Terraform
+    // tier spends most of its time waiting on Terraform processes, which a second worker fills.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -23,7 +29,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "terraform", include: ["test/terraform/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000 },
+        test: {
+          name: "terraform",
+          include: ["test/terraform/**/*.test.ts"],
+          // Runs of identical stacks and states share one Terraform result, across files.
+          globalSetup: ["test/support/terraform-run.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // Files share a worker's loaded modules, and with them its Terraform init and schemas.
+          isolate: false,
+        },
       },
     ],
   },

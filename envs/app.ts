@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { App } from "cdktf";
 import type { EnvironmentConfig } from "./config";
 import { withBackendFromEnv } from "./backend";
@@ -29,5 +31,15 @@ export function synthesize(options: SynthesizeOptions = {}): { app: App; configs
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   for (const config of configs) new EnvironmentStack(app, config);
   app.synth();
+  removeStaleOutput(app, configs);
   return { app, configs, warnings: synthWarnings(app) };
+}
+
+/**
+ * Removes what an earlier synth in the other format left in each stack folder (`cdk.tf` and
+ * `metadata.json` after `--hcl`, or `cdk.tf.json`): Terraform would read both formats at once.
+ */
+function removeStaleOutput(app: App, configs: readonly EnvironmentConfig[]): void {
+  const stale = app.hclOutput ? ["cdk.tf.json"] : ["cdk.tf", "metadata.json"];
+  for (const config of configs) for (const file of stale) rmSync(join(app.outdir, "stacks", config.name, file), { force: true });
 }

@@ -7,6 +7,7 @@ import { stateBackend } from "./backend";
 import { webTierProps, type EnvironmentConfig } from "./config";
 import { environmentProvider } from "./provider";
 import { validateEnvironment } from "./validate";
+import { pinVersions } from "./versions";
 
 /** The AWS provider release `@cdktf/provider-aws@20.1.0` was generated from; pinned exactly. */
 export const AWS_PROVIDER_VERSION = "5.100.0";
@@ -29,8 +30,7 @@ export class EnvironmentStack extends TerraformStack {
     this.config = config;
 
     environmentProvider(this, config);
-    this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
-    this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
+    pinVersions(this, { terraform: TERRAFORM_REQUIRED_VERSION, aws: AWS_PROVIDER_VERSION });
     useBackend(this, stateBackend(config));
 
     // "Default" is left out of logical ids, so resources keep the addresses they had before the

@@ -58,9 +58,17 @@ export interface PolicyStatement {
 }
 
 /**
- * An IAM policy document as a JSON string. References to other resources stay in it as tokens
- * and synthesize to Terraform interpolations, so the document reads like the policy it is.
+ * An IAM policy document as Terraform's `jsonencode` of it. References to other resources stay
+ * in it as expressions, so the document reads like the policy it is.
  */
 export function policyDocument(...statements: readonly PolicyStatement[]): string {
-  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+  return jsonDocument({ Version: "2012-10-17", Statement: statements });
+}
+
+/**
+ * A JSON document holding references (a policy, a dashboard body) as Terraform's `jsonencode`
+ * of it: unlike a JSON string with interpolations, it survives `cdktf synth --hcl`.
+ */
+export function jsonDocument(document: unknown): string {
+  return Fn.jsonencode(document);
 }

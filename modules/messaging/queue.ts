@@ -4,7 +4,7 @@ import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
 import { Construct } from "constructs";
 import { metricAlarm } from "../core/alarms";
-import { policyDocument, type PolicyStatement } from "../core/aws";
+import { jsonDocument, policyDocument, type PolicyStatement } from "../core/aws";
 import { nameTags } from "../core/tags";
 import { fullName } from "./names";
 import type { QueueOutputs } from "./outputs";
@@ -56,7 +56,7 @@ export class FanOutQueue extends Construct {
       visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? d.visibilityTimeoutSeconds,
       messageRetentionSeconds: props.messageRetentionSeconds ?? d.messageRetentionSeconds,
       receiveWaitTimeSeconds: props.receiveWaitTimeSeconds ?? d.receiveWaitTimeSeconds,
-      redrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: props.maxReceiveCount ?? d.maxReceiveCount }),
+      redrivePolicy: jsonDocument({ deadLetterTargetArn: dlq.arn, maxReceiveCount: props.maxReceiveCount ?? d.maxReceiveCount }),
       ...encryption,
       tags: nameTags(name, props.tags),
       lifecycle,
@@ -65,7 +65,7 @@ export class FanOutQueue extends Construct {
     // A separate resource: inline on the DLQ it would reference the queue that references the DLQ.
     new SqsQueueRedriveAllowPolicy(this, "dead-letter-redrive-allow", {
       queueUrl: dlq.url,
-      redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
+      redriveAllowPolicy: jsonDocument({ redrivePermission: "byQueue", sourceQueueArns: [queue.arn] }),
     });
 
     new SqsQueuePolicy(this, "policy", {

@@ -1,4 +1,5 @@
 import type { ComputeOutputs } from "../compute/outputs";
+import { jsonDocument } from "../core/aws";
 import type { QueueOutputs } from "../messaging/outputs";
 
 type Metric = readonly unknown[];
@@ -78,7 +79,7 @@ export function dashboardBody(inputs: DashboardInputs): string {
     });
   }
 
-  return JSON.stringify({
+  return jsonDocument({
     widgets: widgets.map((w, i) => ({
       type: "metric",
       x: (i % 2) * 12,

@@ -1,8 +1,12 @@
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, copyFileSync, rmSync, writeFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createHash } from "node:crypto";
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { arch, platform, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ProviderSchemas } from "./provider-schemas";
+import { performance } from "node:perf_hooks";
+import { Limiter } from "./limiter";
+import { sharedResult } from "./shared-results";
 
 /**
  * Runs real Terraform against a synthesized stack without a cloud account: the stack is copied
@@ -10,6 +14,22 @@ import type { ProviderSchemas } from "./provider-schemas";
  * provider placeholder credentials with every check that would call AWS skipped, and the
  * provider comes from a filesystem mirror when one is present. The synthesized stack itself is
  * never touched.
+ *
+ * Most of each command's time (about 1.3 s of CPU) goes into loading the AWS provider's schema,
+ * so a run starts as few commands as it can, measured on the test tier:
+ * - `plan` validates the configuration itself: a separate `validate` runs only when a plan
+ *   fails (to tell a configuration error from a failure to plan) or when no plan is asked for;
+ * - runs of stacks with the same provider requirements share one `terraform init` per process
+ *   (its `.terraform` folder is linked into each run and its lock file copied), and read the
+ *   providers' schemas once;
+ * - when a stack pins hashicorp/aws to a version the mirror holds, and needs no other provider,
+ *   Terraform runs that binary as a development override: the same provider, without hashing
+ *   its 700 MB against the lock file on every command (0.5 s of CPU each);
+ * - at most one command per core runs at a time (each is single-threaded); callers queue;
+ * - Go's garbage collector waits for 1 GiB of heap (GOGC=off, GOMEMLIMIT=1GiB) unless the
+ *   caller set either: a third less CPU for the same results.
+ * `WEBTIER_TERRAFORM_TIMINGS=<file>` appends a JSON line per command (which, how long it
+ * waited for a slot, how long it ran) to profile a run.
  */
 
 /** Where the AWS provider mirror lives on these machines; `TF_PLUGIN_MIRROR` overrides it. */
@@ -37,6 +57,14 @@ export const OFFLINE_OVERRIDE = {
     },
   },
 } as const;
+
+const OVERRIDE_FILE = "zz_offline_override.tf.json";
+const PLAN_FILE = "offline.tfplan";
+const INIT = ["init", "-input=false", "-no-color", "-backend=true"] as const;
+const VALIDATE = ["validate", "-no-color"] as const;
+
+/** Go runtime settings for offline runs: collect garbage only near 1 GiB of heap. */
+const OFFLINE_GO_RUNTIME = { GOGC: "off", GOMEMLIMIT: "1GiB" } as const;
 
 /** A step of the offline run that failed, with Terraform's own output. */
 export class TerraformError extends Error {
@@ -97,9 +125,9 @@ export interface Change {
 }
 
 export interface OfflineRunOptions {
-  /** Run `terraform plan` (and `show -json`) after `validate`. @default true */
+  /** Run `terraform plan` and `show -json`; without, only `validate`. @default true */
   readonly plan?: boolean;
-  /** Keep the temporary folder of a successful run (the caller removes it). @default false */
+  /** Keep the temporary folder of a successful run (the caller removes it; its `.terraform` lasts as long as this process). @default false */
   readonly keep?: boolean;
   /** Extra files to write next to the stack (file name → content), e.g. a broken resource. */
   readonly extraFiles?: Readonly<Record<string, string>>;
@@ -107,10 +135,12 @@ export interface OfflineRunOptions {
   readonly state?: string;
   /** Also read the providers' schemas (for `applyPlan`). @default false */
   readonly schemas?: boolean;
-  /** Run `terraform validate` before planning (plan validates too, less verbosely). @default true */
+  /** Also run `terraform validate` before planning; plan validates anyway, and a failed plan is validated to name the step. @default false */
   readonly validate?: boolean;
   /** Also read the plan as `terraform show` prints it, for reviewers. @default false */
   readonly showText?: boolean;
+  /** Skip `show -json` when the plan changes no resource (read from `plan -json`): `plan` is then undefined. @default false */
+  readonly showOnlyChanges?: boolean;
 }
 
 export interface OfflineRun {
@@ -118,6 +148,8 @@ export interface OfflineRun {
   readonly workdir: string;
   /** The parsed plan, when planning was asked for. */
   readonly plan?: PlanJson;
+  /** Whether the plan creates, updates or destroys any resource, when planning was asked for. */
+  readonly changed?: boolean;
   /** `terraform providers schema -json`, when asked for. */
   readonly schemas?: ProviderSchemas;
   /** `terraform show` of the plan (plain text), when asked for. */
@@ -161,6 +193,37 @@ export function cliConfigFile(): string | undefined {
   return cliConfig;
 }
 
+const pinnedConfigs = new Map<string, string | undefined>();
+
+/**
+ * A Terraform CLI config that runs the mirror's hashicorp/aws binary for a stack whose only
+ * provider requirement is that provider at exactly that version (`dev_overrides`), or undefined.
+ * Terraform then checks neither the lock file nor the version, so both are checked here.
+ */
+function pinnedProviderConfig(requirements: string): string | undefined {
+  if (pinnedConfigs.has(requirements)) return pinnedConfigs.get(requirements);
+  const { aws, ...others } = JSON.parse(requirements) as Record<string, { source?: string; version?: string } | undefined>;
+  const version = /^=?\s*(\d+\.\d+\.\d+)$/.exec(aws?.version?.trim() ?? "")?.[1];
+  const official = ["aws", "hashicorp/aws", "registry.terraform.io/hashicorp/aws"].includes(aws?.source ?? "aws");
+  const binaries = join(process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR, "registry.terraform.io", "hashicorp", "aws", version ?? "", goPlatform());
+  let config: string | undefined;
+  if (version && official && Object.keys(others).length === 0 && existsSync(binaries)) {
+    config = join(mkdtempSync(join(sharedFolder(), "pinned-")), "terraform.rc");
+    writeFileSync(config, `provider_installation {\n  dev_overrides {\n    "hashicorp/aws" = ${JSON.stringify(binaries)}\n  }\n  direct {}\n}\n`);
+  }
+  pinnedConfigs.set(requirements, config);
+  return config;
+}
+
+/** This machine as Go names platforms in provider folders (`linux_amd64`). */
+function goPlatform(): string {
+  const cpu = ({ x64: "amd64", ia32: "386" } as Record<string, string>)[arch()] ?? arch();
+  return `${platform()}_${cpu}`;
+}
+
+/** What Terraform prints on every command under `dev_overrides`: noise in a failure's message. */
+const OVERRIDE_WARNING = /^[│╷╵\s]*Warning: Provider development overrides are in effect[\s\S]*?releases\.\n(?:[│╷╵\s]*\n)*/m;
+
 /** Environment for a Terraform child process: no prompts, no call home, the mirror config. */
 export function terraformEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const config = cliConfigFile();
@@ -174,18 +237,52 @@ export function terraformEnv(extra: Readonly<Record<string, string>> = {}): Node
   };
 }
 
+/** {@link terraformEnv} with the offline runs' Go runtime settings, where the caller set none. */
+function offlineEnv(): NodeJS.ProcessEnv {
+  return terraformEnv(Object.fromEntries(Object.entries(OFFLINE_GO_RUNTIME).filter(([name]) => process.env[name] === undefined)));
+}
+
+/** Every Terraform command of this process runs through here: one per core at a time. */
+const slots = new Limiter();
+
+interface Exit {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly error?: Error;
+}
+
+/** Runs one Terraform command when a slot is free, and reports how it exited. */
+function exec(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Exit> {
+  const queued = performance.now();
+  return slots.run(
+    () =>
+      new Promise<Exit>((resolve) => {
+        const started = performance.now();
+        execFile(terraformBinary(), [...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+          logTiming(args[0] ?? "", started - queued, performance.now() - started, cwd);
+          const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+          resolve({ code, stdout, stderr, ...(error && code === -1 ? { error } : {}) });
+        });
+      }),
+  );
+}
+
+function logTiming(command: string, waitedMs: number, ranMs: number, cwd: string): void {
+  const file = process.env.WEBTIER_TERRAFORM_TIMINGS;
+  if (file) appendFileSync(file, `${JSON.stringify({ command, waitedMs: Math.round(waitedMs), ranMs: Math.round(ranMs), cwd })}\n`);
+}
+
+function failure(step: string, cwd: string, exit: Exit): TerraformError {
+  const output = [exit.stderr, exit.stdout].map((s) => s.replace(OVERRIDE_WARNING, "")).filter((s) => s.trim()).join("\n");
+  return new TerraformError(step, cwd, output || exit.error?.message || `exit code ${exit.code}`);
+}
+
 /** Runs one Terraform command; rejects with a {@link TerraformError} carrying its output. */
-export function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = terraformEnv()): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(terraformBinary(), [...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        const output = [stderr, stdout].filter((s) => s && s.trim()).join("\n") || error.message;
-        reject(new TerraformError(args[0] ?? "", cwd, output));
-      } else {
-        resolve(stdout);
-      }
-    });
-  });
+export async function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = terraformEnv()): Promise<string> {
+  const exit = await exec(args, cwd, env);
+  if (exit.code !== 0) throw failure(args[0] ?? "", cwd, exit);
+  return exit.stdout;
 }
 
 /** Whether Terraform can be run here, and if not, why. Checked once per process. */
@@ -224,34 +321,231 @@ export async function initWithRealBackend(stackDir: string, env: Readonly<Record
   }
 }
 
+let sharedRoot: string | undefined;
+
+/** This process's folder for shared inits, removed when the process exits. */
+function sharedFolder(): string {
+  if (sharedRoot === undefined) {
+    const root = mkdtempSync(join(tmpdir(), "tf-shared-"));
+    process.once("exit", () => rmSync(root, { recursive: true, force: true }));
+    sharedRoot = root;
+  }
+  return sharedRoot;
+}
+
+/** Shared inits (the folder holding `.terraform` and the lock file), by provider requirements. */
+const inits = new Map<string, Promise<string>>();
+/** The providers' schemas, by provider requirements. */
+const schemaCache = new Map<string, Promise<ProviderSchemas>>();
+
+/** Memoizes `make()` under `key`; a failure is forgotten, so the next caller tries again. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    value.catch(() => cache.delete(key));
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /**
- * `init`, `validate`, and unless told otherwise `plan -refresh=false -out` and `show -json`,
- * against a temporary copy of a synthesized stack folder (`cdktf.out/stacks/<name>`).
- * Fails with Terraform's own message at the first step that fails.
+ * The provider requirements of a run folder holding one synthesized stack and the override, as
+ * a key; undefined for anything else (hand-written configuration, modules, extra files), which
+ * gets an init of its own. `cdk.tf.json` states them; for `cdk.tf` (`synth --hcl`), cdktf
+ * writes them to `metadata.json`. Requirements that did not match would fail the run, as
+ * Terraform checks them against the lock file.
+ */
+function requirementsOf(workdir: string): string | undefined {
+  const configs = readdirSync(workdir)
+    .filter((f) => f.endsWith(".tf") || f.endsWith(".tf.json"))
+    .sort();
+  const [stackFile] = configs.filter((f) => f !== OVERRIDE_FILE);
+  if (configs.length !== 2 || (stackFile !== "cdk.tf.json" && stackFile !== "cdk.tf")) return undefined;
+  const described = join(workdir, stackFile === "cdk.tf" ? "metadata.json" : stackFile);
+  if (!existsSync(described)) return undefined;
+  const stack = JSON.parse(readFileSync(described, "utf8")) as { module?: unknown; terraform?: { required_providers?: unknown } };
+  if (stack.module !== undefined || /^\s*module\s/m.test(readFileSync(join(workdir, stackFile), "utf8"))) return undefined;
+  return JSON.stringify(stack.terraform?.required_providers ?? {});
+}
+
+/** One `terraform init` for every run with these requirements: a folder with the same backend and providers. */
+function sharedInit(requirements: string): Promise<string> {
+  return once(inits, requirements, async () => {
+    const dir = mkdtempSync(join(sharedFolder(), "init-"));
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: JSON.parse(requirements) as unknown } }));
+    writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(OFFLINE_OVERRIDE));
+    await terraform(INIT, dir, offlineEnv());
+    return dir;
+  });
+}
+
+/** The environment for a run's commands after init: the pinned provider where it applies. */
+function runEnv(requirements: string | undefined): NodeJS.ProcessEnv {
+  const pinned = requirements === undefined ? undefined : pinnedProviderConfig(requirements);
+  return pinned ? { ...offlineEnv(), TF_CLI_CONFIG_FILE: pinned } : offlineEnv();
+}
+
+/** Initializes a run folder: from the shared init where its requirements allow, else in place. */
+async function initialize(workdir: string, requirements: string | undefined): Promise<void> {
+  if (requirements === undefined) {
+    await terraform(INIT, workdir, offlineEnv());
+    return;
+  }
+  const shared = await sharedInit(requirements);
+  symlinkSync(join(shared, ".terraform"), join(workdir, ".terraform"));
+  copyFileSync(join(shared, ".terraform.lock.hcl"), join(workdir, ".terraform.lock.hcl"));
+}
+
+/**
+ * The providers' schemas: for shared requirements read once per process (and, with
+ * `WEBTIER_OFFLINE_CACHE`, once per run), else in the run folder.
+ */
+async function schemasOf(workdir: string, requirements: string | undefined): Promise<ProviderSchemas> {
+  const read = async (dir: string) => terraform(["providers", "schema", "-json"], dir, runEnv(requirements));
+  if (requirements === undefined) {
+    if (!existsSync(join(workdir, ".terraform"))) await initialize(workdir, undefined);
+    return JSON.parse(await read(workdir)) as ProviderSchemas;
+  }
+  return once(schemaCache, requirements, async () => {
+    const dir = await sharedInit(requirements);
+    const cache = process.env[CACHE_VARIABLE];
+    if (!cache) return JSON.parse(await read(dir)) as ProviderSchemas;
+    const entry = await sharedResult(cache, `schemas-${digest([requirements])}`, async (into) => writeFileSync(join(into, "schemas.json"), await read(dir)));
+    return JSON.parse(readFileSync(join(entry, "schemas.json"), "utf8")) as ProviderSchemas;
+  });
+}
+
+function digest(parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** One line of `plan -json` output, as far as read here. */
+interface PlanMessage {
+  readonly type?: string;
+  readonly "@level"?: string;
+  readonly changes?: { readonly add: number; readonly change: number; readonly remove: number; readonly import?: number };
+  readonly diagnostic?: { readonly summary?: string; readonly detail?: string };
+}
+
+function planMessages(stdout: string): PlanMessage[] {
+  return stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as PlanMessage);
+}
+
+/** The resources a `plan -json` creates, updates, destroys or imports, from its change summary. */
+function changeCount(stdout: string): number {
+  const summary = planMessages(stdout).find((m) => m.type === "change_summary")?.changes;
+  if (!summary) throw new Error("terraform plan -json printed no change summary");
+  return summary.add + summary.change + summary.remove + (summary.import ?? 0);
+}
+
+/** `plan -json`'s error diagnostics as Terraform prints them without -json. */
+function diagnosticsText(stdout: string): string {
+  return planMessages(stdout)
+    .filter((m) => m["@level"] === "error" && m.diagnostic)
+    .map((m) => `Error: ${m.diagnostic!.summary ?? ""}\n\n${m.diagnostic!.detail ?? ""}`.trim())
+    .join("\n\n");
+}
+
+/** What a run found: the plan's JSON text, and whether it changes any resource. */
+interface Outcome {
+  readonly planJson?: string;
+  readonly changed?: boolean;
+  /** `terraform show` of the plan as text, when asked for. */
+  readonly showText?: string;
+}
+
+/** Initializes, validates or plans (and shows) in a prepared run folder; leaves the plan file there. */
+async function execute(workdir: string, requirements: string | undefined, options: OfflineRunOptions): Promise<Outcome> {
+  await initialize(workdir, requirements);
+  const env = runEnv(requirements);
+  if (options.validate || options.plan === false) await terraform(VALIDATE, workdir, env);
+  if (options.plan === false) return {};
+
+  // `plan -json` reports what it counted, so a plan that changes nothing needs no `show`.
+  const planArgs = ["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`];
+  const planned = await exec(options.showOnlyChanges ? [...planArgs, "-json"] : planArgs, workdir, env);
+  if (planned.code !== 0) {
+    // Plan checks the configuration first, as validate does; validate says whether that failed.
+    if (!options.validate && planned.code > 0) await terraform(VALIDATE, workdir, env);
+    throw failure("plan", workdir, options.showOnlyChanges ? { ...planned, stdout: diagnosticsText(planned.stdout) } : planned);
+  }
+  const counted = options.showOnlyChanges ? changeCount(planned.stdout) : undefined;
+  if (counted === 0) return { changed: false };
+  const [planJson, showText] = await Promise.all([
+    terraform(["show", "-json", "-no-color", PLAN_FILE], workdir, env),
+    options.showText ? terraform(["show", "-no-color", PLAN_FILE], workdir, env) : undefined,
+  ]);
+  const changes = (JSON.parse(planJson) as PlanJson).resource_changes ?? [];
+  return { planJson, showText, changed: counted === undefined ? changes.some((rc) => !["no-op", "read"].includes(rc.change.actions.join())) : counted > 0 };
+}
+
+/** Set to a folder, runs of identical inputs share one result, across processes (see {@link runOffline}). */
+export const CACHE_VARIABLE = "WEBTIER_OFFLINE_CACHE";
+
+/**
+ * {@link execute} through the shared results in `cache`, keyed by every input: the run folder's
+ * files (stack, override, extra files, state) and the options that change the result.
+ */
+async function executeShared(cache: string, workdir: string, requirements: string | undefined, options: OfflineRunOptions): Promise<Outcome> {
+  const files = readdirSync(workdir).sort();
+  const key = digest([
+    JSON.stringify({ plan: options.plan !== false, validate: options.validate === true, showOnlyChanges: options.showOnlyChanges === true, showText: options.showText === true }),
+    ...files.flatMap((file) => [file, readFileSync(join(workdir, file), "utf8")]),
+  ]);
+  const entry = await sharedResult(cache, key, async (into) => {
+    const outcome = await execute(workdir, requirements, options);
+    writeFileSync(join(into, "outcome.json"), JSON.stringify({ changed: outcome.changed }));
+    if (outcome.planJson !== undefined) writeFileSync(join(into, "plan.json"), outcome.planJson);
+    if (outcome.showText !== undefined) writeFileSync(join(into, "show.txt"), outcome.showText);
+    if (existsSync(join(workdir, PLAN_FILE))) copyFileSync(join(workdir, PLAN_FILE), join(into, PLAN_FILE));
+  });
+  // A run served from another's result gets its plan file too, for callers that keep the folder.
+  if (existsSync(join(entry, PLAN_FILE)) && !existsSync(join(workdir, PLAN_FILE))) copyFileSync(join(entry, PLAN_FILE), join(workdir, PLAN_FILE));
+  const { changed } = JSON.parse(readFileSync(join(entry, "outcome.json"), "utf8")) as { changed?: boolean };
+  const read = (file: string) => (existsSync(join(entry, file)) ? readFileSync(join(entry, file), "utf8") : undefined);
+  return { changed, planJson: read("plan.json"), showText: read("show.txt") };
+}
+
+/**
+ * `init` and `plan -refresh=false -out` then `show -json` (or only `validate`, with `plan:
+ * false`) against a temporary copy of a synthesized stack folder (`cdktf.out/stacks/<name>`).
+ * Fails with Terraform's own message at the first step that fails; a configuration that
+ * Terraform rejects fails as step `validate`, whichever command found it.
+ *
+ * With `WEBTIER_OFFLINE_CACHE` set to a folder (the test suite sets one per run), a run whose
+ * inputs another run already had (in this process or another) takes that run's result instead
+ * of running Terraform again: a plan depends on nothing else. Failures are not shared. A kept
+ * folder of such a run holds the plan file but no `.terraform`.
  */
 export async function runOffline(stackDir: string, options: OfflineRunOptions = {}): Promise<OfflineRun> {
   const workdir = mkdtempSync(join(tmpdir(), "tf-offline-"));
   let succeeded = false;
   try {
     copyStack(stackDir, workdir);
-    writeFileSync(join(workdir, "zz_offline_override.tf.json"), JSON.stringify(OFFLINE_OVERRIDE, null, 2));
+    writeFileSync(join(workdir, OVERRIDE_FILE), JSON.stringify(OFFLINE_OVERRIDE, null, 2));
     for (const [name, content] of Object.entries(options.extraFiles ?? {})) writeFileSync(join(workdir, name), content);
     if (options.state) writeFileSync(join(workdir, "terraform.tfstate"), options.state);
 
-    await terraform(["init", "-input=false", "-no-color", "-backend=true"], workdir);
-    if (options.validate !== false || options.plan === false) await terraform(["validate", "-no-color"], workdir);
-    if (options.plan === false) {
-      succeeded = true;
-      return { workdir };
-    }
-
-    await terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", "-out=offline.tfplan"], workdir);
-    const [json, schemas, showText] = await Promise.all([
-      terraform(["show", "-json", "-no-color", "offline.tfplan"], workdir),
-      options.schemas ? terraform(["providers", "schema", "-json"], workdir) : undefined,
-      options.showText ? terraform(["show", "-no-color", "offline.tfplan"], workdir) : undefined,
+    const requirements = requirementsOf(workdir);
+    const cache = process.env[CACHE_VARIABLE];
+    const [outcome, schemas] = await Promise.all([
+      cache ? executeShared(cache, workdir, requirements, options) : execute(workdir, requirements, options),
+      // Read beside the plan where it is shared; a run folder's own init must come first.
+      options.schemas && requirements !== undefined ? schemasOf(workdir, requirements) : undefined,
     ]);
-    const run = { workdir, plan: JSON.parse(json) as PlanJson, schemas: schemas ? (JSON.parse(schemas) as ProviderSchemas) : undefined, showText };
+    const run: OfflineRun = {
+      workdir,
+      plan: outcome.planJson === undefined ? undefined : (JSON.parse(outcome.planJson) as PlanJson),
+      changed: outcome.changed,
+      schemas: options.schemas ? (schemas ?? (await schemasOf(workdir, requirements))) : undefined,
+      showText: outcome.showText,
+    };
     succeeded = true;
     return run;
   } finally {

@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, Testing, TerraformStack } from "cdktf";
 import { ValidationError } from "../../modules/core/validation";
+import { readJsonDocument } from "./json-document";
 
 /** Synthesized Terraform JSON, as parsed from `Testing.synth`. */
 export interface SynthesizedJson {
@@ -41,14 +42,13 @@ export function onlyResource(json: SynthesizedJson, type: { readonly tfResourceT
 
 
 /**
- * Parses a policy document (or any JSON) that holds Terraform interpolations. An interpolation
- * such as `${element(split(":", aws_vpc.x.arn), 4)}` is an HCL expression whose quotes are not
- * JSON-escaped; Terraform evaluates it before the JSON is used, so here it is kept verbatim as
- * part of the string value.
+ * Parses a policy document (or any JSON document) as synthesized: a JSON string holding
+ * Terraform interpolations, or `jsonencode` of an object. An interpolation such as
+ * `${element(split(":", aws_vpc.x.arn), 4)}` or a bare reference is kept verbatim as a
+ * `${…}` string value; Terraform evaluates it before the JSON is used.
  */
 export function parseJsonTemplate(text: unknown): any {
-  const escaped = String(text).replace(/\$\{[^}]*\}/g, (expr) => expr.replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
-  return JSON.parse(escaped);
+  return readJsonDocument(text);
 }
 
 /**

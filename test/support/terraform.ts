@@ -5,7 +5,7 @@ import { App } from "cdktf";
 import { describe, it } from "vitest";
 import { runOffline, terraformAvailability, type OfflineRun, type OfflineRunOptions, type PlanJson } from "../../scripts/lib/terraform";
 
-export { runOffline, TerraformError, type PlanJson } from "../../scripts/lib/terraform";
+export { runOffline, TerraformError, type OfflineRun, type PlanJson } from "../../scripts/lib/terraform";
 
 const availability = terraformAvailability();
 

@@ -7,7 +7,7 @@ import { prod } from "../../envs/prod";
 import { guard } from "../../scripts/lib/guard";
 import { summarize, type PlanSummary } from "../../scripts/lib/plan-summary";
 import { renderMarkdown, renderText } from "../../scripts/lib/render-summary";
-import { simulateDeploy } from "../../scripts/lib/state";
+import { simulateDeploy } from "../support/simulated-deploy";
 import { runOffline, TerraformError } from "../../scripts/lib/terraform";
 import { copyProject, edit, runCli, standInTerraform, type CliRun } from "../scripts/run-cli";
 import { describeTerraform, tempApp } from "../support/terraform";
@@ -45,6 +45,7 @@ describeTerraform("plan review of real changes to prod", () => {
   } satisfies Record<string, EnvironmentConfig>;
   const summaries = new Map<keyof typeof changes, Promise<PlanSummary>>();
   const planOf = (change: keyof typeof changes) => summaries.get(change)!;
+  let fifoFailure: Promise<unknown>;
 
   beforeAll(async () => {
     ({ state } = await simulateDeploy(synth(deployed)));
@@ -54,6 +55,7 @@ describeTerraform("plan review of real changes to prod", () => {
       summary.catch(() => undefined);
       summaries.set(name as keyof typeof changes, summary);
     }
+    fifoFailure = runOffline(synth({ ...deployed, messaging: { ...deployed.messaging, fifo: true } }), { state, validate: false }).catch((e: unknown) => e);
   });
 
   describe("a new resource: a third queue", () => {
@@ -156,7 +158,7 @@ describeTerraform("plan review of real changes to prod", () => {
   it("a protected queue that would be replaced (a FIFO switch renames it) is refused by Terraform: prevent_destroy", async () => {
     // Removing a queue drops its resource block, and prevent_destroy with it: only the guard
     // stops that. Replacing one keeps the block, and Terraform itself refuses to plan.
-    const failure = await runOffline(synth({ ...deployed, messaging: { ...deployed.messaging, fifo: true } }), { state, validate: false }).catch((e: unknown) => e);
+    const failure = await fifoFailure;
     expect(failure).toBeInstanceOf(TerraformError);
     expect((failure as TerraformError).output).toMatch(/Instance cannot be destroyed/);
     expect((failure as TerraformError).output).toMatch(/aws_sqs_queue\.messaging_queue-order-queue_/);

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
 import { dev } from "../../envs/dev";
-import { simulateDeploy } from "../../scripts/lib/state";
+import { simulateDeploy } from "../support/simulated-deploy";
 import { ec2Stub } from "../support/ec2-stub";
 import { describeTerraform, planStack, tempApp, type PlanJson } from "../support/terraform";
 

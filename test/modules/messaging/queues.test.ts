@@ -32,13 +32,13 @@ describe("queues", () => {
   });
 
   it("redrives to the dead-letter queue after 5 receives", () => {
-    expect(JSON.parse(String(queue.redrive_policy))).toEqual({ deadLetterTargetArn: `\${aws_sqs_queue.${dlqRef}.arn}`, maxReceiveCount: 5 });
+    expect(parseJsonTemplate(queue.redrive_policy)).toEqual({ deadLetterTargetArn: `\${aws_sqs_queue.${dlqRef}.arn}`, maxReceiveCount: 5 });
   });
 
   it("lets only its source queue redrive into the dead-letter queue", () => {
     const allow = onlyResource(json, SqsQueueRedriveAllowPolicy);
     expect(allow.queue_url).toBe(`\${aws_sqs_queue.${dlqRef}.url}`);
-    expect(JSON.parse(String(allow.redrive_allow_policy))).toEqual({ redrivePermission: "byQueue", sourceQueueArns: [queueArn] });
+    expect(parseJsonTemplate(allow.redrive_allow_policy)).toEqual({ redrivePermission: "byQueue", sourceQueueArns: [queueArn] });
   });
 
   it("lets sns.amazonaws.com send only when the source is the topic, and refuses anything without TLS", () => {
@@ -64,7 +64,7 @@ describe("queues", () => {
     );
     expect(custom["webtier-dev-q"]).toMatchObject({ visibility_timeout_seconds: 120, message_retention_seconds: 86400, receive_wait_time_seconds: 5, kms_master_key_id: "alias/orders" });
     expect(custom["webtier-dev-q-dlq"]).toMatchObject({ kms_master_key_id: "alias/orders" });
-    expect(JSON.parse(String(custom["webtier-dev-q"]!.redrive_policy)).maxReceiveCount).toBe(3);
+    expect(parseJsonTemplate(custom["webtier-dev-q"]!.redrive_policy).maxReceiveCount).toBe(3);
   });
 
   it("fans out to several queues, each with its own dead-letter queue and policies", () => {

@@ -1,6 +1,6 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { describe, expect, it } from "vitest";
-import { onlyResource, resourcesOf } from "../../support/synth";
+import { onlyResource, parseJsonTemplate, resourcesOf } from "../../support/synth";
 import { build, EC2, LB } from "./helpers";
 
 interface Widget {
@@ -9,7 +9,7 @@ interface Widget {
 }
 
 function widgets(json: ReturnType<typeof build>["json"]): Record<string, Widget> {
-  const body = JSON.parse(String(onlyResource(json, CloudwatchDashboard).dashboard_body)) as { widgets: Widget[] };
+  const body = parseJsonTemplate(onlyResource(json, CloudwatchDashboard).dashboard_body) as { widgets: Widget[] };
   return Object.fromEntries(body.widgets.map((w) => [w.properties.title, w]));
 }
 

@@ -1,8 +1,13 @@
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CtyType, ProviderSchemas, SchemaBlock } from "./provider-schemas";
-import { runOffline, type PlanJson } from "./terraform";
+import type { CtyType, ProviderSchemas, SchemaBlock } from "../../scripts/lib/provider-schemas";
+import { runOffline, type PlanJson } from "../../scripts/lib/terraform";
+
+/**
+ * A simulated deploy, for tests: what a stack's state would be once applied, built from offline
+ * plans without an AWS account, so that changes can be planned against a "deployed" stack.
+ */
 
 interface PlannedResource {
   readonly address: string;
@@ -17,7 +22,6 @@ interface PlannedResource {
   /** Which values are sensitive, as the plan marks them (`{ "private_key": true }`). */
   readonly sensitive_values?: unknown;
 }
-
 
 /** The AWS provider's default tags, as the plan's configuration records them. */
 function defaultTags(plan: PlanJson): Record<string, string> {
@@ -131,6 +135,7 @@ function fillUnknown(
 }
 
 interface StateFile {
+  readonly lineage?: string;
   readonly resources: readonly {
     readonly type: string;
     readonly name: string;
@@ -225,10 +230,9 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
   );
   const tags = defaultTags(plan);
   const unknownByAddress = new Map((plan.resource_changes ?? []).map((rc) => [rc.address, rc.change.after_unknown]));
+  const priorState = (prior ? JSON.parse(prior) : { resources: [] }) as StateFile;
   const priorByAddress = new Map(
-    ((prior ? JSON.parse(prior) : { resources: [] }) as StateFile).resources.flatMap((r) =>
-      r.instances.map((i) => [instanceAddress(`${r.type}.${r.name}`, i.index_key), i.attributes] as const),
-    ),
+    priorState.resources.flatMap((r) => r.instances.map((i) => [instanceAddress(`${r.type}.${r.name}`, i.index_key), i.attributes] as const)),
   );
   const byAddress = new Map(planned.map((r) => [r.address, r]));
   const filled = new Map<string, Record<string, unknown>>();
@@ -255,7 +259,9 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
       version: 4,
       terraform_version: plan.terraform_version,
       serial: 1,
-      lineage: randomUUID(),
+      // A state keeps its lineage; a new one is derived from the configuration, so that
+      // deploying the same stack twice gives the same state (and shares its plans).
+      lineage: priorState.lineage ?? lineageOf(config),
       outputs: {},
       // One resource per type and name, one instance per for_each key (or the single one).
       resources: [...new Set(planned.map((r) => `${r.type}.${r.name}`))].map((resource) => {
@@ -283,19 +289,25 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
   );
 }
 
+/** A UUID-shaped lineage derived from the configuration. */
+function lineageOf(config: Config): string {
+  const hex = createHash("sha256").update(JSON.stringify(config)).digest("hex");
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join("-");
+}
+
 /**
  * A state as if the stack in `stackDir` had been deployed: plans and simulated applies
  * (`applyPlan`) until a plan against the state shows nothing to do. Fails if it does not settle.
  */
 export async function simulateDeploy(stackDir: string, maxRounds = 4): Promise<{ state: string; schemas: ProviderSchemas }> {
   const config = (JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { resource?: Config }).resource ?? {};
-  const first = await runOffline(stackDir, { schemas: true, validate: false });
+  const first = await runOffline(stackDir, { schemas: true });
   const schemas = first.schemas!;
   let state = applyPlan(first.plan!, schemas, config);
   for (let round = 1; round <= maxRounds; round++) {
-    const { plan } = await runOffline(stackDir, { state, validate: false });
-    const pending = (plan!.resource_changes ?? []).filter((rc) => rc.change.actions.join() !== "no-op");
-    if (pending.length === 0) return { state, schemas };
+    // A plan that changes no resource needs no `show` to say so.
+    const { plan, changed } = await runOffline(stackDir, { state, showOnlyChanges: true });
+    if (!changed) return { state, schemas };
     state = applyPlan(plan!, schemas, config, state);
   }
   throw new Error(`simulated deploy of ${stackDir} did not settle in ${maxRounds} rounds`);
