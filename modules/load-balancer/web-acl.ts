@@ -1,6 +1,7 @@
-import { Wafv2WebAcl, type Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
+import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { Construct } from "constructs";
+import { jsonDocument } from "../core/aws";
 import { nameTags } from "../core/tags";
 import { BASELINE_MANAGED_RULE_GROUPS, LOAD_BALANCER_DEFAULTS, type WebAclOptions } from "./props";
 
@@ -12,8 +13,8 @@ export interface LoadBalancerWebAclProps extends WebAclOptions {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** CloudWatch metrics and sampled requests on, under `metricName`. */
-const visible = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
+/** CloudWatch metrics and sampled requests on, under `metricName`: the API's VisibilityConfig. */
+const visible = (metricName: string) => ({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: metricName });
 
 /**
  * AWS WAF in front of the load balancer: the given web ACL, or a REGIONAL one created here that
@@ -34,36 +35,33 @@ export class LoadBalancerWebAcl extends Construct {
   private create(props: LoadBalancerWebAclProps): Wafv2WebAcl {
     const d = LOAD_BALANCER_DEFAULTS.webAcl;
     const groups = [...BASELINE_MANAGED_RULE_GROUPS, ...(props.additionalManagedRuleGroups ?? d.additionalManagedRuleGroups)];
-    const rateLimit: Wafv2WebAclRule = {
-      name: "rate-limit-per-ip",
-      priority: 0,
-      action: { block: {} },
-      // `statement` is untyped in the binding: it is written as Terraform's own block names.
-      statement: {
-        rate_based_statement: {
-          limit: props.rateLimit ?? d.rateLimit,
-          evaluation_window_sec: props.rateLimitWindowSeconds ?? d.rateLimitWindowSeconds,
-          aggregate_key_type: "IP",
+    // The rules as the WAF API's JSON (`rule_json`): the binding leaves `statement` untyped, which
+    // `cdktf synth --hcl` would write as an attribute Terraform refuses.
+    const rules = [
+      {
+        Name: "rate-limit-per-ip",
+        Priority: 0,
+        Action: { Block: {} },
+        Statement: {
+          RateBasedStatement: { Limit: props.rateLimit ?? d.rateLimit, EvaluationWindowSec: props.rateLimitWindowSeconds ?? d.rateLimitWindowSeconds, AggregateKeyType: "IP" },
         },
+        VisibilityConfig: visible(`${props.name}-rate-limit-per-ip`),
       },
-      visibilityConfig: visible(`${props.name}-rate-limit-per-ip`),
-    };
-    const managed = groups.map(
-      (group, i): Wafv2WebAclRule => ({
-        name: group,
-        priority: i + 1,
-        overrideAction: { none: {} },
-        statement: { managed_rule_group_statement: { name: group, vendor_name: "AWS" } },
-        visibilityConfig: visible(`${props.name}-${group}`),
-      }),
-    );
+      ...groups.map((group, i) => ({
+        Name: group,
+        Priority: i + 1,
+        OverrideAction: { None: {} },
+        Statement: { ManagedRuleGroupStatement: { Name: group, VendorName: "AWS" } },
+        VisibilityConfig: visible(`${props.name}-${group}`),
+      })),
+    ];
     return new Wafv2WebAcl(this, "web-acl", {
       name: `${props.name}-web-acl`,
       description: `Managed rules and a per-IP rate limit in front of ${props.name}`,
       scope: "REGIONAL",
       defaultAction: { allow: {} },
-      rule: [rateLimit, ...managed],
-      visibilityConfig: visible(`${props.name}-web-acl`),
+      ruleJson: jsonDocument(rules),
+      visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: `${props.name}-web-acl` },
       tags: nameTags(`${props.name}-web-acl`, props.tags),
     });
   }

@@ -65,10 +65,13 @@ export function readState(env: string, choice: StateChoice): { readonly state?: 
 export function terraformFailure(error: unknown, env: string, file: string | undefined): unknown {
   if (!(error instanceof TerraformError)) return error;
   if (file && /reading local state|state file|state snapshot|Failed to load state/i.test(error.output)) {
-    const reason = error.output
+    // Terraform's summary and the first line of its detail: "Unsupported state file format: The state file uses format version 99, …".
+    const lines = error.output
       .split("\n")
-      .map((l) => l.trim())
-      .find((l) => l && l !== "Error:");
+      .map((l) => l.replace(/^[│╷╵\s]*/, "").replace(/^Error:\s*/, "").trim())
+      .filter((l) => l.length > 0);
+    // A summary that explains itself ("Error reading local state: …") stands alone.
+    const reason = lines[0]?.includes(": ") ? lines[0] : lines.slice(0, 2).join(": ") || undefined;
     return new CommandError(`${file}: Terraform cannot read it as the state of ${env}: ${reason ?? error.output.trim()}`, EXIT.usage);
   }
   return new CommandError(`terraform ${error.step} failed for ${env}:\n${error.output.trim()}`, EXIT.failed);

@@ -208,7 +208,9 @@ describeTerraform("every environment validates and plans offline", () => {
         );
         expect(listeners.HTTPS).toMatchObject({ port: 443, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
         expect(listeners.HTTP!.default_action).toEqual([expect.objectContaining({ type: "redirect", redirect: [expect.objectContaining({ protocol: "HTTPS", port: "443", status_code: "HTTP_301" })] })]);
-        expect(planned(p, "aws_wafv2_web_acl")).toEqual([expect.objectContaining({ scope: "REGIONAL", rule: expect.arrayContaining([expect.objectContaining({ name: "AWSManagedRulesCommonRuleSet" })]) })]);
+        const [acl] = planned(p, "aws_wafv2_web_acl");
+        expect(acl).toMatchObject({ scope: "REGIONAL" });
+        expect((JSON.parse(String(acl!.rule_json)) as { Name: string }[]).map((r) => r.Name)).toEqual(["rate-limit-per-ip", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"]);
         expect(planned(p, "aws_wafv2_web_acl_association")).toHaveLength(1);
         expect(planned(p, "aws_s3_bucket")).toEqual([expect.objectContaining({ bucket_prefix: `webtier-${config.name}-alb-logs-` })]);
         expect(planned(p, "aws_s3_bucket_policy")).toHaveLength(1);

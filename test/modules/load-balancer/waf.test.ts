@@ -4,15 +4,18 @@ import { Fn, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { LoadBalancerProps } from "../../../modules/load-balancer";
 import { onlyResource, problemsOf, resolveValues, resourcesOf } from "../../support/synth";
+import { readJsonDocument } from "../../support/json-document";
 import { build } from "./helpers";
 
 const ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
 const ALB_ARN = expect.stringMatching(/^\$\{aws_lb\.lb_alb_[0-9A-F]{8}\.arn\}$/);
 const problems = (overrides: Partial<LoadBalancerProps>) => problemsOf(() => build(overrides));
 const visibility = (metricName: string) => ({ cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: metricName });
+const ruleVisibility = (metricName: string) => ({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: metricName });
 
-type Rule = { name: string; priority: number; statement: Record<string, Record<string, unknown>>; visibility_config: unknown; action?: unknown; override_action?: unknown };
-const rulesOf = (json: ReturnType<typeof build>["json"]) => onlyResource(json, Wafv2WebAcl).rule as Rule[];
+/** The rules as the WAF API reads them (`rule_json`). */
+type Rule = { Name: string; Priority: number; Statement: Record<string, Record<string, unknown>>; VisibilityConfig: unknown; Action?: unknown; OverrideAction?: unknown };
+const rulesOf = (json: ReturnType<typeof build>["json"]) => readJsonDocument(onlyResource(json, Wafv2WebAcl).rule_json) as Rule[];
 
 describe("web ACL the module creates (webAcl: {})", () => {
   const { json, loadBalancer, stack } = build({ webAcl: {} });
@@ -24,22 +27,22 @@ describe("web ACL the module creates (webAcl: {})", () => {
 
   it("blocks an IP address over 2000 requests in 5 minutes, before any other rule", () => {
     expect(rulesOf(json)[0]).toEqual({
-      name: "rate-limit-per-ip",
-      priority: 0,
-      action: { block: {} },
-      statement: { rate_based_statement: { limit: 2000, evaluation_window_sec: 300, aggregate_key_type: "IP" } },
-      visibility_config: visibility("demo-rate-limit-per-ip"),
+      Name: "rate-limit-per-ip",
+      Priority: 0,
+      Action: { Block: {} },
+      Statement: { RateBasedStatement: { Limit: 2000, EvaluationWindowSec: 300, AggregateKeyType: "IP" } },
+      VisibilityConfig: ruleVisibility("demo-rate-limit-per-ip"),
     });
   });
 
   it("runs AWS's common rule set and known bad inputs with their own actions, each with metrics and sampled requests", () => {
     expect(rulesOf(json).slice(1)).toEqual(
       ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"].map((group, i) => ({
-        name: group,
-        priority: i + 1,
-        override_action: { none: {} },
-        statement: { managed_rule_group_statement: { name: group, vendor_name: "AWS" } },
-        visibility_config: visibility(`demo-${group}`),
+        Name: group,
+        Priority: i + 1,
+        OverrideAction: { None: {} },
+        Statement: { ManagedRuleGroupStatement: { Name: group, VendorName: "AWS" } },
+        VisibilityConfig: ruleVisibility(`demo-${group}`),
       })),
     );
   });
@@ -67,8 +70,8 @@ describe("web ACL options", () => {
   it("takes the rate limit and its window, and adds further managed rule groups after the baseline", () => {
     const { json } = build({ webAcl: { rateLimit: 100, rateLimitWindowSeconds: 60, additionalManagedRuleGroups: ["AWSManagedRulesAmazonIpReputationList"] } });
     const rules = rulesOf(json);
-    expect(rules[0]!.statement.rate_based_statement).toEqual({ limit: 100, evaluation_window_sec: 60, aggregate_key_type: "IP" });
-    expect(rules.map((r) => [r.priority, r.name])).toEqual([
+    expect(rules[0]!.Statement.RateBasedStatement).toEqual({ Limit: 100, EvaluationWindowSec: 60, AggregateKeyType: "IP" });
+    expect(rules.map((r) => [r.Priority, r.Name])).toEqual([
       [0, "rate-limit-per-ip"],
       [1, "AWSManagedRulesCommonRuleSet"],
       [2, "AWSManagedRulesKnownBadInputsRuleSet"],
