@@ -38,4 +38,13 @@ export class EnvironmentStack extends TerraformStack {
     this.webTier = new WebTier(this, "Default", markValidated(webTierProps(config)));
     publishWebTierOutputs(this, this.webTier.outputs);
   }
+
+  /**
+   * Whether cdktf should check, at synth, that Terraform >= 1.5 (moved blocks) is installed: it
+   * would run `terraform version` for every stack, so that synthesizing needed Terraform. The
+   * stack requires Terraform >= 1.10 itself (`required_version`), which Terraform enforces.
+   */
+  override hasResourceMove(): boolean {
+    return false;
+  }
 }

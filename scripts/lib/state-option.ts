@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CommandError, EXIT, UsageError } from "./cli";
 import { deployedResources } from "./guard";
-import { TerraformError, type PlanJson } from "./terraform";
+import { TERRAFORM_MISSING, TerraformError, type PlanJson } from "./terraform";
 
 /**
  * The strict `--state <dir>` and `--empty-state` options. A folder that does not hold a
@@ -64,6 +64,7 @@ export function readState(env: string, choice: StateChoice): { readonly state?: 
  */
 export function terraformFailure(error: unknown, env: string, file: string | undefined): unknown {
   if (!(error instanceof TerraformError)) return error;
+  if (error.step === TERRAFORM_MISSING) return new CommandError(error.output, EXIT.failed);
   if (file && /reading local state|state file|state snapshot|Failed to load state/i.test(error.output)) {
     // Terraform's summary and the first line of its detail: "Unsupported state file format: The state file uses format version 99, …".
     const lines = error.output

@@ -32,6 +32,9 @@ import { sharedResult } from "./shared-results";
  * waited for a slot, how long it ran) to profile a run.
  */
 
+/** The oldest Terraform the stacks accept (their `required_version`), for the message when there is none. */
+const TERRAFORM_MINIMUM = "1.10";
+
 /** Where the AWS provider mirror lives on these machines; `TF_PLUGIN_MIRROR` overrides it. */
 export const DEFAULT_PLUGIN_MIRROR = "/opt/tf-plugins";
 
@@ -273,8 +276,34 @@ function logTiming(command: string, waitedMs: number, ranMs: number, cwd: string
   if (file) appendFileSync(file, `${JSON.stringify({ command, waitedMs: Math.round(waitedMs), ranMs: Math.round(ranMs), cwd })}\n`);
 }
 
+/** The step of a {@link TerraformError} raised because no Terraform could be run at all. */
+export const TERRAFORM_MISSING = "missing";
+
+/** Why Terraform could not install the AWS provider, when the mirror is missing: what to do about it. */
+function providerInstallHint(output: string): string {
+  if (!/Failed to query available provider packages|could not connect to registry|Failed to install provider/.test(output)) return "";
+  const mirror = process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR;
+  if (cliConfigFile()) return "";
+  return (
+    `\n\nTerraform could not install hashicorp/aws: there is no provider mirror at ${mirror} ` +
+    `(expected ${join(mirror, "registry.terraform.io", "hashicorp", "aws")}), so it asked the public registry, which this machine cannot reach. ` +
+    "Point TF_PLUGIN_MIRROR at a filesystem mirror holding the provider (terraform providers mirror <dir> makes one), or give Terraform network access."
+  );
+}
+
 function failure(step: string, cwd: string, exit: Exit): TerraformError {
+  if ((exit.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") {
+    return new TerraformError(
+      TERRAFORM_MISSING,
+      cwd,
+      `Terraform is not installed here: ${JSON.stringify(terraformBinary())} was not found on PATH. Install Terraform ${TERRAFORM_MINIMUM} or later ` +
+        "(CI uses 1.11.4; https://developer.hashicorp.com/terraform/install), or set TERRAFORM_BINARY_NAME to the binary's path.",
+    );
+  }
   const output = [exit.stderr, exit.stdout].map((s) => s.replace(OVERRIDE_WARNING, "")).filter((s) => s.trim()).join("\n");
+  const hint = providerInstallHint(output);
+  // Without a mirror, Terraform's pages of registry errors say less than the one paragraph that explains them.
+  if (hint) return new TerraformError(step, cwd, `${hint.trim()} (Terraform: ${/Error: .*/.exec(output)?.[0] ?? "init failed"})`);
   return new TerraformError(step, cwd, output || exit.error?.message || `exit code ${exit.code}`);
 }
 
