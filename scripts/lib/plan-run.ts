@@ -5,6 +5,7 @@ import type { EnvironmentConfig } from "../../envs/config";
 import { guard, protectedList, type GuardOverride, type GuardVerdict, type SynthesizedStack } from "./guard";
 import { summarize, type PlanSummary } from "./plan-summary";
 import { artifactOf, renderMarkdown, renderText } from "./render-summary";
+import { Progress } from "./progress";
 import { readState, requireDeployedState, terraformFailure, type StateChoice } from "./state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./terraform";
 
@@ -60,20 +61,21 @@ export async function settleAll<T>(promises: readonly Promise<T>[]): Promise<T[]
 }
 
 /** Plans against the real backend in the synthesized stack's folder. */
-async function planReal(stackDir: string, planFile: string): Promise<Planned> {
+async function planReal(stackDir: string, planFile: string, onStep: (step: string) => void): Promise<Planned> {
   const env = terraformEnv();
+  onStep("init");
   await terraform(["init", "-input=false", "-no-color"], stackDir, env);
-  await terraform(["plan", "-input=false", "-no-color", `-out=${planFile}`], stackDir, env);
-  const [json, showText] = await Promise.all([
-    terraform(["show", "-json", "-no-color", planFile], stackDir, env),
-    terraform(["show", "-no-color", planFile], stackDir, env),
-  ]);
+  onStep("plan");
+  // The plan's own report is `terraform show`'s text of it: no second show for reviewers.
+  const showText = await terraform(["plan", "-input=false", "-no-color", `-out=${planFile}`], stackDir, env);
+  onStep("show");
+  const json = await terraform(["show", "-json", "-no-color", planFile], stackDir, env);
   return { plan: JSON.parse(json) as PlanJson, showText, workdir: stackDir, temporary: false };
 }
 
 /** Plans offline in a temporary copy, then copies the plan file out to `planFile`. */
-async function planOffline(stackDir: string, planFile: string, state: string | undefined): Promise<Planned> {
-  const run = await runOffline(stackDir, { keep: true, state, validate: false, showText: true });
+async function planOffline(stackDir: string, planFile: string, state: string | undefined, onStep: (step: string) => void): Promise<Planned> {
+  const run = await runOffline(stackDir, { keep: true, state, validate: false, showText: true, onStep });
   copyFileSync(join(run.workdir, "offline.tfplan"), planFile);
   return { plan: run.plan!, showText: run.showText ?? "", workdir: run.workdir, temporary: true };
 }
@@ -86,6 +88,7 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
   const list = protectedList(process.env);
   const temporary: string[] = [];
   const discard = () => temporary.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  const progress = new Progress(configs.map((c) => c.name));
 
   try {
     const planned = await settleAll(
@@ -95,7 +98,9 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
         const stackDir = resolve(app.outdir, "stacks", config.name);
         const planFile = join(dir, "plan.tfplan");
         const { state, file } = states[i]!;
-        const run = await (options.states.offline ? planOffline(stackDir, planFile, state) : planReal(stackDir, planFile)).catch((error: unknown) => {
+        const onStep = (step: string) => progress.step(config.name, step);
+        const run = await (options.states.offline ? planOffline(stackDir, planFile, state, onStep) : planReal(stackDir, planFile, onStep)).catch((error: unknown) => {
+          progress.step(config.name, "failed");
           throw terraformFailure(error, config.name, file);
         });
         if (run.temporary) temporary.push(run.workdir);
@@ -104,6 +109,7 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
         const stack = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as SynthesizedStack;
         const summary = summarize(config.name, run.plan, { list, production: config.production === true, stack });
         requireDeployedState(config.name, run.plan, summary.protection.protected, options.states);
+        progress.step(config.name, "summarized");
         return { config, summary, planFile, workdir: run.workdir, showText: run.showText };
       }),
     );

@@ -144,6 +144,8 @@ export interface OfflineRunOptions {
   readonly showText?: boolean;
   /** Skip `show -json` when the plan changes no resource (read from `plan -json`): `plan` is then undefined. @default false */
   readonly showOnlyChanges?: boolean;
+  /** Told of each step as it starts (`init`, `plan`, `show`), for progress lines. */
+  readonly onStep?: (step: "init" | "plan" | "show") => void;
 }
 
 export interface OfflineRun {
@@ -491,6 +493,7 @@ interface Outcome {
 
 /** Initializes, validates or plans (and shows) in a prepared run folder; leaves the plan file there. */
 async function execute(workdir: string, requirements: string | undefined, options: OfflineRunOptions): Promise<Outcome> {
+  options.onStep?.("init");
   await initialize(workdir, requirements);
   const env = runEnv(requirements);
   if (options.validate || options.plan === false) await terraform(VALIDATE, workdir, env);
@@ -498,6 +501,7 @@ async function execute(workdir: string, requirements: string | undefined, option
 
   // `plan -json` reports what it counted, so a plan that changes nothing needs no `show`.
   const planArgs = ["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`];
+  options.onStep?.("plan");
   const planned = await exec(options.showOnlyChanges ? [...planArgs, "-json"] : planArgs, workdir, env);
   if (planned.code !== 0) {
     // Plan checks the configuration first, as validate does; validate says whether that failed.
@@ -506,10 +510,10 @@ async function execute(workdir: string, requirements: string | undefined, option
   }
   const counted = options.showOnlyChanges ? changeCount(planned.stdout) : undefined;
   if (counted === 0) return { changed: false };
-  const [planJson, showText] = await Promise.all([
-    terraform(["show", "-json", "-no-color", PLAN_FILE], workdir, env),
-    options.showText ? terraform(["show", "-no-color", PLAN_FILE], workdir, env) : undefined,
-  ]);
+  // The plan's own report is `terraform show`'s text of it: no second show for reviewers.
+  const showText = options.showText && !options.showOnlyChanges ? planned.stdout.replace(OVERRIDE_WARNING, "") : undefined;
+  options.onStep?.("show");
+  const planJson = await terraform(["show", "-json", "-no-color", PLAN_FILE], workdir, env);
   const changes = (JSON.parse(planJson) as PlanJson).resource_changes ?? [];
   return { planJson, showText, changed: counted === undefined ? changes.some((rc) => !["no-op", "read"].includes(rc.change.actions.join())) : counted > 0 };
 }

@@ -10,8 +10,13 @@ export const ROOT = join(__dirname, "..", "..");
 export interface CliRun {
   readonly code: number;
   readonly stdout: string;
+  /** What the command wrote to stderr, its progress lines apart. */
   readonly stderr: string;
+  /** The progress lines (`dev: plan (0.5 s)`), printed plainly when not on a terminal. */
+  readonly progress: readonly string[];
 }
+
+const PROGRESS = /^[a-z][a-z0-9-]*: (waiting|init|plan|show|summarized|failed) \(\d+\.\d s\)$/;
 
 export interface CliOptions {
   /** The project to run the command in (a copy of this one, say). @default ROOT */
@@ -39,7 +44,10 @@ export function runCli(script: string, args: readonly string[], options: CliOpti
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on("close", (code) => {
+      const lines = stderr.split("\n");
+      resolve({ code: code ?? -1, stdout, stderr: lines.filter((l) => !PROGRESS.test(l)).join("\n"), progress: lines.filter((l) => PROGRESS.test(l)) });
+    });
     child.stdin.end(options.input ?? "");
   });
 }

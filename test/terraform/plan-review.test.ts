@@ -219,6 +219,10 @@ describeTerraform("plan review of real changes to prod", () => {
     it("exits 3, saving plan, JSON, terraform show text and summaries, when prod's plan destroys something", async () => {
       const run = await result("blocked");
       expect(run.stderr).toBe("");
+      // Not on a terminal: plain progress lines, in order (steps a run of the suite already made are served from its shared results).
+      const steps = run.progress.map((l) => l.replace(/ \(.*\)$/, ""));
+      expect(steps.at(-1)).toBe("prod: summarized");
+      expect(["prod: init", "prod: plan", "prod: show", "prod: summarized"]).toEqual(expect.arrayContaining(steps));
       expect(run.code).toBe(3);
       expect(run.stdout).toMatch(/^WARNING: changes that lose data, disrupt service or turn a protection off:/);
       expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 7 resource\(s\)/);
