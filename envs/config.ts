@@ -1,6 +1,6 @@
 import { region, s3Bucket, tags } from "../modules/core/fields";
-import { boolean, required, section, string, variants, type ShapeOf } from "../modules/core/shape";
-import type { WebTierProps } from "../modules/web-tier/props";
+import { boolean, required, string, variants, type ShapeOf } from "../modules/core/shape";
+import { WEB_TIER_SECTIONS_SHAPE, type WebTierProps } from "../modules/web-tier/props";
 import { ACCOUNT_SHAPE, type AccountSettings } from "./account";
 
 /**
@@ -107,10 +107,5 @@ export const ENVIRONMENT_SHAPE: ShapeOf<EnvironmentConfig> = {
       hostname: string({ pattern: /^[a-z0-9.-]+$/, what: "a host name such as app.terraform.io" }),
     },
   }),
-  network: required(section()),
-  loadBalancer: section(),
-  compute: required(section()),
-  alarmTopic: section(),
-  messaging: required(section()),
-  scaling: section(),
+  ...WEB_TIER_SECTIONS_SHAPE,
 };

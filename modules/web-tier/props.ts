@@ -52,6 +52,16 @@ export const WEB_TIER_DEFAULTS = {
   scaling: {} as ScalingSettings,
 } as const;
 
+/** That each module's section is an object, and which are required: their contents are each module's to judge. */
+export const WEB_TIER_SECTIONS_SHAPE: ShapeOf<Omit<WebTierProps, "name" | "tags">> = {
+  network: required(section()),
+  loadBalancer: section(),
+  compute: required(section()),
+  alarmTopic: section(),
+  messaging: required(section()),
+  scaling: section(),
+};
+
 /**
  * The tier's own fields: its name, tags, and that each section is an object. Each module's
  * validator judges the contents of its section.
@@ -67,11 +77,6 @@ export const WEB_TIER_SHAPE: ShapeOf<WebTierProps> = {
       refine: (n) => (n.startsWith("internal-") ? 'must not start with "internal-" (reserved by AWS for load balancer names)' : undefined),
     }),
   ),
-  network: required(section()),
-  loadBalancer: section(),
-  compute: required(section()),
-  alarmTopic: section(),
-  messaging: required(section()),
-  scaling: section(),
+  ...WEB_TIER_SECTIONS_SHAPE,
   tags: tags(),
 };
