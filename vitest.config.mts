@@ -1,9 +1,19 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Two tiers: `unit` synthesizes and inspects JSON (fast, no Terraform); `terraform` runs real
- * `terraform plan` offline against synthesized stacks. `npm test` runs both, side by side.
+ * Three tiers: `unit` synthesizes and inspects JSON in-process (fast, no Terraform, no other
+ * program); `commands` runs the project's commands and other programs as processes (synth, the
+ * CLIs, git worktrees, the workflows' bash scripts, the Python workload); `terraform` runs real
+ * `terraform plan` offline against synthesized stacks. `npm test` runs all three, side by side.
  */
+const COMMANDS = [
+  "test/main.test.ts",
+  "test/workflows.test.ts",
+  "test/scripts/cli.test.ts",
+  "test/scripts/diff-cli.test.ts",
+  "test/scripts/faults.test.ts",
+  "test/modules/compute/workload.test.ts",
+];
 export default defineConfig({
   // Vitest runs the longest files first, by their last durations: keep those of this checkout
   // (node_modules may be shared by several), so the Terraform tier's long chains start at once.
@@ -20,12 +30,16 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/terraform/**"],
+          exclude: ["test/terraform/**", ...COMMANDS],
           testTimeout: 20_000,
           // Every file would otherwise load cdktf and the provider bindings afresh: 26 s
           // against 9 s for this tier, measured. Tests share no state (each builds its own App).
           isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: "commands", include: COMMANDS, testTimeout: 60_000, isolate: false },
       },
       {
         extends: true,

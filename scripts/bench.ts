@@ -121,11 +121,12 @@ async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
     const ci = { CI: "true" };
     tiers = [
       measure("npm run test:unit", ["npm", "run", "--silent", "test:unit"], 1, ci, 0),
+      measure("npm run test:commands", ["npm", "run", "--silent", "test:commands"], 1, ci, 0),
       measure("npm run test:terraform", ["npm", "run", "--silent", "test:terraform"], 1, ci, 0),
       measure("npm test (both tiers)", ["npm", "test", "--silent"], 1, ci, 0),
     ];
   }
-  const [unit, , wholeSuite] = tiers;
+  const [unit, , , wholeSuite] = tiers;
 
   const ratio = synthAll.medianMs / tsxFloor.medianMs;
   const checks = [
@@ -178,8 +179,8 @@ export const benchmark = command({
 environments and for one, the Node and Node + tsx floors measured in the same run (so the
 figures read as ratios on a noisy machine), the app cdktf.json runs (what \`cdktf synth\`,
 \`diff\` and \`deploy\` wait for), synth of 1, 10 and 50 copies of prod in one app (the marginal
-cost of an environment), \`npm run plan -- all --offline\`, and one run each of the unit tier,
-the Terraform tier and the whole \`npm test\`. Wall time is median and min–max; peak resident
+cost of an environment), \`npm run plan -- all --offline\`, and one run each of the unit, commands
+and Terraform tiers and of the whole \`npm test\`. Wall time is median and min–max; peak resident
 memory comes from the OS's accounting (/usr/bin/time), for the largest process of each command.
 
   --runs <n>      measured runs of each command (default 7)
