@@ -1,5 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Fn, TerraformStack, Token } from "cdktf";
+import { App, Fn, Lazy, TerraformStack, Token } from "cdktf";
 import type { IConstruct } from "constructs";
 
 /** The stack's AWS provider without an alias, if any. */
@@ -66,9 +66,13 @@ export function policyDocument(...statements: readonly PolicyStatement[]): strin
 }
 
 /**
- * A JSON document holding references (a policy, a dashboard body) as Terraform's `jsonencode`
- * of it: unlike a JSON string with interpolations, it survives `cdktf synth --hcl`.
+ * A JSON document holding references (a policy, a dashboard body): in JSON output a JSON string
+ * with the references interpolated; in HCL output (`cdktf synth --hcl`), whose renderer mangles
+ * such strings, Terraform's `jsonencode` of it. Both are the same document to Terraform; the
+ * string is the cheaper to synthesize (jsonencode resolves every value of the document anew).
  */
 export function jsonDocument(document: unknown): string {
-  return Fn.jsonencode(document);
+  return Lazy.stringValue({
+    produce: (context) => (App.of(context.scope).hclOutput ? Fn.jsonencode(document) : JSON.stringify(document)),
+  });
 }

@@ -12,7 +12,7 @@ function documentsOf(config: (typeof environments)[number]): Record<string, unkn
   for (const [type, byName] of Object.entries(resource)) {
     for (const [name, attributes] of Object.entries(byName)) {
       for (const [attribute, value] of Object.entries(attributes)) {
-        if (typeof value === "string" && /^(\{|\$\{jsonencode\()/.test(value)) documents[`${type}.${name}.${attribute}`] = readJsonDocument(value);
+        if (typeof value === "string" && /^(\{|\[\{|\$\{jsonencode\()/.test(value)) documents[`${type}.${name}.${attribute}`] = readJsonDocument(value);
       }
     }
   }
@@ -27,8 +27,8 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The documents, parsed, against documents/<env>.json: written from the stacks when policies
- * were JSON strings, before they became `jsonencode` (which renders in both JSON and HCL synth).
+ * The documents, parsed, against documents/<env>.json: JSON synth writes them as JSON strings,
+ * HCL synth as `jsonencode` (see jsonDocument); either form must read as the committed document.
  * A change meant to alter a policy updates the file: `npx vitest run -u test/envs/documents.test.ts`.
  */
 describe("JSON documents in the stacks", () => {
