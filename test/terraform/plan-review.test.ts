@@ -128,6 +128,33 @@ describeTerraform("plan review of real changes to prod", () => {
     });
   });
 
+  it("a state of an earlier release, with a rule or subscription per value, plans as moves: nothing replaced", async () => {
+    // Earlier releases named one resource after each CIDR and each email; moved blocks carry
+    // them to the for_each instances. Rewrite the deployed state back to those addresses.
+    const stackDir = synth(deployed);
+    const moved = (JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { moved: { from: string; to: string }[] }).moved;
+    type Resource = { type: string; name: string; each?: string; instances: { index_key?: string }[] };
+    const legacy = JSON.parse(state) as { resources: Resource[] };
+    for (const { from, to } of moved) {
+      const [, type, name, key] = /^([a-z0-9_]+)\.([^[]+)\["(.+)"\]$/.exec(to)!;
+      const target = legacy.resources.find((r) => r.type === type && r.name === name);
+      const instance = target?.instances.find((i) => i.index_key === key);
+      if (!target || !instance) continue;
+      target.instances = target.instances.filter((i) => i !== instance);
+      const { index_key: _, ...single } = instance;
+      const { each: __, ...block } = target;
+      legacy.resources.push({ ...block, name: from.split(".")[1]!, instances: [single] });
+    }
+    legacy.resources = legacy.resources.filter((r) => r.instances.length > 0);
+    const { plan } = await runOffline(stackDir, { state: JSON.stringify(legacy), validate: false });
+    const changes = (plan!.resource_changes ?? []).filter((rc) => rc.change.actions.join() !== "no-op" || (rc as { previous_address?: string }).previous_address);
+    expect(changes.map((rc) => [rc.change.actions.join(), (rc as { previous_address?: string }).previous_address?.replace(/_[0-9A-F]{8}$/, "")])).toEqual([
+      ["no-op", "aws_sns_topic_subscription.alarm-topic_email-oncallexamplecom"],
+      ["no-op", "aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-80-0-0-0-0-0"],
+      ["no-op", "aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-443-0-0-0-0-0"],
+    ]);
+  });
+
   describe("a removed queue", () => {
     let summary: PlanSummary;
     beforeAll(async () => {
