@@ -58,8 +58,8 @@ export interface PolicyStatement {
 }
 
 /**
- * An IAM policy document as Terraform's `jsonencode` of it. References to other resources stay
- * in it as expressions, so the document reads like the policy it is.
+ * An IAM policy document (see {@link jsonDocument}). References to other resources stay in it as
+ * expressions, so the document reads like the policy it is.
  */
 export function policyDocument(...statements: readonly PolicyStatement[]): string {
   return jsonDocument({ Version: "2012-10-17", Statement: statements });

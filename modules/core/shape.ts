@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { joinPath, type Finding } from "./validation";
+import { isToken, joinPath, type Finding } from "./validation";
 
 /**
  * The shape of props, checked before any rule runs: which fields exist, which are required, of
@@ -60,11 +60,9 @@ function wrongType(path: string, value: unknown, expected: string): Finding[] {
   return [{ path, message: `(${quote(value)}) must be ${expected}${not}` }];
 }
 
-const tokenOf = (value: unknown): boolean =>
-  (typeof value === "string" || typeof value === "number" || Array.isArray(value)) && Token.isUnresolved(value);
 
 function spec<V>(expected: string, check: (value: unknown, path: string) => Finding[]): OptionalSpec<V> {
-  return { required: false, expected, check: (value, path) => (tokenOf(value) ? [] : check(value, path)) };
+  return { required: false, expected, check: (value, path) => (isToken(value) ? [] : check(value, path)) };
 }
 
 /**
@@ -75,7 +73,7 @@ export function literal<V>(field: OptionalSpec<V>, decides: string): OptionalSpe
   return {
     ...field,
     check: (value, path) =>
-      tokenOf(value) ? [{ path, message: `must be written out, not a Terraform token: it decides ${decides}` }] : field.check(value, path),
+      isToken(value) ? [{ path, message: `must be written out, not a Terraform token: it decides ${decides}` }] : field.check(value, path),
   };
 }
 
@@ -187,7 +185,7 @@ export function list<V>(item: FieldSpec<V>, options: ListOptions = {}): Optional
     const findings: Finding[] = value.length < minItems || value.length > maxItems ? [{ path, message: `must list ${count} (got ${value.length})${why ? `; ${why}` : ""}` }] : [];
     findings.push(...value.flatMap((v, i) => (v === undefined || v === null ? [{ path: `${path}[${i}]`, message: `must be ${item.expected}, not ${kindOf(v)}` }] : item.check(v, `${path}[${i}]`))));
     if (unique) {
-      const literals = value.filter((v) => v !== undefined && !tokenOf(v)).map((v) => JSON.stringify(v));
+      const literals = value.filter((v) => v !== undefined && !isToken(v)).map((v) => JSON.stringify(v));
       const repeated = [...new Set(literals.filter((v, i) => literals.indexOf(v) !== i))];
       if (repeated.length > 0) findings.push({ path, message: `lists ${repeated.join(", ")} more than once` });
     }

@@ -8,9 +8,10 @@ export interface Finding {
 }
 
 /**
- * A validation rule: looks at the props and returns what is wrong, with field paths relative
- * to the props (`maxSize`, `healthCheck.path`, `queues[0].name`). Rules skip values that are
- * unresolved Terraform tokens: those are only known at apply time.
+ * A validation rule across fields: looks at props whose shape already holds (core/shape.ts judges
+ * each field alone) and returns what is wrong, with field paths relative to the props
+ * (`maxSize`, `healthCheck.timeoutSeconds`). Rules skip values that are unresolved Terraform
+ * tokens: those are only known at apply time.
  */
 export type Rule<P> = (props: P) => readonly Finding[];
 
@@ -90,10 +91,6 @@ function finding(path: string, message: string): readonly Finding[] {
   return [{ path, message }];
 }
 
-function show(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
-}
-
 /** A rule written as a predicate: `message` when `broken` holds for the (resolved, defined) value. */
 export function rule<P, V>(
   field: string,
@@ -106,60 +103,6 @@ export function rule<P, V>(
     if (value === undefined || isToken(value)) return none;
     return broken(value, props) ? finding(field, message(value, props)) : none;
   };
-}
-
-function range<P>(field: string, get: (props: P) => number | undefined, min: number, max: number, unit: string, whole: boolean): Rule<P> {
-  const suffix = unit ? ` ${unit}` : "";
-  return rule(
-    field,
-    get,
-    (v) => !Number.isFinite(v) || (whole && !Number.isInteger(v)) || v < min || v > max,
-    (v) => (whole ? `(${v}) must be a whole number from ${min} to ${max}${suffix}` : `(${v}) must be between ${min} and ${max}${suffix}`),
-  );
-}
-
-/** Integer in `[min, max]`, with an optional unit for the message. */
-export function intRange<P>(field: string, get: (props: P) => number | undefined, min: number, max: number, unit = ""): Rule<P> {
-  return range(field, get, min, max, unit, true);
-}
-
-/** Number (not necessarily whole) in `[min, max]`. */
-export function numberRange<P>(field: string, get: (props: P) => number | undefined, min: number, max: number, unit = ""): Rule<P> {
-  return range(field, get, min, max, unit, false);
-}
-
-/** String matching `pattern`; `what` describes the expected shape. */
-export function matches<P>(field: string, get: (props: P) => string | undefined, pattern: RegExp, what: string): Rule<P> {
-  return rule(
-    field,
-    get,
-    (v) => !pattern.test(v),
-    (v) => `(${show(v)}) must be ${what}`,
-  );
-}
-
-/** String no longer than `max` characters (AWS name limits). */
-export function maxLength<P>(field: string, get: (props: P) => string | undefined, max: number): Rule<P> {
-  return rule(
-    field,
-    get,
-    (v) => v.length > max,
-    (v) => `(${show(v)}) is ${v.length} characters; AWS allows at most ${max}`,
-  );
-}
-
-/** One of a fixed set of values. */
-export function oneOf<P, V extends string | number>(
-  field: string,
-  get: (props: P) => V | undefined,
-  allowed: readonly V[],
-): Rule<P> {
-  return rule(
-    field,
-    get,
-    (v) => !allowed.includes(v),
-    (v) => `(${show(v)}) must be one of ${allowed.map(show).join(", ")}`,
-  );
 }
 
 /** Applies `rules` to a nested object found at `field`, when it is present. */
@@ -184,28 +127,5 @@ export function when<P>(field: string, message: (props: P) => string | undefined
   return (props) => {
     const m = message(props);
     return m === undefined ? none : finding(field, m);
-  };
-}
-
-/** Values that appear more than once, in first-seen order. */
-export function duplicates<T>(items: readonly T[]): T[] {
-  const seen = new Set<T>();
-  const repeated = new Set<T>();
-  for (const item of items) (seen.has(item) ? repeated : seen).add(item);
-  return [...repeated];
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** A list of email addresses: each well formed, none twice. */
-export function emailAddresses<P>(field: string, get: (props: P) => readonly string[] | undefined): Rule<P> {
-  return (props) => {
-    const emails = get(props);
-    if (emails === undefined || isToken(emails)) return none;
-    const malformed = emails.flatMap((e, i) =>
-      EMAIL.test(e) ? [] : [{ path: `${field}[${i}]`, message: `(${JSON.stringify(e)}) is not an email address` }],
-    );
-    const repeated = duplicates(emails);
-    return repeated.length > 0 ? [...malformed, { path: field, message: `list ${repeated.join(", ")} more than once` }] : malformed;
   };
 }
