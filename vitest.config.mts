@@ -20,6 +20,7 @@ export default defineConfig({
   cacheDir: ".vite",
   test: {
     setupFiles: ["test/support/matchers.ts"],
+    globalSetup: ["test/support/temp-dir.ts"],
     env: { CHECKPOINT_DISABLE: "1" },
     // Vitest's default leaves a core idle on this 2-core machine (one worker): the Terraform
     // tier spends most of its time waiting on Terraform processes, which a second worker fills.
@@ -47,7 +48,7 @@ export default defineConfig({
           name: "terraform",
           include: ["test/terraform/**/*.test.ts"],
           // Runs of identical stacks and states share one Terraform result, across files.
-          globalSetup: ["test/support/terraform-run.ts"],
+          globalSetup: ["test/support/temp-dir.ts", "test/support/terraform-run.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           // Files share a worker's loaded modules, and with them its Terraform init and schemas.

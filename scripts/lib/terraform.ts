@@ -7,6 +7,7 @@ import type { ProviderSchemas } from "./provider-schemas";
 import { performance } from "node:perf_hooks";
 import { Limiter } from "./limiter";
 import { sharedResult } from "./shared-results";
+import { withProviderServer } from "./provider-server";
 
 /**
  * Runs real Terraform against a synthesized stack without a cloud account: the stack is copied
@@ -15,21 +16,24 @@ import { sharedResult } from "./shared-results";
  * provider comes from a filesystem mirror when one is present. The synthesized stack itself is
  * never touched.
  *
- * Most of each command's time (about 1.3 s of CPU) goes into loading the AWS provider's schema,
- * so a run starts as few commands as it can, measured on the test tier:
+ * Every command pays a fixed cost of about 1.1 s of CPU (Terraform and the provider each handle
+ * the AWS provider's schema of 1,500 resource types) before any resource, so a run starts as few
+ * commands, and as few provider processes, as it can, measured on the test tier:
  * - `plan` validates the configuration itself: a separate `validate` runs only when a plan
  *   fails (to tell a configuration error from a failure to plan) or when no plan is asked for;
- * - runs of stacks with the same provider requirements share one `terraform init` per process
- *   (its `.terraform` folder is linked into each run and its lock file copied), and read the
- *   providers' schemas once;
+ * - runs of stacks with the same provider requirements share one `terraform init` per process,
+ *   or per test run with `WEBTIER_OFFLINE_CACHE` (its `.terraform` folder is linked into each run
+ *   and its lock file copied), and read the providers' schemas once;
  * - when a stack pins hashicorp/aws to a version the mirror holds, and needs no other provider,
  *   Terraform runs that binary as a development override: the same provider, without hashing
- *   its 700 MB against the lock file on every command (0.5 s of CPU each);
+ *   its 700 MB against the lock file on every command (0.5 s of CPU each); and the commands
+ *   attach to a warm process of that provider (provider-server.ts) instead of Terraform starting
+ *   it two or three times per command: 25 s of the suite's 196 s of CPU;
  * - at most one command per core runs at a time (each is single-threaded); callers queue;
  * - Go's garbage collector waits for 1 GiB of heap (GOGC=off, GOMEMLIMIT=1GiB) unless the
  *   caller set either: a third less CPU for the same results.
- * `WEBTIER_TERRAFORM_TIMINGS=<file>` appends a JSON line per command (which, how long it
- * waited for a slot, how long it ran) to profile a run.
+ * `WEBTIER_TERRAFORM_TIMINGS=<file>` appends a JSON line per command (which, when it ended, how
+ * long it waited for a slot, how long it ran) to profile a run.
  */
 
 /** The oldest Terraform the stacks accept (their `required_version`), for the message when there is none. */
@@ -144,6 +148,8 @@ export interface OfflineRunOptions {
   readonly showText?: boolean;
   /** Skip `show -json` when the plan changes no resource (read from `plan -json`): `plan` is then undefined. @default false */
   readonly showOnlyChanges?: boolean;
+  /** Attach the commands to a warm provider process where the stack pins the mirror's provider; false starts the provider afresh for each, as Terraform does on its own. @default true */
+  readonly warmProvider?: boolean;
   /** Told of each step as it starts (`init`, `plan`, `show`), for progress lines. */
   readonly onStep?: (step: "init" | "plan" | "show") => void;
 }
@@ -198,26 +204,34 @@ export function cliConfigFile(): string | undefined {
   return cliConfig;
 }
 
-const pinnedConfigs = new Map<string, string | undefined>();
+/** The mirror's provider binary a stack runs as a development override, and the CLI config that says so. */
+interface PinnedProvider {
+  readonly config: string;
+  readonly binary: string;
+}
+
+const pinnedProviders = new Map<string, PinnedProvider | undefined>();
 
 /**
  * A Terraform CLI config that runs the mirror's hashicorp/aws binary for a stack whose only
  * provider requirement is that provider at exactly that version (`dev_overrides`), or undefined.
  * Terraform then checks neither the lock file nor the version, so both are checked here.
  */
-function pinnedProviderConfig(requirements: string): string | undefined {
-  if (pinnedConfigs.has(requirements)) return pinnedConfigs.get(requirements);
+function pinnedProvider(requirements: string): PinnedProvider | undefined {
+  if (pinnedProviders.has(requirements)) return pinnedProviders.get(requirements);
   const { aws, ...others } = JSON.parse(requirements) as Record<string, { source?: string; version?: string } | undefined>;
   const version = /^=?\s*(\d+\.\d+\.\d+)$/.exec(aws?.version?.trim() ?? "")?.[1];
   const official = ["aws", "hashicorp/aws", "registry.terraform.io/hashicorp/aws"].includes(aws?.source ?? "aws");
   const binaries = join(process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR, "registry.terraform.io", "hashicorp", "aws", version ?? "", goPlatform());
-  let config: string | undefined;
-  if (version && official && Object.keys(others).length === 0 && existsSync(binaries)) {
-    config = join(mkdtempSync(join(sharedFolder(), "pinned-")), "terraform.rc");
+  const binary = version && official && Object.keys(others).length === 0 && existsSync(binaries) ? readdirSync(binaries).find((f) => f.startsWith("terraform-provider-aws")) : undefined;
+  let pinned: PinnedProvider | undefined;
+  if (binary) {
+    const config = join(mkdtempSync(join(sharedFolder(), "pinned-")), "terraform.rc");
     writeFileSync(config, `provider_installation {\n  dev_overrides {\n    "hashicorp/aws" = ${JSON.stringify(binaries)}\n  }\n  direct {}\n}\n`);
+    pinned = { config, binary: join(binaries, binary) };
   }
-  pinnedConfigs.set(requirements, config);
-  return config;
+  pinnedProviders.set(requirements, pinned);
+  return pinned;
 }
 
 /** This machine as Go names platforms in provider folders (`linux_amd64`). */
@@ -257,25 +271,27 @@ interface Exit {
   readonly error?: Error;
 }
 
-/** Runs one Terraform command when a slot is free, and reports how it exited. */
-function exec(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Exit> {
+/**
+ * Runs one Terraform command when a slot is free, and reports how it exited. With `provider`
+ * (a provider binary), the command attaches to a warm process of it (see provider-server.ts).
+ */
+function exec(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, provider?: string): Promise<Exit> {
   const queued = performance.now();
-  return slots.run(
-    () =>
-      new Promise<Exit>((resolve) => {
-        const started = performance.now();
-        execFile(terraformBinary(), [...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-          logTiming(args[0] ?? "", started - queued, performance.now() - started, cwd);
-          const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-          resolve({ code, stdout, stderr, ...(error && code === -1 ? { error } : {}) });
-        });
-      }),
-  );
+  const run = (runEnv: NodeJS.ProcessEnv) =>
+    new Promise<Exit>((resolve) => {
+      const started = performance.now();
+      execFile(terraformBinary(), [...args], { cwd, env: runEnv, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+        logTiming(args[0] ?? "", started - queued, performance.now() - started, cwd);
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr, ...(error && code === -1 ? { error } : {}) });
+      });
+    });
+  return slots.run(() => (provider ? withProviderServer(provider, env, (reattach) => run({ ...env, TF_REATTACH_PROVIDERS: reattach })) : run(env)));
 }
 
 function logTiming(command: string, waitedMs: number, ranMs: number, cwd: string): void {
   const file = process.env.WEBTIER_TERRAFORM_TIMINGS;
-  if (file) appendFileSync(file, `${JSON.stringify({ command, waitedMs: Math.round(waitedMs), ranMs: Math.round(ranMs), cwd })}\n`);
+  if (file) appendFileSync(file, `${JSON.stringify({ endedAt: Date.now(), command, waitedMs: Math.round(waitedMs), ranMs: Math.round(ranMs), cwd })}\n`);
 }
 
 /** The step of a {@link TerraformError} raised because no Terraform could be run at all. */
@@ -310,8 +326,8 @@ function failure(step: string, cwd: string, exit: Exit): TerraformError {
 }
 
 /** Runs one Terraform command; rejects with a {@link TerraformError} carrying its output. */
-export async function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = terraformEnv()): Promise<string> {
-  const exit = await exec(args, cwd, env);
+export async function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = terraformEnv(), provider?: string): Promise<string> {
+  const exit = await exec(args, cwd, env, provider);
   if (exit.code !== 0) throw failure(args[0] ?? "", cwd, exit);
   return exit.stdout;
 }
@@ -400,21 +416,37 @@ function requirementsOf(workdir: string): string | undefined {
   return JSON.stringify(stack.terraform?.required_providers ?? {});
 }
 
-/** One `terraform init` for every run with these requirements: a folder with the same backend and providers. */
+/**
+ * One `terraform init` for every run with these requirements: a folder with the same backend and
+ * providers. With `WEBTIER_OFFLINE_CACHE`, one for every process of the run.
+ */
 function sharedInit(requirements: string): Promise<string> {
   return once(inits, requirements, async () => {
+    const init = async (dir: string) => {
+      writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: JSON.parse(requirements) as unknown } }));
+      writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(OFFLINE_OVERRIDE));
+      await terraform(INIT, dir, offlineEnv());
+    };
+    const cache = process.env[CACHE_VARIABLE];
+    // Keyed by what decides where providers come from: the requirements and the mirror, if any.
+    if (cache) return sharedResult(cache, `init-${digest([requirements, cliConfigFile() ? process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR : "registry"])}`, init);
     const dir = mkdtempSync(join(sharedFolder(), "init-"));
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: JSON.parse(requirements) as unknown } }));
-    writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(OFFLINE_OVERRIDE));
-    await terraform(INIT, dir, offlineEnv());
+    await init(dir);
     return dir;
   });
 }
 
-/** The environment for a run's commands after init: the pinned provider where it applies. */
-function runEnv(requirements: string | undefined): NodeJS.ProcessEnv {
-  const pinned = requirements === undefined ? undefined : pinnedProviderConfig(requirements);
-  return pinned ? { ...offlineEnv(), TF_CLI_CONFIG_FILE: pinned } : offlineEnv();
+/** How a run's commands after init run: the pinned provider where it applies, warm unless `warm` is false. */
+interface RunContext {
+  readonly env: NodeJS.ProcessEnv;
+  /** The provider binary to attach the commands to a warm process of. */
+  readonly provider?: string;
+}
+
+function runContext(requirements: string | undefined, warm = true): RunContext {
+  const pinned = requirements === undefined ? undefined : pinnedProvider(requirements);
+  if (!pinned) return { env: offlineEnv() };
+  return { env: { ...offlineEnv(), TF_CLI_CONFIG_FILE: pinned.config }, provider: warm ? pinned.binary : undefined };
 }
 
 /** Initializes a run folder: from the shared init where its requirements allow, else in place. */
@@ -433,7 +465,10 @@ async function initialize(workdir: string, requirements: string | undefined): Pr
  * `WEBTIER_OFFLINE_CACHE`, once per run), else in the run folder.
  */
 async function schemasOf(workdir: string, requirements: string | undefined): Promise<ProviderSchemas> {
-  const read = async (dir: string) => terraform(["providers", "schema", "-json"], dir, runEnv(requirements));
+  const read = async (dir: string) => {
+    const { env, provider } = runContext(requirements);
+    return terraform(["providers", "schema", "-json"], dir, env, provider);
+  };
   if (requirements === undefined) {
     if (!existsSync(join(workdir, ".terraform"))) await initialize(workdir, undefined);
     return JSON.parse(await read(workdir)) as ProviderSchemas;
@@ -495,25 +530,26 @@ interface Outcome {
 async function execute(workdir: string, requirements: string | undefined, options: OfflineRunOptions): Promise<Outcome> {
   options.onStep?.("init");
   await initialize(workdir, requirements);
-  const env = runEnv(requirements);
-  if (options.validate || options.plan === false) await terraform(VALIDATE, workdir, env);
+  const { env, provider } = runContext(requirements, options.warmProvider);
+  if (options.validate || options.plan === false) await terraform(VALIDATE, workdir, env, provider);
   if (options.plan === false) return {};
 
   // `plan -json` reports what it counted, so a plan that changes nothing needs no `show`.
   const planArgs = ["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`];
   options.onStep?.("plan");
-  const planned = await exec(options.showOnlyChanges ? [...planArgs, "-json"] : planArgs, workdir, env);
+  const planned = await exec(options.showOnlyChanges ? [...planArgs, "-json"] : planArgs, workdir, env, provider);
   if (planned.code !== 0) {
     // Plan checks the configuration first, as validate does; validate says whether that failed.
-    if (!options.validate && planned.code > 0) await terraform(VALIDATE, workdir, env);
+    if (!options.validate && planned.code > 0) await terraform(VALIDATE, workdir, env, provider);
     throw failure("plan", workdir, options.showOnlyChanges ? { ...planned, stdout: diagnosticsText(planned.stdout) } : planned);
   }
   const counted = options.showOnlyChanges ? changeCount(planned.stdout) : undefined;
   if (counted === 0) return { changed: false };
-  // The plan's own report is `terraform show`'s text of it: no second show for reviewers.
-  const showText = options.showText && !options.showOnlyChanges ? planned.stdout.replace(OVERRIDE_WARNING, "") : undefined;
+  // The plan's own report is `terraform show`'s text of it: no second show for reviewers. Kept
+  // whether asked for or not, so that runs with and without it share their results.
+  const showText = options.showOnlyChanges ? undefined : planned.stdout.replace(OVERRIDE_WARNING, "");
   options.onStep?.("show");
-  const planJson = await terraform(["show", "-json", "-no-color", PLAN_FILE], workdir, env);
+  const planJson = await terraform(["show", "-json", "-no-color", PLAN_FILE], workdir, env, provider);
   const changes = (JSON.parse(planJson) as PlanJson).resource_changes ?? [];
   return { planJson, showText, changed: counted === undefined ? changes.some((rc) => !["no-op", "read"].includes(rc.change.actions.join())) : counted > 0 };
 }
@@ -528,7 +564,7 @@ export const CACHE_VARIABLE = "WEBTIER_OFFLINE_CACHE";
 async function executeShared(cache: string, workdir: string, requirements: string | undefined, options: OfflineRunOptions): Promise<Outcome> {
   const files = readdirSync(workdir).sort();
   const key = digest([
-    JSON.stringify({ plan: options.plan !== false, validate: options.validate === true, showOnlyChanges: options.showOnlyChanges === true, showText: options.showText === true }),
+    JSON.stringify({ plan: options.plan !== false, validate: options.validate === true, showOnlyChanges: options.showOnlyChanges === true, warmProvider: options.warmProvider !== false }),
     ...files.flatMap((file) => [file, readFileSync(join(workdir, file), "utf8")]),
   ]);
   const entry = await sharedResult(cache, key, async (into) => {
@@ -577,7 +613,7 @@ export async function runOffline(stackDir: string, options: OfflineRunOptions = 
       plan: outcome.planJson === undefined ? undefined : (JSON.parse(outcome.planJson) as PlanJson),
       changed: outcome.changed,
       schemas: options.schemas ? (schemas ?? (await schemasOf(workdir, requirements))) : undefined,
-      showText: outcome.showText,
+      showText: options.showText ? outcome.showText : undefined,
     };
     succeeded = true;
     return run;

@@ -90,6 +90,12 @@ function placeholder(key: string, type: CtyType | undefined, resourceType: strin
   }
 }
 
+/** Values the provider stores in a normal form (its StateFunc), where a configuration can set them otherwise. */
+const STORED_AS: Readonly<Record<string, Readonly<Record<string, (value: unknown) => unknown>>>> = {
+  // Route 53 record names: lower case, without the trailing dot ACM's validation names carry.
+  aws_route53_record: { name: (value) => (typeof value === "string" ? value.toLowerCase().replace(/\.$/, "") : value) },
+};
+
 /** What ACM returns per name of a certificate (`domain_validation_options`): the CNAME that validates it. */
 const NESTED_STAND_INS: Readonly<Record<string, (hex: string, item: Record<string, unknown>) => unknown>> = {
   resource_record_name: (hex, item) => `_${hex}.${String(item.domain_name)}.`,
@@ -156,51 +162,120 @@ function sensitivePaths(marks: unknown, path: readonly unknown[] = []): unknown[
 
 type Config = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
 
-const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}/g;
+/** What an expression can read: an attribute of a resource once it exists, every instance of a for_each resource, and `each.value`. */
+interface Scope {
+  readonly attribute: (type: string, name: string, attr: string) => unknown;
+  readonly instances: (type: string, name: string) => readonly Record<string, unknown>[];
+  readonly each?: string;
+}
+
+const NAME = "[A-Za-z0-9_-]+";
+const RESOURCE = `([a-z0-9_]+)\\.(${NAME})`;
+/** The expressions cdktf writes for these stacks, by shape: each is evaluated as Terraform would. */
+const SHAPES: readonly [RegExp, (m: RegExpExecArray, scope: Scope) => unknown][] = [
+  // aws_vpc.x.id
+  [new RegExp(`^${RESOURCE}\\.([a-z0-9_]+)$`), (m, scope) => scope.attribute(m[1]!, m[2]!, m[3]!)],
+  // element(split(":", aws_sns_topic.x.arn), 4): a part of an ARN
+  [
+    new RegExp(`^element\\(split\\("(.)", (.+)\\), (\\d+)\\)$`),
+    (m, scope) => {
+      const text = expressionValue(m[2]!, scope);
+      return typeof text === "string" ? text.split(m[1]!)[Number(m[3])] : undefined;
+    },
+  ],
+  // [ for key, val in aws_route53_record.x: val.fqdn]: an attribute of every instance, in key order
+  [new RegExp(`^\\[ for key, val in ${RESOURCE}: val\\.([a-z0-9_]+)\\]$`), (m, scope) => scope.instances(m[1]!, m[2]!).map((v) => v[m[3]!])],
+  // { for key, val in toset(tolist(<list>)): val.domain_name => val }[each.value].resource_record_name
+  [
+    /^\{ for key, val in toset\(tolist\((.+)\)\): val\.([a-z0-9_]+) => val \}\[each\.value\]\.([a-z0-9_]+)$/,
+    (m, scope) => {
+      const items = expressionValue(m[1]!, scope);
+      if (!Array.isArray(items) || scope.each === undefined) return undefined;
+      const item = items.find((i) => typeof i === "object" && i !== null && (i as Record<string, unknown>)[m[2]!] === scope.each) as Record<string, unknown> | undefined;
+      return item?.[m[3]!];
+    },
+  ],
+  [/^each\.value$/, (_m, scope) => scope.each],
+];
+
+/** The value of the expression inside `${…}`, or undefined when it is of no known shape or reads what is not known. */
+function expressionValue(expression: string, scope: Scope): unknown {
+  for (const [shape, value] of SHAPES) {
+    const m = shape.exec(expression.trim());
+    if (m) return value(m, scope) ?? undefined;
+  }
+  return undefined;
+}
+
+/** A string split into its literal text and its `${…}` expressions (braces and quoted strings inside them balanced). */
+function interpolations(text: string): (string | { readonly expression: string })[] | undefined {
+  const parts: (string | { readonly expression: string })[] = [];
+  let literal = "";
+  for (let i = 0; i < text.length; i++) {
+    if (!text.startsWith("${", i)) {
+      literal += text[i];
+      continue;
+    }
+    let depth = 0;
+    let quoted = false;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const c = text[j];
+      if (quoted) {
+        if (c === "\\") j++;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) break;
+    }
+    if (j >= text.length) return undefined;
+    if (literal) parts.push(literal);
+    literal = "";
+    parts.push({ expression: text.slice(i + 2, j) });
+    i = j;
+  }
+  if (literal) parts.push(literal);
+  return parts;
+}
 
 /**
- * The value a configuration expression takes once the resources it refers to exist: pure
- * references (`${aws_vpc.x.id}`), lists of them, and templates made only of them. Anything
- * with a function call stays unknown (undefined).
+ * The value a configuration expression takes once the resources it refers to exist: references,
+ * the few functions cdktf writes around them (see SHAPES), lists and objects of those, and
+ * templates made of them. Anything else stays unknown (undefined).
  */
-function evaluate(expression: unknown, lookup: (type: string, name: string, attr: string) => unknown): unknown {
+function evaluate(expression: unknown, scope: Scope): unknown {
   if (Array.isArray(expression)) {
-    const items = expression.map((e) => evaluate(e, lookup));
+    const items = expression.map((e) => evaluate(e, scope));
     return items.some((i) => i === undefined) ? undefined : items;
   }
   if (typeof expression === "object" && expression !== null) {
-    const entries = Object.entries(expression).map(([k, v]) => [k, evaluate(v, lookup)] as const);
+    const entries = Object.entries(expression).map(([k, v]) => [k, evaluate(v, scope)] as const);
     return entries.some(([, v]) => v === undefined) ? undefined : Object.fromEntries(entries);
   }
   if (typeof expression !== "string" || !expression.includes("${")) return expression;
-  const whole = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(expression);
-  if (whole) return lookup(whole[1]!, whole[2]!, whole[3]!) ?? undefined;
-  const rest = expression.replace(REFERENCE, "");
-  if (rest.includes("${")) return undefined;
-  let missing = false;
-  const text = expression.replace(REFERENCE, (_m, type: string, name: string, attr: string) => {
-    const value = lookup(type, name, attr);
-    if (typeof value !== "string" && typeof value !== "number") missing = true;
-    return String(value);
-  });
-  return missing ? undefined : text;
+  const parts = interpolations(expression);
+  if (!parts) return undefined;
+  const [only] = parts;
+  if (parts.length === 1 && typeof only === "object") return expressionValue(only.expression, scope);
+  let text = "";
+  for (const part of parts) {
+    const value = typeof part === "string" ? part : expressionValue(part.expression, scope);
+    if (typeof value !== "string" && typeof value !== "number") return undefined;
+    text += String(value);
+  }
+  return text;
 }
 
 /**
  * Sets every still-unknown value that the configuration gives by reference, in nested blocks
  * too (cdktf writes a single block as an object, Terraform plans it as a one-item list).
  */
-function resolveConfigured(
-  values: Record<string, unknown>,
-  unknown: unknown,
-  configured: Readonly<Record<string, unknown>>,
-  lookup: (type: string, name: string, attr: string) => unknown,
-): void {
+function resolveConfigured(values: Record<string, unknown>, unknown: unknown, configured: Readonly<Record<string, unknown>>, scope: Scope): void {
   if (typeof unknown !== "object" || unknown === null) return;
   for (const [key, flag] of Object.entries(unknown as Record<string, unknown>)) {
     if (!(key in configured)) continue;
     if (flag === true) {
-      const value = evaluate(configured[key], lookup);
+      const value = evaluate(configured[key], scope);
       if (value !== undefined) values[key] = value;
     } else if (Array.isArray(flag) && Array.isArray(values[key])) {
       const blocks = values[key] as Record<string, unknown>[];
@@ -208,7 +283,7 @@ function resolveConfigured(
       values[key] = blocks.map((block, i) => {
         if (typeof block !== "object" || block === null || !configs[i]) return block;
         const copy = { ...block };
-        resolveConfigured(copy, flag[i], configs[i]!, lookup);
+        resolveConfigured(copy, flag[i], configs[i]!, scope);
         return copy;
       });
     }
@@ -247,8 +322,17 @@ export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Conf
     visiting.add(address);
     const block = schemas.provider_schemas[r.provider_name]?.resource_schemas?.[r.type]?.block;
     const values = fillUnknown(r.values, unknownByAddress.get(address), address, block, tags, priorByAddress.get(address));
-    const lookup = (type: string, name: string, attr: string) => fill(`${type}.${name}`)?.[attr];
-    resolveConfigured(values, unknownByAddress.get(address), config[r.type]?.[r.name] ?? {}, lookup);
+    const scope: Scope = {
+      attribute: (type, name, attr) => fill(`${type}.${name}`)?.[attr],
+      instances: (type, name) =>
+        planned
+          .filter((p) => p.type === type && p.name === name && p.index !== undefined)
+          .sort((a, b) => (String(a.index) < String(b.index) ? -1 : 1))
+          .map((p) => fill(p.address) ?? {}),
+      each: typeof r.index === "string" ? r.index : undefined,
+    };
+    resolveConfigured(values, unknownByAddress.get(address), config[r.type]?.[r.name] ?? {}, scope);
+    for (const [key, normalize] of Object.entries(STORED_AS[r.type] ?? {})) values[key] = normalize(values[key]);
     visiting.delete(address);
     filled.set(address, values);
     return values;

@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
 import { dev } from "../../envs/dev";
 import { prod } from "../../envs/prod";
-import { OFFLINE_OVERRIDE, runOffline, TerraformError } from "../../scripts/lib/terraform";
+import { OFFLINE_OVERRIDE, runOffline, TerraformError, type OfflineRun } from "../../scripts/lib/terraform";
 import { parseAddressList } from "../../scripts/lib/addresses";
 import { describeTerraform, tempApp } from "../support/terraform";
 
@@ -29,23 +29,33 @@ function overrideWithout(...keys: readonly (keyof typeof OFFLINE_OVERRIDE.provid
   return { "zz_offline_override.tf.json": JSON.stringify({ ...OFFLINE_OVERRIDE, provider: { aws } }) };
 }
 
+/** The error `run` fails with; a run that succeeds, or fails otherwise, fails the test that awaits it. */
 async function failure(run: Promise<unknown>): Promise<TerraformError> {
   const error = await run.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(TerraformError);
-  return error as TerraformError;
+  if (!(error instanceof TerraformError)) throw new Error(`expected Terraform to refuse the plan, but it ${error === undefined ? "planned" : `failed otherwise: ${String(error)}`}`);
+  return error;
 }
 
 describeTerraform("account pinning with real Terraform", () => {
-  let prodStack: string;
+  // Every run starts at once: they share the Terraform slots instead of waiting in turn.
+  let pinnedPlan: Promise<OfflineRun>;
+  let otherAccount: Promise<TerraformError>;
+  let unpinned: Promise<OfflineRun>;
+  let roleAssumed: Promise<TerraformError>;
   beforeAll(() => {
-    prodStack = synth(viaRole);
+    const prodStack = synth(viaRole);
+    pinnedPlan = runOffline(prodStack, { keep: true });
+    otherAccount = failure(runOffline(prodStack, { validate: false, extraFiles: overrideWithout("allowed_account_ids") }));
+    unpinned = runOffline(synth(dev), { validate: false, extraFiles: overrideWithout("allowed_account_ids") });
+    roleAssumed = failure(runOffline(prodStack, { validate: false, extraFiles: overrideWithout("dynamic") }));
+    for (const run of [pinnedPlan, otherAccount, unpinned, roleAssumed]) run.catch(() => undefined);
   });
 
   it("plans prod offline with its account pin and role in the stack Terraform validated", async () => {
-    const run = await runOffline(prodStack, { keep: true });
+    const run = await pinnedPlan;
     try {
       // The whole of prod plans: every pinned address, each only created.
       const changes = run.plan?.resource_changes ?? [];
@@ -61,19 +71,19 @@ describeTerraform("account pinning with real Terraform", () => {
   });
 
   it("refuses to plan prod with credentials of another account, pointing at its provider", async () => {
-    const error = await failure(runOffline(prodStack, { validate: false, extraFiles: overrideWithout("allowed_account_ids") }));
+    const error = await otherAccount;
     expect(error.step).toBe("plan");
     expect(error.output).toMatch(/Error: AWS account ID not allowed/);
     expect(error.output).toMatch(/with provider\["registry.terraform.io\/hashicorp\/aws"\],\n\s+on cdk.tf.json line \d+, in provider.aws\[0\]/);
   });
 
   it("plans an unpinned environment with the same credentials", async () => {
-    const { plan } = await runOffline(synth(dev), { validate: false, extraFiles: overrideWithout("allowed_account_ids") });
+    const { plan } = await unpinned;
     expect(plan?.resource_changes?.length).toBeGreaterThan(0);
   });
 
   it("assumes the configured role before planning anything", async () => {
-    const error = await failure(runOffline(prodStack, { validate: false, extraFiles: overrideWithout("dynamic") }));
+    const error = await roleAssumed;
     expect(error.output).toMatch(/Error: Cannot assume IAM Role/);
     expect(error.output).toContain(`IAM Role (${viaRole.assumeRoleArn}) cannot be assumed`);
   });

@@ -43,12 +43,63 @@ describeTerraform("plan review of real changes to prod", () => {
     vpcCidr: { ...deployed, network: { ...deployed.network, cidr: "10.31.0.0/16" } },
     removedQueue: prod,
   } satisfies Record<string, EnvironmentConfig>;
+  /** `plan` (or another command) writing to a fresh --out folder; its summary.md read back. */
+  const cli = async (script: string, args: string[], options: Parameters<typeof runCli>[2] = {}) => {
+    const out = mkdtempSync(join(tmpdir(), "plan-out-"));
+    const run = await runCli(script, [...args, "--out", out], options);
+    const read = (file: string) => (existsSync(join(out, file)) ? readFileSync(join(out, file), "utf8") : "");
+    return { ...run, markdown: read("summary.md"), read, out };
+  };
+  type Run = Awaited<ReturnType<typeof cli>>;
+  const runs = new Map<string, Promise<Run>>();
+  const started = (name: string, run: () => Promise<Run>) => {
+    const promise = run();
+    promise.catch(() => undefined);
+    runs.set(name, promise);
+  };
+  const result = (name: string) => runs.get(name)!;
+  const standIn = standInTerraform();
+
+  /** Starts the project's commands against the deployed state, all at once: Terraform time is the scarce resource here. */
+  function startCommands(): void {
+    // The committed prod config lacks the deployed audit queue: the plan destroys it.
+    const stateDir = mkdtempSync(join(tmpdir(), "plan-state-"));
+    writeFileSync(join(stateDir, "prod.tfstate"), state);
+
+    // A pull request that disarms prod: production off, and with it deletion protection,
+    // prevent_destroy and flow logs. The owner's list does not name prod either, so only the
+    // deployed state can tell that prod is protected.
+    const disarmed = copyProject();
+    edit(disarmed, "envs/prod.ts", "production: true", "production: false");
+    edit(disarmed, "envs/prod.ts", "deletionProtection: true", "deletionProtection: false");
+    edit(disarmed, "envs/prod.ts", "preventDestroy: true", "preventDestroy: false");
+    edit(disarmed, "envs/prod.ts", "flowLogs: { retentionDays: 365 }", "flowLogs: { enabled: false }");
+    const notListed = { WEBTIER_PROTECTED_ENVIRONMENTS: "stage" };
+
+    // A console edit recorded in the deployed state: a larger instance type.
+    const drifted = JSON.parse(state) as { resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] };
+    const template = drifted.resources.find((r) => r.type === "aws_launch_template")!;
+    template.instances[0]!.attributes.instance_type = "t3.large";
+    const driftDir = mkdtempSync(join(tmpdir(), "drift-state-"));
+    writeFileSync(join(driftDir, "prod.tfstate"), JSON.stringify(drifted));
+
+    started("blocked", () => cli("plan", ["prod", "--offline", "--state", stateDir]));
+    started("allowed", () => cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy"]));
+    started("disarmed", () => cli("plan", ["prod", "--offline", "--state", stateDir], { root: disarmed, env: notListed }));
+    started("overridden", () =>
+      cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy", "--override-reason", "pull-request label allow-destroy"], { root: disarmed, env: notListed }),
+    );
+    started("deploy", () => cli("deploy", ["prod", "--offline", "--state", stateDir, "--yes"], { env: { PATH: `${standIn.dir}:${process.env.PATH}` } }));
+    started("drift", () => cli("drift", ["prod", "--offline", "--state", driftDir]));
+  }
+
   const summaries = new Map<keyof typeof changes, Promise<PlanSummary>>();
   const planOf = (change: keyof typeof changes) => summaries.get(change)!;
   let fifoFailure: Promise<unknown>;
 
   beforeAll(async () => {
     ({ state } = await simulateDeploy(synth(deployed)));
+    startCommands();
     // Every change planned at once against the deployed state.
     for (const [name, config] of Object.entries(changes)) {
       const summary = runOffline(synth(config), { state, validate: false }).then(({ plan }) => summarize("prod", plan!, { production: true }));
@@ -192,57 +243,6 @@ describeTerraform("plan review of real changes to prod", () => {
   });
 
   describe("npm run plan, deploy and drift, offline against the deployed state", () => {
-    /** `plan` (or another command) writing to a fresh --out folder; its summary.md read back. */
-    const cli = async (script: string, args: string[], options: Parameters<typeof runCli>[2] = {}) => {
-      const out = mkdtempSync(join(tmpdir(), "plan-out-"));
-      const run = await runCli(script, [...args, "--out", out], options);
-      const read = (file: string) => (existsSync(join(out, file)) ? readFileSync(join(out, file), "utf8") : "");
-      return { ...run, markdown: read("summary.md"), read, out };
-    };
-    type Run = Awaited<ReturnType<typeof cli>>;
-    const runs = new Map<string, Promise<Run>>();
-    const started = (name: string, run: () => Promise<Run>) => {
-      const promise = run();
-      promise.catch(() => undefined);
-      runs.set(name, promise);
-    };
-    const result = (name: string) => runs.get(name)!;
-    let stateDir: string;
-    const standIn = standInTerraform();
-
-    beforeAll(() => {
-      // The committed prod config lacks the deployed audit queue: the plan destroys it.
-      stateDir = mkdtempSync(join(tmpdir(), "plan-state-"));
-      writeFileSync(join(stateDir, "prod.tfstate"), state);
-
-      // A pull request that disarms prod: production off, and with it deletion protection,
-      // prevent_destroy and flow logs. The owner's list does not name prod either, so only the
-      // deployed state can tell that prod is protected.
-      const disarmed = copyProject();
-      edit(disarmed, "envs/prod.ts", "production: true", "production: false");
-      edit(disarmed, "envs/prod.ts", "deletionProtection: true", "deletionProtection: false");
-      edit(disarmed, "envs/prod.ts", "preventDestroy: true", "preventDestroy: false");
-      edit(disarmed, "envs/prod.ts", "flowLogs: { retentionDays: 365 }", "flowLogs: { enabled: false }");
-      const notListed = { WEBTIER_PROTECTED_ENVIRONMENTS: "stage" };
-
-      // A console edit recorded in the deployed state: a larger instance type.
-      const drifted = JSON.parse(state) as { resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] };
-      const template = drifted.resources.find((r) => r.type === "aws_launch_template")!;
-      template.instances[0]!.attributes.instance_type = "t3.large";
-      const driftDir = mkdtempSync(join(tmpdir(), "drift-state-"));
-      writeFileSync(join(driftDir, "prod.tfstate"), JSON.stringify(drifted));
-
-      // Every command at once: Terraform time is the scarce resource here.
-      started("blocked", () => cli("plan", ["prod", "--offline", "--state", stateDir]));
-      started("allowed", () => cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy"]));
-      started("disarmed", () => cli("plan", ["prod", "--offline", "--state", stateDir], { root: disarmed, env: notListed }));
-      started("overridden", () =>
-        cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy", "--override-reason", "pull-request label allow-destroy"], { root: disarmed, env: notListed }),
-      );
-      started("deploy", () => cli("deploy", ["prod", "--offline", "--state", stateDir, "--yes"], { env: { PATH: `${standIn.dir}:${process.env.PATH}` } }));
-      started("drift", () => cli("drift", ["prod", "--offline", "--state", driftDir]));
-    });
-
     it("exits 3, saving plan, JSON, terraform show text and summaries, when prod's plan destroys something", async () => {
       const run = await result("blocked");
       expect(run.stderr).toBe("");
