@@ -19,8 +19,9 @@ import { withProviderServer } from "./provider-server";
  * Every command pays a fixed cost of about 1.1 s of CPU (Terraform and the provider each handle
  * the AWS provider's schema of 1,500 resource types) before any resource, so a run starts as few
  * commands, and as few provider processes, as it can, measured on the test tier:
- * - `plan` validates the configuration itself: a separate `validate` runs only when a plan
- *   fails (to tell a configuration error from a failure to plan) or when no plan is asked for;
+ * - `plan` validates the configuration itself: a separate `validate` runs only when no plan is
+ *   asked for, or when a plan fails before planning begins (to tell a configuration error from
+ *   an unreadable state), which Terraform's log of the plan says;
  * - runs of stacks with the same provider requirements share one `terraform init` per process,
  *   or per test run with `WEBTIER_OFFLINE_CACHE` (its `.terraform` folder is linked into each run
  *   and its lock file copied), and read the providers' schemas once;
@@ -67,6 +68,10 @@ export const OFFLINE_OVERRIDE = {
 
 const OVERRIDE_FILE = "zz_offline_override.tf.json";
 const PLAN_FILE = "offline.tfplan";
+/** Terraform's log of a plan (its core's INFO lines only), read to tell where a failed plan stopped. */
+const PLAN_LOG = "offline-plan.log";
+/** The line Terraform logs once the configuration and the state are loaded and planning begins. */
+const PLANNING_STARTED = "backend/local: plan calling Plan";
 const INIT = ["init", "-input=false", "-no-color", "-backend=true"] as const;
 const VALIDATE = ["validate", "-no-color"] as const;
 
@@ -537,10 +542,16 @@ async function execute(workdir: string, requirements: string | undefined, option
   // `plan -json` reports what it counted, so a plan that changes nothing needs no `show`.
   const planArgs = ["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`];
   options.onStep?.("plan");
-  const planned = await exec(options.showOnlyChanges ? [...planArgs, "-json"] : planArgs, workdir, env, provider);
+  const log = join(workdir, PLAN_LOG);
+  const watched = process.env.TF_LOG || process.env.TF_LOG_CORE || process.env.TF_LOG_PATH ? env : { ...env, TF_LOG_CORE: "INFO", TF_LOG_PATH: log };
+  const planned = await exec(options.showOnlyChanges ? [...planArgs, "-json"] : planArgs, workdir, watched, provider);
+  const reachedPlanning = existsSync(log) && readFileSync(log, "utf8").includes(PLANNING_STARTED);
+  rmSync(log, { force: true });
   if (planned.code !== 0) {
-    // Plan checks the configuration first, as validate does; validate says whether that failed.
-    if (!options.validate && planned.code > 0) await terraform(VALIDATE, workdir, env, provider);
+    // A plan that failed before planning began (loading the configuration or the state) is
+    // validated, to say whether the configuration is at fault; one that failed while planning
+    // got past that, so validating would only repeat it.
+    if (!options.validate && planned.code > 0 && !reachedPlanning) await terraform(VALIDATE, workdir, env, provider);
     throw failure("plan", workdir, options.showOnlyChanges ? { ...planned, stdout: diagnosticsText(planned.stdout) } : planned);
   }
   const counted = options.showOnlyChanges ? changeCount(planned.stdout) : undefined;

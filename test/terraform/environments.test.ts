@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseAddressList } from "../../scripts/lib/addresses";
 import { EnvironmentStack, environments } from "../../envs";
 import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJson } from "../support/terraform";
 
@@ -154,6 +157,11 @@ describeTerraform("every environment validates and plans offline", () => {
       const p = await plan();
       expect((p.resource_changes ?? []).every((rc) => rc.change.actions.join() === "create")).toBe(true);
       expect(createdCountsByType(await plan())).toEqual(EXPECTED_COUNTS[config.name]);
+    });
+
+    it("plans every address envs/addresses pins for it, and no other", async () => {
+      const pinned = parseAddressList(readFileSync(join(__dirname, "..", "..", "envs", "addresses", `${config.name}.txt`), "utf8"));
+      expect([...new Set(((await plan()).resource_changes ?? []).map((rc) => rc.address.replace(/\[.*\]$/, "")))].sort()).toEqual(pinned);
     });
 
     it("plans the VPC and subnets with the configured CIDRs and zones", async () => {

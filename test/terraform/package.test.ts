@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, expect, it } from "vitest";
 import { WEB_TIER_OUTPUTS } from "../../modules/contract";
@@ -12,6 +12,18 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, "..", "..");
 const EXAMPLE = join(ROOT, "examples", "cdktf-consumer");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; devDependencies: Record<string, string> };
+
+/** What a consumer brings beside the library: the packages its constructs are built on. */
+const PEERS = { "@cdktf/provider-aws": "^20.1.0", cdktf: "^0.21.0", constructs: "^10.4.2" };
+
+/** Whether `version` is in a caret range (`^1.2.3`: the same major, or minor below 1.0, and no lower). */
+function satisfiesCaret(version: string, range: string): boolean {
+  const parse = (v: string) => v.replace(/^\^/, "").split(/[.+-]/).slice(0, 3).map(Number) as [number, number, number];
+  const [have, want] = [parse(version), parse(range)];
+  if (!range.startsWith("^") || have[0] !== want[0] || (want[0] === 0 && have[1] !== want[1])) return false;
+  for (let i = 0; i < 3; i++) if (have[i] !== want[i]) return have[i]! > want[i]!;
+  return true;
+}
 
 /**
  * The library as another team gets it: `npm pack`, the tarball installed into a scratch
@@ -28,28 +40,29 @@ describeTerraform("the packed library in another cdktf project", () => {
     const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string }[];
 
     project = join(work, "consumer");
-    await run("mkdir", ["-p", project]);
-    const peer = (name: string) => pkg.devDependencies[name]!;
-    writeFileSync(
-      join(project, "package.json"),
-      JSON.stringify({
-        name: "consumer",
-        private: true,
-        dependencies: {
-          [pkg.name]: `file:../${packed!.filename}`,
-          cdktf: peer("cdktf"),
-          constructs: peer("constructs"),
-          "@cdktf/provider-aws": peer("@cdktf/provider-aws"),
-        },
-      }),
-    );
-    // The scratch project borrows the npm cache this project was installed from.
-    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project });
+    mkdirSync(project);
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies: { [pkg.name]: `file:../${packed!.filename}` } }));
+    // npm installs the tarball; the peers are this project's own, linked rather than extracted
+    // again (382 MB from the npm cache, 5 s of CPU). Their ranges are checked below, as npm would.
+    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--legacy-peer-deps"], { cwd: project });
+    for (const peer of Object.keys(PEERS)) {
+      mkdirSync(dirname(join(project, "node_modules", peer)), { recursive: true });
+      symlinkSync(join(ROOT, "node_modules", peer), join(project, "node_modules", peer), "dir");
+    }
     for (const file of ["main.ts", "tsconfig.json"]) copyFileSync(join(EXAMPLE, file), join(project, file));
 
     await run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", project]);
     outdir = join(project, "cdktf.out");
     await run(process.execPath, [join(project, "build", "main.js")], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  });
+
+  it("names as peers the packages a consumer brings, in ranges the versions it is built and tested with satisfy", () => {
+    const installed = JSON.parse(readFileSync(join(project, "node_modules", pkg.name, "package.json"), "utf8")) as { peerDependencies?: Record<string, string> };
+    expect(installed.peerDependencies).toEqual(PEERS);
+    for (const [peer, range] of Object.entries(PEERS)) {
+      const { version } = JSON.parse(readFileSync(join(project, "node_modules", peer, "package.json"), "utf8")) as { version: string };
+      expect(satisfiesCaret(version, range), `${peer} ${version} in ${range}`).toBe(true);
+    }
   });
 
   it("ships only the built modules, their declarations and the workload's source", async () => {
