@@ -32,6 +32,21 @@ interface Measurement {
   readonly maxMs: number;
   /** Median of each run's peak RSS (largest process), MiB; undefined without /usr/bin/time. */
   readonly peakMiB: number | undefined;
+  /**
+   * Median CPU time the whole machine spent busy during a run, seconds (Linux' /proc/stat): the
+   * processes a run leaves to others to reap (warm provider processes) included, which
+   * /usr/bin/time misses. Undefined elsewhere.
+   */
+  readonly cpuSeconds: number | undefined;
+}
+
+/** Busy CPU time of the machine so far, seconds, or undefined where /proc/stat is missing. */
+function busyCpuSeconds(): number | undefined {
+  if (!existsSync("/proc/stat")) return undefined;
+  const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
+  // USER_HZ, which Linux fixes at 100 for /proc/stat on every architecture Node runs on.
+  return (user + nice + system + irq + softirq + steal) / 100;
 }
 
 const median = (xs: readonly number[]) => {
@@ -45,14 +60,17 @@ function measure(label: string, argv: readonly string[], runs: number, env: Node
   const rssFile = join(mkdtempSync(join(tmpdir(), "bench-")), "rss");
   const walls: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const [cmd, ...args] = withTime ? [TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
+    const busy = busyCpuSeconds();
     const started = performance.now();
     const result = spawnSync(cmd!, args, { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
     const wall = performance.now() - started;
     if (result.status !== 0) throw new Error(`${label} failed (${argv.join(" ")}):\n${result.stderr}`);
     if (i < warmup) continue;
     walls.push(wall);
+    if (busy !== undefined) cpu.push(busyCpuSeconds()! - busy);
     if (withTime) rss.push(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024);
   }
   return {
@@ -63,6 +81,7 @@ function measure(label: string, argv: readonly string[], runs: number, env: Node
     minMs: Math.min(...walls),
     maxMs: Math.max(...walls),
     peakMiB: rss.length ? median(rss) : undefined,
+    cpuSeconds: cpu.length ? median(cpu) : undefined,
   };
 }
 
@@ -158,10 +177,11 @@ async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
   const m = results.machine;
   console.log(`${m.date} · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · Node ${m.node} · ${m.terraform}`);
   console.log("");
-  console.log("| what | median | min–max | peak RSS |");
-  console.log("| --- | ---: | ---: | ---: |");
+  console.log("| what | median | min–max | peak RSS | CPU, whole machine |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
   for (const x of results.measurements) {
-    console.log(`| ${x.label} | ${fmtMs(x.medianMs)} | ${fmtMs(x.minMs)}–${fmtMs(x.maxMs)} | ${x.peakMiB === undefined ? "n/a" : `${x.peakMiB.toFixed(0)} MiB`} |`);
+    const cpu = x.cpuSeconds === undefined ? "n/a" : `${x.cpuSeconds.toFixed(1)} s`;
+    console.log(`| ${x.label} | ${fmtMs(x.medianMs)} | ${fmtMs(x.minMs)}–${fmtMs(x.maxMs)} | ${x.peakMiB === undefined ? "n/a" : `${x.peakMiB.toFixed(0)} MiB`} | ${cpu} |`);
   }
   console.log("");
   console.log(`Marginal cost of an environment (50 × prod against 1 × prod): ${marginalMs.toFixed(1)} ms${marginalMiB === undefined ? "" : `, ${marginalMiB.toFixed(2)} MiB`}`);
