@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
+import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
 import { describe, it } from "vitest";
 import { runOffline, terraformAvailability, type OfflineRun, type OfflineRunOptions, type PlanJson } from "../../scripts/lib/terraform";
 
@@ -33,6 +34,27 @@ export function describeTerraform(name: string, body: () => void): void {
 /** An app that synthesizes into a fresh temporary folder. */
 export function tempApp(): App {
   return new App({ outdir: mkdtempSync(join(tmpdir(), "cdktf-out-")) });
+}
+
+const synthesized = new Map<string, string>();
+
+/**
+ * The folder of `config`'s stack, synthesized as `main.ts` does, once per worker for each
+ * configuration: the Terraform tier's files share a worker (`isolate: false`), and several of
+ * them plan the same environment. Callers read the folder and never write to it (the offline
+ * runner copies it).
+ */
+export function synthesizedEnvironment(config: EnvironmentConfig): string {
+  const key = JSON.stringify(config);
+  let dir = synthesized.get(key);
+  if (!dir) {
+    const app = tempApp();
+    new EnvironmentStack(app, config);
+    app.synth();
+    dir = join(app.outdir, "stacks", config.name);
+    synthesized.set(key, dir);
+  }
+  return dir;
 }
 
 /** Synthesizes `app` and runs Terraform offline on its stack `name`. */

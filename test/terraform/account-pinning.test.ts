@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
+import type { EnvironmentConfig } from "../../envs";
 import { dev } from "../../envs/dev";
 import { prod } from "../../envs/prod";
 import { OFFLINE_OVERRIDE, runOffline, TerraformError, type OfflineRun } from "../../scripts/lib/terraform";
-import { describeTerraform, tempApp } from "../support/terraform";
+import { describeTerraform, synthesizedEnvironment } from "../support/terraform";
 
 /** Prod reaching its account through a deploy role there, as a central CI identity would. */
 const viaRole: EnvironmentConfig = { ...prod, assumeRoleArn: `arn:aws:iam::${prod.accountId}:role/webtier-deploy` };
@@ -18,10 +18,7 @@ const viaRole: EnvironmentConfig = { ...prod, assumeRoleArn: `arn:aws:iam::${pro
  * pinned address of every environment is planned in environments.test.ts).
  */
 function providerStack(config: EnvironmentConfig): string {
-  const app = tempApp();
-  new EnvironmentStack(app, config);
-  app.synth();
-  const stack = JSON.parse(readFileSync(join(app.outdir, "stacks", config.name, "cdk.tf.json"), "utf8")) as Record<string, unknown> & { resource: Record<string, Record<string, unknown>> };
+  const stack = JSON.parse(readFileSync(join(synthesizedEnvironment(config), "cdk.tf.json"), "utf8")) as Record<string, unknown> & { resource: Record<string, Record<string, unknown>> };
   const [type, name, resource] = Object.entries(stack.resource)
     .flatMap(([t, byName]) => Object.entries(byName).map(([n, r]) => [t, n, r] as const))
     .find(([, , r]) => !JSON.stringify(r).includes("${"))!;

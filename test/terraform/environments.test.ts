@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAddressList } from "../../scripts/lib/addresses";
-import { EnvironmentStack, environments } from "../../envs";
-import { createdCountsByType, describeTerraform, planStack, tempApp, type PlanJson } from "../support/terraform";
+import { environments } from "../../envs";
+import { createdCountsByType, describeTerraform, runOffline, synthesizedEnvironment, type PlanJson } from "../support/terraform";
 
 /** What each environment's plan creates, by resource type. */
 const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
@@ -144,10 +144,8 @@ function alarmTopicAddress(plan: PlanJson, environment: string): string {
 describeTerraform("every environment validates and plans offline", () => {
   const plans = new Map<string, Promise<PlanJson>>();
   for (const config of environments) {
-    const app = tempApp();
-    new EnvironmentStack(app, config);
     // Started together so the environments plan in parallel.
-    plans.set(config.name, planStack(app, config.name).then((run) => run.plan as PlanJson));
+    plans.set(config.name, runOffline(synthesizedEnvironment(config)).then((run) => run.plan as PlanJson));
   }
 
   describe.each(environments)("$name", (config) => {

@@ -2,8 +2,7 @@ import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { expect, it } from "vitest";
-import { describeTerraform, planStack, tempApp, TerraformError, type OfflineRun, type PlanJson } from "../support/terraform";
-import { EnvironmentStack } from "../../envs";
+import { describeTerraform, planStack, runOffline, synthesizedEnvironment, tempApp, TerraformError, type OfflineRun, type PlanJson } from "../support/terraform";
 import { dev } from "../../envs/dev";
 
 /** A one-VPC stack named `name`, with an optional raw override on the VPC. */
@@ -26,13 +25,8 @@ describeTerraform("offline Terraform harness", () => {
   const broken = outcome(planStack(vpcStack("broken", "10.9.0.0/16", ["no_such_argument", true]), "broken"));
   const badCidr = outcome(planStack(vpcStack("badcidr", "not-a-cidr"), "badcidr"));
   // Dev planned on a warm provider (one that other stacks configured before) and on a fresh one.
-  const devApp = () => {
-    const app = tempApp();
-    new EnvironmentStack(app, dev);
-    return app;
-  };
-  const warm = planStack(devApp(), "dev");
-  const fresh = planStack(devApp(), "dev", { warmProvider: false });
+  const warm = runOffline(synthesizedEnvironment(dev));
+  const fresh = runOffline(synthesizedEnvironment(dev), { warmProvider: false });
 
   it("returns the parsed plan of a valid stack", async () => {
     const { plan } = (await ok) as OfflineRun;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
+import type { EnvironmentConfig } from "../../envs";
 import { prod } from "../../envs/prod";
 import { guard } from "../../scripts/lib/guard";
 import { summarize, type PlanSummary } from "../../scripts/lib/plan-summary";
@@ -10,7 +10,7 @@ import { renderMarkdown, renderText } from "../../scripts/lib/render-summary";
 import { simulateDeploy } from "../support/simulated-deploy";
 import { runOffline, TerraformError } from "../../scripts/lib/terraform";
 import { copyProject, edit, runCli, standInTerraform, type CliRun } from "../scripts/run-cli";
-import { describeTerraform, tempApp } from "../support/terraform";
+import { describeTerraform, synthesizedEnvironment } from "../support/terraform";
 
 /** Prod as deployed: its order queue plus an audit queue, which one change below removes. */
 const deployed: EnvironmentConfig = {
@@ -24,12 +24,6 @@ function withInstanceTypes(config: EnvironmentConfig, instanceTypes: string[]): 
   return { ...config, compute: { ...config.compute, mixedInstances: { ...config.compute.mixedInstances, instanceTypes } } };
 }
 
-function synth(config: EnvironmentConfig): string {
-  const app = tempApp();
-  new EnvironmentStack(app, config);
-  app.synth();
-  return join(app.outdir, "stacks", config.name);
-}
 
 /**
  * Real plans of real changes: prod is "deployed" into a simulated state (plans applied until a
@@ -98,15 +92,15 @@ describeTerraform("plan review of real changes to prod", () => {
   let fifoFailure: Promise<unknown>;
 
   beforeAll(async () => {
-    ({ state } = await simulateDeploy(synth(deployed)));
+    ({ state } = await simulateDeploy(synthesizedEnvironment(deployed)));
     startCommands();
     // Every change planned at once against the deployed state.
     for (const [name, config] of Object.entries(changes)) {
-      const summary = runOffline(synth(config), { state, validate: false }).then(({ plan }) => summarize("prod", plan!, { production: true }));
+      const summary = runOffline(synthesizedEnvironment(config), { state, validate: false }).then(({ plan }) => summarize("prod", plan!, { production: true }));
       summary.catch(() => undefined);
       summaries.set(name as keyof typeof changes, summary);
     }
-    fifoFailure = runOffline(synth({ ...deployed, messaging: { ...deployed.messaging, fifo: true } }), { state, validate: false }).catch((e: unknown) => e);
+    fifoFailure = runOffline(synthesizedEnvironment({ ...deployed, messaging: { ...deployed.messaging, fifo: true } }), { state, validate: false }).catch((e: unknown) => e);
   });
 
   describe("a new resource: a third queue", () => {
@@ -182,7 +176,7 @@ describeTerraform("plan review of real changes to prod", () => {
   it("a state of an earlier release, with a rule or subscription per value, plans as moves: nothing replaced", async () => {
     // Earlier releases named one resource after each CIDR and each email; moved blocks carry
     // them to the for_each instances. Rewrite the deployed state back to those addresses.
-    const stackDir = synth(deployed);
+    const stackDir = synthesizedEnvironment(deployed);
     const moved = (JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { moved: { from: string; to: string }[] }).moved;
     type Resource = { type: string; name: string; each?: string; instances: { index_key?: string }[] };
     const legacy = JSON.parse(state) as { resources: Resource[] };

@@ -1,16 +1,8 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { EnvironmentStack, type EnvironmentConfig } from "../../envs";
 import { dev } from "../../envs/dev";
 import { simulateDeploy } from "../support/simulated-deploy";
 import { ec2Stub } from "../support/ec2-stub";
-import { describeTerraform, planStack, tempApp, type PlanJson } from "../support/terraform";
-
-function app(config: EnvironmentConfig) {
-  const a = tempApp();
-  new EnvironmentStack(a, config);
-  return a;
-}
+import { describeTerraform, runOffline, synthesizedEnvironment, type PlanJson } from "../support/terraform";
 
 /** What the plan does to each resource of a type: its actions, and what forces a replacement. */
 function changesOf(plan: PlanJson, type: string) {
@@ -30,12 +22,10 @@ describeTerraform("a launch template change in ec2 mode, against a deployed dev"
   let ec2: Awaited<ReturnType<typeof ec2Stub>> | undefined;
 
   beforeAll(async () => {
-    const deployed = app(dev);
-    deployed.synth();
-    const { state } = await simulateDeploy(join(deployed.outdir, "stacks", "dev"));
+    const { state } = await simulateDeploy(synthesizedEnvironment(dev));
     ec2 = await ec2Stub(state);
-    const changed = app({ ...dev, compute: { ...dev.compute, imageVersion: 7 } });
-    plan = (await planStack(changed, "dev", { state, validate: false, extraFiles: { "zz_ec2_stub_override.tf.json": ec2.override } })).plan!;
+    const changed = synthesizedEnvironment({ ...dev, compute: { ...dev.compute, imageVersion: 7 } });
+    plan = (await runOffline(changed, { state, validate: false, extraFiles: { "zz_ec2_stub_override.tf.json": ec2.override } })).plan!;
   });
 
   afterAll(async () => {
