@@ -142,7 +142,7 @@ async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
       measure("npm run test:unit", ["npm", "run", "--silent", "test:unit"], 1, ci, 0),
       measure("npm run test:commands", ["npm", "run", "--silent", "test:commands"], 1, ci, 0),
       measure("npm run test:terraform", ["npm", "run", "--silent", "test:terraform"], 1, ci, 0),
-      measure("npm test (both tiers)", ["npm", "test", "--silent"], 1, ci, 0),
+      measure("npm test (all three tiers)", ["npm", "test", "--silent"], 1, ci, 0),
     ];
   }
   const [unit, , , wholeSuite] = tiers;
