@@ -291,7 +291,7 @@ function exec(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, prov
         resolve({ code, stdout, stderr, ...(error && code === -1 ? { error } : {}) });
       });
     });
-  return slots.run(() => (provider ? withProviderServer(provider, env, (reattach) => run({ ...env, TF_REATTACH_PROVIDERS: reattach })) : run(env)));
+  return slots.run(() => (provider ? withProviderServer(provider, env, (reattach) => run(reattach ? { ...env, TF_REATTACH_PROVIDERS: reattach } : env)) : run(env)));
 }
 
 function logTiming(command: string, waitedMs: number, ranMs: number, cwd: string): void {

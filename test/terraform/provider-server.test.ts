@@ -63,13 +63,18 @@ describeTerraform("warm provider processes", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const first = withProviderServer(binary, process.env, async (reattach) => {
       await held;
-      return pidOf(reattach);
+      return pidOf(reattach!);
     });
-    const second = await withProviderServer(binary, process.env, async (reattach) => pidOf(reattach));
+    const second = await withProviderServer(binary, process.env, async (reattach) => pidOf(reattach!));
     release();
     const firstPid = await first;
     expect(second).not.toBe(firstPid);
-    expect(await withProviderServer(binary, process.env, async (reattach) => pidOf(reattach))).toSatisfy((pid: number) => [firstPid, second].includes(pid));
+    expect(await withProviderServer(binary, process.env, async (reattach) => pidOf(reattach!))).toSatisfy((pid: number) => [firstPid, second].includes(pid));
+  });
+
+  it("lets the command start the provider itself when no process can be started", async () => {
+    const missing = join(ROOT, "no-such-provider-binary");
+    expect(await withProviderServer(missing, process.env, async (reattach) => reattach)).toBeUndefined();
   });
 
   it("does not keep its process alive, and stops with it", async () => {
