@@ -19,16 +19,29 @@ export interface ProtectedList {
   readonly names: readonly string[];
   /** `WEBTIER_PROTECTED_ENVIRONMENTS ("prod,stage")`, or the default. */
   readonly source: string;
+  /** Set when the variable was given but named no environment, so the default stands in: say so. */
+  readonly warning?: string;
 }
 
-/** Reads WEBTIER_PROTECTED_ENVIRONMENTS (comma-separated); unset or blank means `prod`. */
+/**
+ * Reads WEBTIER_PROTECTED_ENVIRONMENTS (comma-separated). Unset, blank, or a value that names no
+ * environment (",") means `prod`: a list that parses to nothing must never protect nothing.
+ */
 export function protectedList(env: Readonly<Record<string, string | undefined>>): ProtectedList {
   const raw = env[PROTECTED_ENVIRONMENTS_VARIABLE]?.trim();
-  if (!raw) return { names: DEFAULT_PROTECTED_ENVIRONMENTS, source: `${PROTECTED_ENVIRONMENTS_VARIABLE} (unset: the default, "prod")` };
+  const fallback = { names: DEFAULT_PROTECTED_ENVIRONMENTS, source: `${PROTECTED_ENVIRONMENTS_VARIABLE} (unset: the default, "prod")` };
+  if (!raw) return fallback;
   const names = raw
     .split(",")
     .map((n) => n.trim())
     .filter((n) => n.length > 0);
+  if (names.length === 0) {
+    return {
+      names: DEFAULT_PROTECTED_ENVIRONMENTS,
+      source: `${PROTECTED_ENVIRONMENTS_VARIABLE} (${JSON.stringify(raw)} names no environment: the default, "prod")`,
+      warning: `${PROTECTED_ENVIRONMENTS_VARIABLE} is ${JSON.stringify(raw)}, which names no environment; protecting the default, prod, instead`,
+    };
+  }
   return { names, source: `${PROTECTED_ENVIRONMENTS_VARIABLE} (${JSON.stringify(raw)})` };
 }
 
@@ -106,7 +119,9 @@ export function protectionsTurnedOff(environment: string, plan: PlanJson, protec
     }
     if (rc.type === "aws_flow_log" && actions === "delete") found.push(`${environment} turns VPC flow logs off: it destroys ${rc.address}`);
   }
-  if (context.stack) {
+  // prevent_destroy lives in the configuration, not the state: only a protected environment's
+  // deployed queues are expected to carry it, so others never hear of it.
+  if (context.stack && protection.protected) {
     for (const queue of deployedResources(plan).filter((r) => r.type === "aws_sqs_queue")) {
       const config = context.stack.resource?.[queue.type]?.[queue.name];
       if (config && config.lifecycle?.prevent_destroy !== true) found.push(`${environment} drops prevent_destroy from the deployed queue ${queue.address}`);
@@ -121,6 +136,8 @@ export interface Guarded {
   readonly protection: Protection;
   readonly counts: { readonly replace: number; readonly destroy: number };
   readonly protectionsOff: readonly string[];
+  /** What a reviewer could miss (risks.ts): blocks a protected environment like a destroy. */
+  readonly risks: readonly string[];
 }
 
 /** A deliberate override: `--allow-destroy`, and where it came from (`--override-reason`). */
@@ -139,8 +156,8 @@ export interface GuardVerdict {
 }
 
 /**
- * Blocks the plans of protected environments that replace or destroy anything or turn a
- * protection off, unless overridden (`true` is `--allow-destroy` without a reason).
+ * Blocks the plans of protected environments that replace or destroy anything, turn a
+ * protection off, or carry a risk a reviewer could miss, unless overridden (`true` is `--allow-destroy` without a reason).
  */
 export function guard(summaries: readonly Guarded[], override: GuardOverride | boolean = false): GuardVerdict {
   const reasons = summaries
@@ -148,6 +165,7 @@ export function guard(summaries: readonly Guarded[], override: GuardOverride | b
     .flatMap((s) => [
       ...(s.counts.replace + s.counts.destroy > 0 ? [`${s.environment} (protected) would replace ${s.counts.replace} and destroy ${s.counts.destroy} resource(s)`] : []),
       ...(s.protectionsOff.length > 0 ? [`${s.environment} (protected) turns ${s.protectionsOff.length} protection(s) off`] : []),
+      ...(s.risks.length > 0 ? [`${s.environment} (protected) has ${s.risks.length} change(s) that run commands, leave the state, open access, lose data or take capacity away`] : []),
     ]);
   const allowed = typeof override === "boolean" ? { allowDestroy: override } : override;
   if (reasons.length > 0 && allowed.allowDestroy) return { blocked: false, reasons, overriddenBy: allowed.reason || "--allow-destroy" };

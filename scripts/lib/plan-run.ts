@@ -86,6 +86,7 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
   // Every state is checked before Terraform runs, so a bad path fails fast and by name.
   const states = configs.map((config) => readState(config.name, options.states));
   const list = protectedList(process.env);
+  if (list.warning) process.stderr.write(`warning: ${list.warning}\n`);
   const temporary: string[] = [];
   const discard = () => temporary.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   const progress = new Progress(configs.map((c) => c.name));

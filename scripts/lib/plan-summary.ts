@@ -1,4 +1,5 @@
-import { protectionOf, protectionsTurnedOff, type GuardContext, type Protection } from "./guard";
+import { deployedResources, protectionOf, protectionsTurnedOff, type GuardContext, type Protection } from "./guard";
+import { accessChanges, risksOf } from "./risks";
 import type { Change, PlanJson, ResourceChange } from "./terraform";
 
 /**
@@ -38,16 +39,22 @@ export interface PlanSummary {
   readonly environment: string;
   /** Whether the guard protects this environment, and why (see guard.ts). */
   readonly protection: Protection;
-  readonly counts: { readonly create: number; readonly update: number; readonly replace: number; readonly destroy: number; readonly move: number };
+  readonly counts: { readonly create: number; readonly update: number; readonly replace: number; readonly destroy: number; readonly move: number; readonly forget: number };
   readonly creates: readonly string[];
   readonly updates: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
   readonly replacements: readonly { readonly address: string; readonly forcedBy: readonly string[] }[];
   readonly destroys: readonly string[];
+  /** Resources a `removed` block takes out of the state while leaving them in AWS. */
+  readonly forgets: readonly string[];
   readonly moves: readonly { readonly from: string; readonly to: string }[];
   readonly outputs: readonly { readonly name: string; readonly action: "added" | "changed" | "removed"; readonly before: string; readonly after: string }[];
   /** Protections the plan turns off (deletion protection, prevent_destroy, flow logs, production). */
   readonly protectionsOff: readonly string[];
-  /** The protections turned off, then destroys and replacements that lose data or disrupt service, as sentences. */
+  /** What a reviewer could miss: provisioners, forgotten resources, access opened, data or capacity lost in place (see risks.ts). */
+  readonly risks: readonly string[];
+  /** Rules, listener rules and policies created or changed, with what each lets through. */
+  readonly access: readonly { readonly address: string; readonly action: "create" | "update" | "replace"; readonly access: readonly string[] }[];
+  /** The protections turned off, the risks, then destroys and replacements that lose data or disrupt service, as sentences. */
   readonly warnings: readonly string[];
 }
 
@@ -104,7 +111,7 @@ export function changedAttributes(change: Change): AttributeChange[] {
   return changes;
 }
 
-type Kind = "create" | "update" | "replace" | "destroy" | "none";
+type Kind = "create" | "update" | "replace" | "destroy" | "forget" | "none";
 
 function kindOf(rc: ResourceChange): Kind {
   const actions = rc.change.actions.join(",");
@@ -112,6 +119,7 @@ function kindOf(rc: ResourceChange): Kind {
   if (actions === "update") return "update";
   if (actions === "delete") return "destroy";
   if (actions === "delete,create" || actions === "create,delete") return "replace";
+  if (actions.includes("forget")) return "forget";
   return "none";
 }
 
@@ -135,6 +143,7 @@ export function summarize(environment: string, plan: PlanJson, context: GuardCon
 
   const protection = protectionOf(environment, plan, context);
   const protectionsOff = protectionsTurnedOff(environment, plan, protection, context);
+  const risks = risksOf(environment, plan, deployedResources(plan).length);
   const losses = [...of("destroy"), ...of("replace")].flatMap((rc) => {
     const why = lossOf(rc);
     if (!why) return [];
@@ -164,6 +173,7 @@ export function summarize(environment: string, plan: PlanJson, context: GuardCon
       replace: of("replace").length,
       destroy: of("destroy").length,
       move: moves.length,
+      forget: of("forget").length,
     },
     creates: of("create").map((rc) => rc.address),
     updates: of("update").map((rc) => ({ address: rc.address, changes: changedAttributes(rc.change) })),
@@ -172,10 +182,13 @@ export function summarize(environment: string, plan: PlanJson, context: GuardCon
       forcedBy: (rc.change.replace_paths ?? []).map((p) => p.map((step) => (typeof step === "number" ? `[${step}]` : step)).join(".").replace(/\.\[/g, "[")),
     })),
     destroys: of("destroy").map((rc) => rc.address),
+    forgets: of("forget").map((rc) => rc.address),
     moves,
     outputs,
     protectionsOff,
-    warnings: [...protectionsOff, ...losses],
+    risks,
+    access: accessChanges(plan),
+    warnings: [...protectionsOff, ...risks, ...losses],
   };
 }
 

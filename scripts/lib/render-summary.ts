@@ -74,10 +74,10 @@ function attributeLine(changes: readonly AttributeChange[]): string {
 
 function firstScreen(summaries: readonly PlanSummary[], verdict: GuardVerdict | undefined): string[] {
   const lines = [COMMENT_MARKER, "## Terraform plan", ""];
-  lines.push("| environment | create | update | replace | destroy | move |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+  lines.push("| environment | create | update | replace | destroy | move | forget |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const s of summaries) {
     const c = s.counts;
-    lines.push(`| ${s.environment}${s.protection.protected ? " (protected)" : ""} | ${c.create} | ${c.update} | ${c.replace} | ${c.destroy} | ${c.move} |`);
+    lines.push(`| ${s.environment}${s.protection.protected ? " (protected)" : ""} | ${c.create} | ${c.update} | ${c.replace} | ${c.destroy} | ${c.move} | ${c.forget} |`);
   }
   for (const s of summaries.filter((x) => x.protection.protected)) lines.push("", `**${s.environment} is protected:** ${s.protection.sources.join("; ")}.`);
   const warnings = summaries.flatMap((s) => s.warnings);
@@ -104,13 +104,15 @@ function wholeValues(s: PlanSummary): string[] {
 export function environmentMarkdown(s: PlanSummary, withValues: boolean): string[] {
   const lines = ["", `### ${s.environment}`];
   const c = s.counts;
-  if (c.create + c.update + c.replace + c.destroy + c.move === 0 && s.outputs.length === 0) return [...lines, "", "No changes."];
+  if (c.create + c.update + c.replace + c.destroy + c.move + c.forget === 0 && s.outputs.length === 0) return [...lines, "", "No changes."];
   const list = <T>(title: string, items: readonly T[], line: (item: T) => string) => (items.length ? ["", `**${title}** (${items.length})`, "", ...items.map(line)] : []);
   lines.push(
     ...list("Destroy", s.destroys, (a) => `- ${code(a)}`),
+    ...list("Forget (removed from the state, left in AWS)", s.forgets, (a) => `- ${code(a)}`),
     ...list("Replace", s.replacements, (r) => `- ${code(r.address)}${r.forcedBy.length ? `, forced by ${r.forcedBy.map(code).join(", ")}` : ""}`),
     ...list("Update in place", s.updates, (u) => `- ${code(u.address)}${attributeLine(u.changes)}`),
     ...list("Move", s.moves, (m) => `- ${code(m.from)} → ${code(m.to)}`),
+    ...list("Access created or changed", s.access, (a) => `- ${a.action} ${code(a.address)}: ${a.access.map(code).join("; ")}`),
   );
   if (s.creates.length > 0) lines.push(...collapsed(`Create (${s.creates.length})`, s.creates.map((a) => `- ${code(a)}`)));
   if (s.outputs.length > 0) {
@@ -180,13 +182,15 @@ export function renderText(summaries: readonly PlanSummary[], verdict?: GuardVer
   for (const s of summaries) {
     const c = s.counts;
     lines.push(
-      `${s.environment}${s.protection.protected ? " (protected)" : ""}: ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.destroy} to destroy, ${c.move} to move`,
+      `${s.environment}${s.protection.protected ? " (protected)" : ""}: ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.destroy} to destroy, ${c.move} to move${c.forget ? `, ${c.forget} to forget` : ""}`,
     );
     if (s.protection.protected) lines.push(`  protected: ${s.protection.sources.join("; ")}`);
     lines.push(...s.destroys.map((a) => `  - destroy ${a}`));
     lines.push(...s.replacements.map((r) => `  ± replace ${r.address}${r.forcedBy.length ? ` (forced by ${r.forcedBy.join(", ")})` : ""}`));
     for (const u of s.updates) lines.push(`  ~ update  ${u.address}`, ...u.changes.map((ch) => `      ${ch.path}: ${inline(ch.before)} -> ${inline(ch.after)}`));
+    lines.push(...s.forgets.map((a) => `  ? forget  ${a} (leaves the state, stays in AWS)`));
     lines.push(...s.moves.map((m) => `  > move    ${m.from} -> ${m.to}`));
+    for (const a of s.access) lines.push(`  access (${a.action}) ${a.address}`, ...a.access.map((line) => `      ${line}`));
     if (s.creates.length > 0) lines.push(`  + create  ${s.creates.length} resource(s)`);
     const added = s.outputs.filter((o) => o.action === "added").map((o) => o.name);
     if (added.length) lines.push(`  outputs added: ${added.join(", ")}`);

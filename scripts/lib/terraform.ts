@@ -128,7 +128,7 @@ export interface ResourceChange {
 }
 
 export interface Change {
-  readonly actions: readonly ("no-op" | "create" | "read" | "update" | "delete")[];
+  readonly actions: readonly ("no-op" | "create" | "read" | "update" | "delete" | "forget")[];
   readonly before: unknown;
   readonly after: unknown;
   readonly after_unknown?: unknown;
