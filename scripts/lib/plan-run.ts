@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { synthesize } from "../../envs/app";
 import type { EnvironmentConfig } from "../../envs/config";
@@ -80,7 +80,24 @@ async function planOffline(stackDir: string, planFile: string, state: string | u
   return { plan: run.plan!, showText: run.showText ?? "", workdir: run.workdir, temporary: true };
 }
 
-/** Synthesizes, plans, summarizes and guards; writes `<out>/<env>/plan.*`, `show.txt` and `<out>/summary.*`. */
+/**
+ * Saves the configuration a plan was made from beside it (`<dir>/stack/`): the synthesized files
+ * and the provider lock file of the init. An apply of the plan inits this folder and runs no
+ * project code: nothing is synthesized again with the apply's credentials.
+ */
+export function saveConfiguration(stackDir: string, workdir: string, dir: string): void {
+  const target = join(dir, "stack");
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(stackDir)) {
+    if (name.startsWith(".") || name.includes(".tfstate") || !statSync(join(stackDir, name)).isFile()) continue;
+    copyFileSync(join(stackDir, name), join(target, name));
+  }
+  const lock = join(workdir, ".terraform.lock.hcl");
+  if (existsSync(lock)) copyFileSync(lock, join(target, ".terraform.lock.hcl"));
+}
+
+/** Synthesizes, plans, summarizes and guards; writes `<out>/<env>/plan.*`, `show.txt`, `stack/` and `<out>/summary.*`. */
 export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun> {
   const { app, configs } = synthesize({ names: options.names, env: process.env });
   // Every state is checked before Terraform runs, so a bad path fails fast and by name.
@@ -105,6 +122,7 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
           throw terraformFailure(error, config.name, file);
         });
         if (run.temporary) temporary.push(run.workdir);
+        saveConfiguration(stackDir, run.workdir, dir);
         writeFileSync(join(dir, "plan.json"), JSON.stringify(run.plan));
         writeFileSync(join(dir, "show.txt"), run.showText);
         const stack = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as SynthesizedStack;

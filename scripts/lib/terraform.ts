@@ -66,7 +66,7 @@ export const OFFLINE_OVERRIDE = {
   },
 } as const;
 
-const OVERRIDE_FILE = "zz_offline_override.tf.json";
+export const OVERRIDE_FILE = "zz_offline_override.tf.json";
 const PLAN_FILE = "offline.tfplan";
 /** Terraform's log of a plan (its core's INFO lines only), read to tell where a failed plan stopped. */
 const PLAN_LOG = "offline-plan.log";

@@ -13,6 +13,15 @@ describe("the owner's list of protected environments (WEBTIER_PROTECTED_ENVIRONM
     expect(protectedList({}).source).toBe('WEBTIER_PROTECTED_ENVIRONMENTS (unset: the default, "prod")');
   });
 
+  it("falls back to prod, with a warning, when the variable names no environment", () => {
+    for (const raw of [",", " , ,", ",,,"]) {
+      const list = protectedList({ WEBTIER_PROTECTED_ENVIRONMENTS: raw });
+      expect(list.names, raw).toEqual(["prod"]);
+      expect(list.warning, raw).toBe(`WEBTIER_PROTECTED_ENVIRONMENTS is ${JSON.stringify(raw.trim())}, which names no environment; protecting the default, prod, instead`);
+    }
+    expect(protectedList({ WEBTIER_PROTECTED_ENVIRONMENTS: "prod" }).warning).toBeUndefined();
+  });
+
   it("reads a comma-separated list, ignoring spaces and empty entries", () => {
     expect(protectedList({ WEBTIER_PROTECTED_ENVIRONMENTS: "stage, prod,," })).toEqual({
       names: ["stage", "prod"],
@@ -69,6 +78,14 @@ describe("protections a plan turns off", () => {
     const plan = planOf([], [queue]);
     expect(protectionsTurnedOff("prod", plan, isProtected, { stack: stack(false) })).toEqual(["prod drops prevent_destroy from the deployed queue aws_sqs_queue.orders"]);
     expect(protectionsTurnedOff("prod", plan, isProtected, { stack: stack(true) })).toEqual([]);
+  });
+
+  it("says nothing of prevent_destroy on an environment nobody protects, which never had it: no warning for a plan without changes", () => {
+    const plan = planOf([], [queue]);
+    for (const env of ["dev", "stage"]) {
+      const summary = summarize(env, plan, { list: protectedList({}), production: false, stack: stack(false) });
+      expect(summary.warnings, env).toEqual([]);
+    }
   });
 
   it("finds flow logs turned off: the flow log destroyed", () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, standInTerraform, type CliRun } from "../scripts/run-cli";
+import { copyProject, edit, runCli, standInTerraform, type CliRun } from "../scripts/run-cli";
 import { describeTerraform } from "../support/terraform";
 
 /**
@@ -11,66 +12,91 @@ import { describeTerraform } from "../support/terraform";
  * plan file it was given) and runs the real Terraform for everything else.
  */
 describeTerraform("npm run deploy, offline", () => {
-  const standIn = standInTerraform();
-  const withStandIn = { PATH: `${standIn.dir}:${process.env.PATH}` };
-  const ciStandIn = standInTerraform();
   const out = mkdtempSync(join(tmpdir(), "deploy-out-"));
-  const declinedOut = mkdtempSync(join(tmpdir(), "deploy-declined-"));
+  const refusedOut = mkdtempSync(join(tmpdir(), "deploy-refused-"));
   const staleStates = mkdtempSync(join(tmpdir(), "stale-state-"));
-  let applied: Promise<CliRun & { ms: number }>;
-  let declined: Promise<CliRun>;
-  let appliedAgain: Promise<CliRun>;
-  let stale: Promise<CliRun>;
+  const refusedStandIn = standInTerraform();
+  const applyStandIn = standInTerraform();
+  const declineStandIn = standInTerraform();
+  const untouchedStandIn = standInTerraform();
+  /** A copy of the project whose dev config leaves a mark when any code loads it. */
+  const marked = copyProject();
+  const mark = join(marked, "loaded-envs-dev");
+  edit(marked, "envs/dev.ts", "export const dev", `require("node:fs").writeFileSync(${JSON.stringify(mark)}, "loaded");\nexport const dev`);
+  let planned: Promise<CliRun>;
+  const runs: Record<string, Promise<CliRun>> = {};
+  const digestOf = (run: CliRun) => /\(sha256 ([0-9a-f]{64})\)/.exec(run.stdout)?.[1] ?? "no digest printed";
+  const saved = join(out, "dev");
 
   beforeAll(() => {
-    const started = Date.now();
-    applied = runCli("deploy", ["dev", "--offline", "--yes", "--out", out], { env: withStandIn }).then((run) => ({ ...run, ms: Date.now() - started }));
-    declined = runCli("deploy", ["dev", "--offline", "--out", declinedOut], { env: withStandIn, input: "n\n" });
-    // CI's apply job on the plan saved above: once with the state it was planned against (empty),
-    // once, with real Terraform, against a state that changed after the plan was made.
+    planned = runCli("deploy", ["dev", "--offline", "--plan-only", "--out", out]);
+    runs.refused = runCli("deploy", ["dev", "--offline", "--yes", "--out", refusedOut], { env: { PATH: `${refusedStandIn.dir}:${process.env.PATH}` } });
     writeFileSync(join(staleStates, "dev.tfstate"), JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 3, lineage: "deployed-meanwhile", outputs: {}, resources: [] }));
-    appliedAgain = applied.then(() => runCli("deploy", ["dev", "--apply-saved", join(out, "dev"), "--offline", "--empty-state", "--yes"], { env: { PATH: `${ciStandIn.dir}:${process.env.PATH}` } }));
-    stale = applied.then(() => runCli("deploy", ["dev", "--apply-saved", join(out, "dev"), "--offline", "--state", staleStates, "--yes"]));
-    for (const p of [applied, declined, appliedAgain, stale]) p.catch(() => undefined);
+    const later = (args: (digest: string) => string[], options: Parameters<typeof runCli>[2] = {}) => planned.then((run) => runCli("deploy", ["dev", "--apply-saved", saved, ...args(digestOf(run))], options));
+    // CI's apply job on the plan saved above, in a project whose code must not run: with the
+    // state it was planned against (empty), once answering no, once against a state that
+    // changed after the plan was made, and with digests that are not the plan's.
+    runs.applied = later((d) => ["--digest", d, "--offline", "--empty-state", "--yes"], { root: marked, env: { PATH: `${applyStandIn.dir}:${process.env.PATH}` } });
+    runs.declined = later((d) => ["--digest", d, "--offline", "--empty-state"], { env: { PATH: `${declineStandIn.dir}:${process.env.PATH}` }, input: "n\n" });
+    runs.stale = later((d) => ["--digest", d, "--offline", "--state", staleStates, "--yes"]);
+    runs.wrongDigest = later((d) => ["--digest", d.replace(/^./, (c) => (c === "0" ? "1" : "0")), "--offline", "--empty-state", "--yes"], { env: { PATH: `${untouchedStandIn.dir}:${process.env.PATH}` } });
+    runs.noDigest = later(() => ["--offline", "--empty-state", "--yes"], { env: { PATH: `${untouchedStandIn.dir}:${process.env.PATH}` } });
+    for (const p of [planned, ...Object.values(runs)]) p.catch(() => undefined);
   });
 
-  it("plans, summarizes, guards and applies exactly the saved plan file", async () => {
-    const run = await applied;
+  it("plans, summarizes and guards, saves the plan with the configuration it was made from, and prints its digest", async () => {
+    const run = await planned;
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const planFile = join(out, "dev", "plan.tfplan");
-    expect(standIn.applies().filter((line) => !line.includes(declinedOut))).toEqual([expect.stringMatching(new RegExp(` apply -input=false ${planFile}$`))]);
-    expect(readFileSync(join(standIn.dir, "applied.tfplan"))).toEqual(readFileSync(planFile));
-    // The summary is shown before the apply; the same summary is saved.
     expect(run.stdout).toMatch(/^dev: \d+ to create, 0 to update/);
-    expect(run.stdout.indexOf("Saved plan:")).toBeLessThan(run.stdout.indexOf("stand-in: apply recorded"));
+    expect(digestOf(run)).toBe(createHash("sha256").update(readFileSync(join(saved, "plan.tfplan"))).digest("hex"));
     expect(readFileSync(join(out, "summary.txt"), "utf8")).toBe(run.stdout.slice(0, run.stdout.indexOf("\nSaved plan:")));
-    console.info(`npm run deploy -- dev --offline --yes, up to the (stand-in) apply: ${(run.ms / 1000).toFixed(1)} s`);
+    expect(readdirSync(join(saved, "stack")).sort()).toEqual([".terraform.lock.hcl", "cdk.tf.json"]);
   });
 
-  it("asks before applying; answering n applies nothing and exits 0", async () => {
-    const run = await declined;
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe("Apply this plan to dev? [y/N] ");
-    expect(run.stdout).toMatch(/^dev: \d+ to create[\s\S]*Not applied: nothing changed\.\n$/);
-    expect(existsSync(join(declinedOut, "dev", "plan.tfplan"))).toBe(true);
-    expect(standIn.applies().filter((line) => line.includes(declinedOut))).toEqual([]);
+  it("refuses an offline deploy that would apply: exit 2, a pointer to --plan-only and --local, nothing planned or applied", async () => {
+    const run = await runs.refused!;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^deploy: --offline plans with placeholder credentials and cannot apply: add --plan-only .* --local\n/);
+    expect(readdirSync(refusedOut)).toEqual([]);
+    expect(refusedStandIn.applies()).toEqual([]);
   });
 
   describe("--apply-saved: CI's apply job", () => {
-    it("applies the saved plan file exactly, in a fresh init of the same commit", async () => {
-      const run = await appliedAgain;
+    it("applies the saved plan file exactly, from the configuration saved with it: no project code runs", async () => {
+      const run = await runs.applied!;
+      expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^dev: \d+ to create/);
-      expect(ciStandIn.applies()).toEqual([expect.stringMatching(new RegExp(` apply -input=false ${join(out, "dev", "plan.tfplan")}$`))]);
-      expect(readFileSync(join(ciStandIn.dir, "applied.tfplan"))).toEqual(readFileSync(join(out, "dev", "plan.tfplan")));
+      expect(applyStandIn.applies()).toEqual([expect.stringMatching(new RegExp(` apply -input=false ${join(saved, "plan.tfplan")}$`))]);
+      expect(readFileSync(join(applyStandIn.dir, "applied.tfplan"))).toEqual(readFileSync(join(saved, "plan.tfplan")));
+      expect(existsSync(mark)).toBe(false);
+    });
+
+    it("asks before applying; answering n applies nothing and exits 0", async () => {
+      const run = await runs.declined!;
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("Apply this plan to dev? [y/N] ");
+      expect(run.stdout).toMatch(/^dev: \d+ to create[\s\S]*Not applied: nothing changed\.\n$/);
+      expect(declineStandIn.applies()).toEqual([]);
     });
 
     it("says in plain words when Terraform refuses a stale plan (the state changed since), and exits 5", async () => {
-      const run = await stale;
+      const run = await runs.stale!;
       expect(run.code).toBe(5);
       expect(run.stderr).toMatch(/Saved plan is stale/);
       expect(run.stderr).toMatch(/^deploy: the saved plan for dev is stale: its state changed after the plan was made \(another apply, or a state edit\), so Terraform refused it and nothing was applied\. Plan again and review the new summary\.$/m);
+    });
+
+    it("refuses a plan file whose SHA-256 is not the published digest, and a missing digest: exit 5, nothing applied", async () => {
+      const wrong = await runs.wrongDigest!;
+      expect(wrong.code).toBe(5);
+      expect(wrong.stderr).toMatch(/plan\.tfplan is not the plan that was reviewed: its SHA-256 is [0-9a-f]{64}, not [0-9a-f]{64}\. Nothing was applied\./);
+      const missing = await runs.noDigest!;
+      expect(missing.code).toBe(5);
+      expect(missing.stderr).toMatch(/--apply-saved needs --digest <sha256>/);
+      expect(untouchedStandIn.applies()).toEqual([]);
+      expect(wrong.stdout + missing.stdout).toBe("");
     });
   });
 });

@@ -83,7 +83,7 @@ describeTerraform("plan review of real changes to prod", () => {
     started("overridden", () =>
       cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy", "--override-reason", "pull-request label allow-destroy"], { root: disarmed, env: notListed }),
     );
-    started("deploy", () => cli("deploy", ["prod", "--offline", "--state", stateDir, "--yes"], { env: { PATH: `${standIn.dir}:${process.env.PATH}` } }));
+    started("deploy", () => cli("deploy", ["prod", "--offline", "--plan-only", "--state", stateDir], { env: { PATH: `${standIn.dir}:${process.env.PATH}` } }));
     started("drift", () => cli("drift", ["prod", "--offline", "--state", driftDir]));
   }
 
