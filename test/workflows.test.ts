@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { environments } from "../envs";
@@ -50,7 +52,7 @@ const usesAction = (name: string) => (s: Step) => actionOf(s) === name;
 
 /** What GitHub gives a pull request's plan job: its labels, and repository variables. */
 function prContext(labels: readonly string[]): Context {
-  return { github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } }, vars: {}, secrets: {}, matrix: { environment: "prod" } };
+  return { github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } }, vars: {}, secrets: {}, matrix: { environment: "prod", "plan-role": "" } };
 }
 
 describe("secrets", () => {
@@ -102,15 +104,23 @@ describe("deploying", () => {
     expect(scripts.filter((run) => /--auto-approve\b|\bcdktf\s+deploy\b/.test(run))).toEqual([]);
   });
 
-  it("plans with --plan-only in a job whose apply job needs it, and applies with --apply-saved --yes", () => {
+  it("plans with --plan-only in a job whose apply job needs it", () => {
     expect(needsOf(applyJob)).toEqual(["plan"]);
     const plan = only(runsNpm(planJob, "deploy"), "plan job's deploy step");
     const planned = runScript(plan.run!, { env: stepEnv(reusable, planJob, plan, inputs("prod")), npmExit: 0 });
     expect(planned.calls).toEqual([["npm", "run", "deploy", "--", "prod", "--plan-only", "--out", "plans"]]);
-    expect(only(runsNpm(applyJob, "deploy"), "apply job's deploy step").run).not.toMatch(/--plan-only|--allow-destroy/);
   });
 
-  it("applies exactly the plan folder its plan job uploaded", () => {
+  it("runs no project code where the deploy credentials are: no checkout, no local action, no npm, node or npx", () => {
+    const steps = expandedSteps(applyJob.steps);
+    expect(steps.filter(usesAction("actions/checkout"))).toEqual([]);
+    expect(steps.filter((s) => s.uses?.startsWith("./"))).toEqual([]);
+    expect(steps.filter((s) => /\b(npm|npx|node|tsx)\b/.test(s.run ?? ""))).toEqual([]);
+    expect(steps.filter((s) => actionOf(s) !== undefined).map(actionOf)).toEqual(["actions/download-artifact", "hashicorp/setup-terraform", AWS_CREDENTIALS]);
+    expect(stepOf(applyJob, "terraform", usesAction("hashicorp/setup-terraform")).with).toEqual({ terraform_version: "1.11.4", terraform_wrapper: false });
+  });
+
+  it("applies exactly the plan folder its plan job uploaded: init of the saved configuration with its lock file, then apply of the plan file", () => {
     const plan = only(runsNpm(planJob, "deploy"), "plan step");
     const out = runScript(plan.run!, { env: stepEnv(reusable, planJob, plan, inputs("prod")), npmExit: 0 }).calls[0]!;
     const outDir = out[out.indexOf("--out") + 1];
@@ -120,11 +130,49 @@ describe("deploying", () => {
     expect(render(upload.with!.path!, ctx)).toBe(`${outDir}/prod`);
     expect(render(download.with!.name!, ctx)).toBe(render(upload.with!.name!, ctx));
     expect(upload.with!["if-no-files-found"]).toBe("error");
+    expect(upload.with!["include-hidden-files"]).toBe(true);
 
-    const apply = only(runsNpm(applyJob, "deploy"), "apply step");
-    const applied = runScript(apply.run!, { env: stepEnv(reusable, applyJob, apply, ctx), npmExit: 0 });
+    const apply = stepOf(applyJob, "apply step", (s) => /terraform .*apply/.test(s.run ?? ""));
+    const saved = render(download.with!.path!, ctx);
+    const applied = runScript(apply.run!, { env: stepEnv(reusable, applyJob, apply, ctx), stubs: { terraform: "exit 0" } });
     expect(applied.status).toBe(0);
-    expect(applied.calls).toEqual([["npm", "run", "deploy", "--", "prod", "--apply-saved", render(download.with!.path!, ctx), "--yes"]]);
+    expect(applied.calls).toEqual([
+      ["terraform", `-chdir=${saved}/stack`, "init", "-input=false", "-no-color", "-lockfile=readonly"],
+      ["terraform", `-chdir=${saved}/stack`, "apply", "-input=false", "-no-color", "../plan.tfplan"],
+    ]);
+  });
+
+  describe("the digest", () => {
+    const digestStep = planJob.steps!.find((s) => s.id === "digest")!;
+    const verify = stepOf(applyJob, "verify step", (s) => /sha256sum/.test(s.run ?? ""));
+    const planFile = "the plan file's bytes";
+    const sha = createHash("sha256").update(planFile).digest("hex");
+    const sha256 = runScript(digestStep.run!, { env: stepEnv(reusable, planJob, digestStep, inputs("prod")), files: { "plans/prod/plan.tfplan": planFile } }).outputs.sha256;
+    const verified = (digest: string, commit = "0123456789abcdef0123456789abcdef01234567") => {
+      const ctx = { ...inputs("prod"), needs: { plan: { outputs: { digest, commit } } } };
+      return runScript(verify.run!, { env: stepEnv(reusable, applyJob, verify, ctx), files: { "saved-plan/plan.tfplan": planFile } });
+    };
+
+    it("is published by the plan job with the commit, as job outputs", () => {
+      expect(sha256).toBe(sha);
+      expect(planJob.outputs).toEqual({ digest: "${{ steps.digest.outputs.sha256 }}", commit: "${{ github.sha }}" });
+      expect(planJob.steps!.indexOf(digestStep)).toBeGreaterThan(planJob.steps!.indexOf(only(runsNpm(planJob, "deploy"), "plan step")));
+    });
+
+    it("is checked before credentials are taken or anything is applied: a different or missing digest, or another commit, exits 5", () => {
+      expect(verified(sha).status).toBe(0);
+      for (const digest of [sha.replace(/^./, (c) => (c === "0" ? "1" : "0")), ""]) {
+        const run = verified(digest);
+        expect(run.status, digest).toBe(5);
+        expect(run.stdout).toMatch(/^::error title=Not the reviewed plan::saved-plan\/plan\.tfplan has SHA-256 [0-9a-f]{64}, but its plan job published/m);
+      }
+      const otherCommit = verified(sha, "f".repeat(40));
+      expect(otherCommit.status).toBe(5);
+      expect(otherCommit.stdout).toMatch(/^::error title=Not the reviewed plan::the plan was made from f{40}, not 0123/m);
+      const steps = applyJob.steps!;
+      expect(steps.indexOf(verify)).toBeLessThan(steps.findIndex(usesAction(AWS_CREDENTIALS)));
+      expect(steps.indexOf(verify)).toBeLessThan(steps.findIndex((s) => /terraform .*apply/.test(s.run ?? "")));
+    });
   });
 
   it("binds the apply job to the environment, and the plan job to its read-only twin", () => {
@@ -134,6 +182,11 @@ describe("deploying", () => {
     }
     expect(stepOf(applyJob, "credentials", usesAction(AWS_CREDENTIALS)).with!["role-to-assume"]).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
     expect(stepOf(planJob, "credentials", usesAction(AWS_CREDENTIALS)).with!["role-to-assume"]).toBe("${{ vars.AWS_PLAN_ROLE_ARN }}");
+  });
+
+  it("applies from main only", () => {
+    expect(evaluate(applyJob.if!, { github: { ref: "refs/heads/main" } })).toBe(true);
+    for (const ref of ["refs/heads/feature", "refs/pull/12/merge", "refs/tags/v1"]) expect(evaluate(applyJob.if!, { github: { ref } }), ref).toBe(false);
   });
 
   it("writes the plan's summary to the job summary, also when the guard blocked", () => {
@@ -147,36 +200,47 @@ describe("deploying", () => {
   });
 
   it("says in plain words that a stale plan was refused, and fails with its exit code", () => {
-    const apply = only(runsNpm(applyJob, "deploy"), "apply step");
-    const stale = runScript(apply.run!, { env: stepEnv(reusable, applyJob, apply, inputs("prod")), npmExit: 5 });
+    const apply = stepOf(applyJob, "apply step", (s) => /terraform .*apply/.test(s.run ?? ""));
+    const run = (body: string) => runScript(apply.run!, { env: stepEnv(reusable, applyJob, apply, inputs("prod")), stubs: { terraform: body } });
+    const stale = run(`if [ "$2" = apply ]; then echo "Error: Saved plan is stale"; exit 1; fi`);
     expect(stale.status).toBe(5);
     expect(stale.stdout).toMatch(/^::error title=Stale plan::prod changed after this plan was made, so Terraform refused it and applied nothing/m);
-    expect(runScript(apply.run!, { env: stepEnv(reusable, applyJob, apply, inputs("prod")), npmExit: 1 }).stdout).toBe("");
+    const failed = run(`if [ "$2" = apply ]; then echo "Error: AccessDenied"; exit 1; fi`);
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).not.toContain("::error");
   });
 
   describe("the guard's override on main", () => {
     const overrideStep = planJob.steps!.find((s) => s.id === "override")!;
     const planStep = only(runsNpm(planJob, "deploy"), "plan step");
-    const pulls = (merged: boolean, labels: string[]) => [{ number: 12, merged_at: merged ? "2026-11-20T10:00:00Z" : null, labels: labels.map((name) => ({ name })) }];
+    const mergedAt = "2026-11-20T10:00:00Z";
+    const pulls = (merged: boolean) => [{ number: 12, merged_at: merged ? mergedAt : null }];
+    const event = (event: "labeled" | "unlabeled", name: string, at: string) => ({ event, created_at: at, label: { name } });
 
-    function deployArgs(ghJson: unknown): { reason?: string; args: readonly string[] } {
-      const looked = runScript(overrideStep.run!, { env: stepEnv(reusable, planJob, overrideStep, inputs("prod")), ghJson });
+    function deployArgs(merged: boolean, events: object[], env = "prod"): { reason?: string; args: readonly string[] } {
+      const ghRoutes = { "repos/acme/elastic-web-tier/commits/0123456789abcdef0123456789abcdef01234567/pulls": pulls(merged), "repos/acme/elastic-web-tier/issues/12/events": events };
+      const looked = runScript(overrideStep.run!, { env: stepEnv(reusable, planJob, overrideStep, inputs(env)), ghRoutes });
       expect(looked.status, looked.stderr).toBe(0);
-      expect(looked.calls[0]?.slice(0, 3)).toEqual(["gh", "api", "repos/acme/elastic-web-tier/commits/0123456789abcdef0123456789abcdef01234567/pulls"]);
-      const ctx = { ...inputs("prod"), steps: { override: { outputs: looked.outputs } } };
+      const ctx = { ...inputs(env), steps: { override: { outputs: looked.outputs } } };
       return { reason: looked.outputs.reason, args: runScript(planStep.run!, { env: stepEnv(reusable, planJob, planStep, ctx), npmExit: 0 }).calls[0]! };
     }
 
-    it("comes from the allow-destroy label of the pull request merged into the commit, and names it", () => {
-      const { reason, args } = deployArgs(pulls(true, ["docs", "allow-destroy"]));
-      expect(reason).toBe("pull-request label allow-destroy on #12");
-      expect(args).toEqual(["npm", "run", "deploy", "--", "prod", "--plan-only", "--allow-destroy", "--override-reason", "pull-request label allow-destroy on #12", "--out", "plans"]);
+    it("comes from the environment's allow-destroy label that the merged pull request carried at the merge, and names it", () => {
+      const { reason, args } = deployArgs(true, [event("labeled", "docs", "2026-11-19T09:00:00Z"), event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z")]);
+      expect(reason).toBe("pull-request label allow-destroy:prod on #12");
+      expect(args).toEqual(["npm", "run", "deploy", "--", "prod", "--plan-only", "--allow-destroy", "--override-reason", "pull-request label allow-destroy:prod on #12", "--out", "plans"]);
     });
 
-    it("is absent without the label, or when the labelled pull request was not merged", () => {
-      for (const json of [pulls(true, ["docs"]), pulls(false, ["allow-destroy"]), []]) {
-        expect(deployArgs(json).args, JSON.stringify(json)).not.toContain("--allow-destroy");
-      }
+    it("is absent for a label added after the merge, removed before it, of another environment, or on a pull request that was not merged", () => {
+      const cases: Record<string, [boolean, object[]]> = {
+        "added after the merge": [true, [event("labeled", "allow-destroy:prod", "2026-11-20T10:05:00Z")]],
+        "removed before the merge": [true, [event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z"), event("unlabeled", "allow-destroy:prod", "2026-11-19T11:00:00Z")]],
+        "another environment's": [true, [event("labeled", "allow-destroy:stage", "2026-11-19T10:00:00Z")]],
+        "the bare label": [true, [event("labeled", "allow-destroy", "2026-11-19T10:00:00Z")]],
+        "not merged": [false, [event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z")]],
+      };
+      for (const [name, [merged, events]] of Object.entries(cases)) expect(deployArgs(merged, events).args, name).not.toContain("--allow-destroy");
+      expect(deployArgs(true, [event("labeled", "allow-destroy:stage", "2026-11-19T10:00:00Z")], "stage").args).toContain("--allow-destroy");
     });
   });
 });
@@ -194,16 +258,52 @@ describe("pull requests", () => {
     expect(Object.keys(triggers(workflow("ci.yml"))).sort()).toEqual(["pull_request", "push"]);
   });
 
+  const matrix = (planJob.strategy?.matrix as unknown as { include: Record<string, string>[] }).include;
+
   it("plans every environment on each push and each label change", () => {
     expect(triggers(plan).pull_request).toEqual({ types: ["opened", "synchronize", "reopened", "labeled", "unlabeled"] });
-    expect(planJob.strategy?.matrix?.environment).toEqual(ENVIRONMENTS);
+    expect(matrix.map((m) => m.environment)).toEqual(ENVIRONMENTS);
     expect(planJob.if, "a skipped plan would pass a required check").toBeUndefined();
   });
 
-  it("turns the allow-destroy label, and only that label, into the recorded override", () => {
+  it("turns the environment's allow-destroy label, and only that label, into the recorded override", () => {
     const argsFor = (labels: string[]) => runScript(planStep.run!, { env: stepEnv(plan, planJob, planStep, prContext(labels)), npmExit: 0 }).calls[0]!;
-    expect(argsFor(["allow-destroy"])).toEqual(["npm", "run", "plan", "--", "prod", "--allow-destroy", "--override-reason", "pull-request label allow-destroy", "--out", "plans"]);
-    for (const labels of [[], ["docs"], ["allow-destroy-later"]]) expect(argsFor(labels), labels.join()).toEqual(["npm", "run", "plan", "--", "prod", "--out", "plans"]);
+    expect(argsFor(["allow-destroy:prod"])).toEqual(["npm", "run", "plan", "--", "prod", "--offline", "--allow-destroy", "--override-reason", "pull-request label allow-destroy:prod", "--out", "plans"]);
+    for (const labels of [[], ["docs"], ["allow-destroy"], ["allow-destroy:stage"], ["allow-destroy:prod-later"]]) {
+      expect(argsFor(labels), labels.join()).toEqual(["npm", "run", "plan", "--", "prod", "--offline", "--out", "plans"]);
+    }
+  });
+
+  describe("credentials", () => {
+    const ctx = (environment: string, role: string): Context => ({ ...prContext([]), matrix: { environment, "plan-role": role } });
+    const credentials = stepOf(planJob, "credentials", usesAction(AWS_CREDENTIALS));
+    const argsFor = (environment: string, role: string) => runScript(planStep.run!, { env: stepEnv(plan, planJob, planStep, ctx(environment, role)), npmExit: 0 }).calls[0]!;
+    const pullRequestFiles = [...workflows.values()].filter((wf) => "pull_request" in triggers(wf) || "pull_request_target" in triggers(wf));
+
+    it("plans prod offline always: its matrix entry has no role, so no credentials are taken", () => {
+      expect(matrix.find((m) => m.environment === "prod")).toEqual({ environment: "prod", "plan-role": "" });
+      expect(Boolean(evaluate(credentials.if!.replace(/^\$\{\{|\}\}$/g, ""), ctx("prod", "")))).toBe(false);
+      expect(argsFor("prod", "")).toContain("--offline");
+    });
+
+    it("plans dev and stage read-only with their pull-request roles when set, offline otherwise", () => {
+      expect(matrix.filter((m) => m.environment !== "prod").map((m) => m["plan-role"])).toEqual(["${{ vars.AWS_PR_PLAN_ROLE_ARN_DEV }}", "${{ vars.AWS_PR_PLAN_ROLE_ARN_STAGE }}"]);
+      expect(credentials.with!["role-to-assume"]).toBe("${{ matrix.plan-role }}");
+      expect(Boolean(evaluate(credentials.if!.replace(/^\$\{\{|\}\}$/g, ""), ctx("dev", "arn:aws:iam::111111111111:role/pr-plan")))).toBe(true);
+      expect(argsFor("dev", "arn:aws:iam::111111111111:role/pr-plan")).toEqual(["npm", "run", "plan", "--", "dev", "--out", "plans"]);
+      expect(argsFor("stage", "")).toEqual(["npm", "run", "plan", "--", "stage", "--offline", "--out", "plans"]);
+    });
+
+    it("names no GitHub environment, no main-only role and no secret in any workflow a pull request runs", () => {
+      expect(pullRequestFiles.map((wf) => wf.file).sort()).toEqual(["ci.yml", "plan.yml"]);
+      for (const wf of pullRequestFiles) {
+        for (const [id, job] of Object.entries(wf.jobs)) expect(environmentOf(job), `${wf.file}:${id}`).toBeUndefined();
+        const text = JSON.stringify(wf);
+        expect(text, wf.file).not.toMatch(/AWS_DEPLOY_ROLE_ARN|AWS_PLAN_ROLE_ARN\b/);
+        expect([...secretsRead(wf)], wf.file).toEqual([]);
+        expect(Object.keys(triggers(wf)), wf.file).not.toContain("pull_request_target");
+      }
+    });
   });
 
   it("still shows, uploads and comments a plan the guard blocked, then fails the check", () => {
@@ -215,7 +315,7 @@ describe("pull requests", () => {
     const fail = only(later.filter((s) => s.if?.includes("steps.plan.outputs.exit")), "fail step");
     const failed = runScript(fail.run!, { env: stepEnv(plan, planJob, fail, { ...prContext([]), steps: { plan: { outputs: { exit: "3" } } } }) });
     expect(failed.status).toBe(1);
-    expect(failed.stdout).toMatch(/::error title=Guard::.*Add the label allow-destroy/);
+    expect(failed.stdout).toMatch(/::error title=Guard::.*Add the label allow-destroy:prod to this pull request/);
   });
 
   it("keeps one comment on the pull request, updated in place", async () => {
@@ -245,13 +345,16 @@ describe("pull requests", () => {
 describe("variables", () => {
   const repositoryVariables = [...Object.values(BACKEND_VARIABLES), "WEBTIER_PROTECTED_ENVIRONMENTS"];
 
-  it("forwards every WEBTIER_* repository variable and the HCP token to each job that plans, deploys or checks drift", () => {
-    expect(terraformJobs().length).toBeGreaterThanOrEqual(4);
+  const fromPullRequests = (file: string) => "pull_request" in triggers(workflow(file));
+
+  it("forwards every WEBTIER_* repository variable to each job that plans, deploys or checks drift, and the HCP token to those on main", () => {
+    expect(terraformJobs().length).toBeGreaterThanOrEqual(3);
     const vars = Object.fromEntries(repositoryVariables.map((v) => [v, `value of ${v}`]));
     for (const { file, id, job } of terraformJobs()) {
       const env = stepEnv(workflow(file), job, {}, { vars, secrets: { TF_TOKEN_APP_TERRAFORM_IO: "token" } });
       for (const v of repositoryVariables) expect(env[v], `${file}:${id} ${v}`).toBe(`value of ${v}`);
-      expect(env.TF_TOKEN_app_terraform_io, `${file}:${id}`).toBe("token");
+      // An HCP token can write state: no pull request gets one.
+      expect(env.TF_TOKEN_app_terraform_io, `${file}:${id}`).toBe(fromPullRequests(file) ? undefined : "token");
     }
   });
 
@@ -263,17 +366,21 @@ describe("variables", () => {
     }
   });
 
-  it("assumes the plan role where it plans or checks drift, the deploy role only where it applies, in AWS_REGION", () => {
-    const roles = terraformJobs().map(({ file, id, job }) => {
-      const credentials = stepOf(job, `${file}:${id} credentials`, usesAction(AWS_CREDENTIALS));
-      expect(credentials.with!["aws-region"], `${file}:${id}`).toBe("${{ vars.AWS_REGION }}");
-      return `${file}:${id} ${evaluate(credentials.with!["role-to-assume"]!.replace(/^\$\{\{|\}\}$/g, ""), { vars: { AWS_PLAN_ROLE_ARN: "plan", AWS_DEPLOY_ROLE_ARN: "deploy" } })}`;
-    });
-    expect(roles.sort()).toEqual(["deploy-environment.yml:apply deploy", "deploy-environment.yml:plan plan", "drift.yml:drift plan", "plan.yml:plan plan"]);
+  it("assumes the plan role where it plans or checks drift on main, a pull-request role in pull requests, the deploy role only where it applies, in AWS_REGION", () => {
+    const roles = allJobs().flatMap(({ file, id, job }) =>
+      expandedSteps(job.steps)
+        .filter(usesAction(AWS_CREDENTIALS))
+        .map((credentials) => {
+          expect(credentials.with!["aws-region"], `${file}:${id}`).toBe("${{ vars.AWS_REGION }}");
+          const vars = { AWS_PLAN_ROLE_ARN: "plan", AWS_DEPLOY_ROLE_ARN: "deploy" };
+          return `${file}:${id} ${evaluate(credentials.with!["role-to-assume"]!.replace(/^\$\{\{|\}\}$/g, ""), { vars, matrix: { "plan-role": "pull-request role" } })}`;
+        }),
+    );
+    expect(roles.sort()).toEqual(["deploy-environment.yml:apply deploy", "deploy-environment.yml:plan plan", "drift.yml:drift plan", "plan.yml:plan pull-request role"]);
   });
 
-  it("refuses, before planning, an environment whose state would stay on the runner", () => {
-    for (const { file, id, job } of terraformJobs()) {
+  it("refuses, before planning on main, an environment whose state would stay on the runner", () => {
+    for (const { file, id, job } of terraformJobs().filter(({ file }) => !fromPullRequests(file))) {
       const steps = expandedSteps(job.steps);
       const check = steps.findIndex((s) => s.uses === "./.github/actions/remote-state");
       const npm = steps.findIndex(invokes("plan|deploy|drift"));
@@ -364,7 +471,7 @@ describe("provider cache", () => {
 
   it("sets up the shared provider cache in every job that runs Terraform", () => {
     const running = allJobs().filter(({ job }) => ["plan", "deploy", "drift"].some((c) => runsNpm(job, c).length > 0) || expandedSteps(job.steps).some((s) => s.run?.includes(".ci/run")));
-    expect(running.length).toBeGreaterThanOrEqual(5);
+    expect(running.length).toBeGreaterThanOrEqual(4);
     for (const { file, id, job } of running) {
       const steps = job.steps ?? [];
       const setupAt = steps.findIndex((s) => s.uses === "./.github/actions/setup");
@@ -447,11 +554,36 @@ describe("drift", () => {
 });
 
 describe("test support: the expression evaluator", () => {
-  it("evaluates paths, wildcards, contains and ||, and refuses what it does not know", () => {
+  it("evaluates paths, wildcards, contains, format, == and != and ||, and refuses what it does not know", () => {
     const ctx = { github: { event: { pull_request: { labels: [{ name: "Allow-Destroy" }] } } }, vars: { A: "" } };
     expect(evaluate("contains(github.event.pull_request.labels.*.name, 'allow-destroy')", ctx)).toBe(true);
     expect(evaluate("vars.A || 'prod'", ctx)).toBe("prod");
     expect(render("plan-${{ vars.B }}x", ctx)).toBe("plan-x");
-    expect(() => evaluate("format('{0}', vars.A)", ctx)).toThrow(/not understood/);
+    expect(evaluate("format('allow-destroy:{0}', vars.E)", { vars: { E: "prod" } })).toBe("allow-destroy:prod");
+    expect(evaluate("github.ref == 'refs/heads/main'", { github: { ref: "refs/heads/main" } })).toBe(true);
+    expect(evaluate("github.ref != 'refs/heads/main'", { github: { ref: "refs/heads/main" } })).toBe(false);
+    expect(() => evaluate("startsWith(vars.A, 'x')", ctx)).toThrow(/not understood/);
+  });
+});
+
+describe("code owners", () => {
+  /** CODEOWNERS as GitHub reads it: the last matching pattern decides, and it needs an owner. */
+  const rules = readFileSync(join(ROOT, ".github", "CODEOWNERS"), "utf8")
+    .split("\n")
+    .map((line) => line.replace(/#.*/, "").trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [pattern, ...owners] = line.split(/\s+/);
+      return { pattern: pattern!, owners };
+    });
+  const ownersOf = (path: string) => {
+    const matching = rules.filter(({ pattern }) => (pattern.endsWith("/") ? `/${path}/`.startsWith(pattern) || `/${path}`.startsWith(pattern) : `/${path}` === pattern));
+    return matching.at(-1)?.owners ?? [];
+  };
+
+  it("needs an owner's review for what deploys and what judges a deploy", () => {
+    for (const path of [".github/workflows/plan.yml", ".github/CODEOWNERS", "envs/prod.ts", "scripts/lib/guard.ts", "modules/network/network.ts", "main.ts", "package.json", "package-lock.json", "cdktf.json"]) {
+      expect(ownersOf(path), path).toEqual([expect.stringMatching(/^@[\w-]+(\/[\w-]+)?$/)]);
+    }
   });
 });

@@ -35,6 +35,7 @@ export interface Job {
   readonly permissions?: Readonly<Record<string, string>> | string;
   readonly env?: Readonly<Record<string, string>>;
   readonly strategy?: { readonly matrix?: Readonly<Record<string, readonly string[]>> };
+  readonly outputs?: Readonly<Record<string, string>>;
   readonly steps?: readonly Step[];
 }
 
@@ -174,7 +175,8 @@ function splitTop(text: string, separator: string): string[] {
 
 /**
  * Evaluates the part of GitHub's expression language these workflows use: string literals,
- * property paths with `*`, `a || b` and `contains(list, item)` (case-insensitive, as GitHub's).
+ * property paths with `*`, `a || b`, `a == b` and `a != b`, `format(template, args…)` and
+ * `contains(list, item)` (comparisons case-insensitive, as GitHub's).
  * Anything else throws, so a test never passes on an expression it did not understand.
  */
 export function evaluate(expression: string, context: Context): unknown {
@@ -183,6 +185,17 @@ export function evaluate(expression: string, context: Context): unknown {
   if (alternatives.length > 1) return alternatives.map((a) => evaluate(a, context)).find((v) => Boolean(v)) ?? evaluate(alternatives.at(-1)!, context);
   const literal = e.match(/^'((?:[^']|'')*)'$/);
   if (literal) return literal[1]!.replace(/''/g, "'");
+  const format = e.match(/^format\((.*)\)$/);
+  if (format) {
+    const [template, ...args] = splitTop(format[1]!, ",").map((a) => evaluate(a, context));
+    return String(template).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  }
+  const comparison = splitTop(e, "==").length === 2 ? ["==", ...splitTop(e, "==")] : splitTop(e, "!=").length === 2 ? ["!=", ...splitTop(e, "!=")] : undefined;
+  if (comparison) {
+    const [op, left, right] = comparison as [string, string, string];
+    const equal = String(evaluate(left, context) ?? "").toLowerCase() === String(evaluate(right, context) ?? "").toLowerCase();
+    return op === "==" ? equal : !equal;
+  }
   const call = e.match(/^contains\((.*)\)$/);
   if (call) {
     const [list, item] = splitTop(call[1]!, ",").map((a) => evaluate(a, context));
@@ -240,6 +253,10 @@ export interface ScriptOptions {
   readonly npmExit?: number;
   /** Stand in for `gh`, answering with this JSON. */
   readonly ghJson?: unknown;
+  /** Stand in for `gh`, answering a call whose arguments include a key (an API path) with its JSON. */
+  readonly ghRoutes?: Readonly<Record<string, unknown>>;
+  /** More stand-in commands: name → the bash that runs after the call is recorded. */
+  readonly stubs?: Readonly<Record<string, string>>;
 }
 
 const STUB = `#!/usr/bin/env bash
@@ -261,6 +278,19 @@ export function runScript(script: string, options: ScriptOptions = {}): ScriptRu
   if (options.ghJson !== undefined) {
     writeFileSync(join(bin, "gh"), `${STUB}cat "$STUB_GH_JSON"\n`);
     writeFileSync(join(temp, "gh.json"), JSON.stringify(options.ghJson));
+  }
+  for (const [name, body] of Object.entries(options.stubs ?? {})) writeFileSync(join(bin, name), `${STUB}${body}\n`);
+  if (options.ghRoutes !== undefined) {
+    const routes = join(temp, "gh-routes");
+    mkdirSync(routes);
+    Object.entries(options.ghRoutes).forEach(([path, json], i) => {
+      writeFileSync(join(routes, `${i}.route`), path);
+      writeFileSync(join(routes, `${i}.json`), JSON.stringify(json));
+    });
+    writeFileSync(
+      join(bin, "gh"),
+      `${STUB}for route in ${routes}/*.route; do\n  case " $* " in *" $(cat "$route") "*) cat "\${route%.route}.json"; exit 0 ;; esac\ndone\necho "gh stand-in: no answer for $*" >&2\nexit 1\n`,
+    );
   }
   for (const stub of readdirSync(bin)) chmodSync(join(bin, stub), 0o755);
   const files = { calls: join(temp, "calls"), output: join(temp, "output"), env: join(temp, "env"), summary: join(temp, "summary") };
