@@ -18,7 +18,7 @@ export const COMMENT_LIMIT = 65_536;
 const INLINE_VALUE = 60;
 
 const WARNING_TITLE = "Changes that lose data, disrupt service or turn a protection off";
-const OVERRIDE_HINT = "Re-run with `--allow-destroy` once this is intended (in a pull request: the `allow-destroy` label).";
+const OVERRIDE_HINT = "Re-run with `--allow-destroy` once this is intended (in a pull request: the label `allow-destroy:<env>`).";
 
 export interface MarkdownOptions {
   /** `terraform show` text per environment, shown collapsed and cut to fit `limit` if need be. @default - none shown */
