@@ -24,8 +24,9 @@ export class Progress {
     else this.stream.write(`${env}: ${step} (${this.elapsed()})\n`);
   }
 
+  /** Time since the command started, not the step's duration: "after 22.8 s". */
   private elapsed(): string {
-    return `${((Date.now() - this.started) / 1000).toFixed(1)} s`;
+    return `after ${((Date.now() - this.started) / 1000).toFixed(1)} s`;
   }
 
   private draw(): void {

@@ -37,6 +37,65 @@ export function artifactOf(env: Readonly<Record<string, string | undefined>>, fa
 }
 
 const code = (s: string) => `\`${s}\``;
+
+/** A resource address whose name ends in the 8-hex hash cdktf appends to logical ids. */
+const HASHED_ADDRESS = /\b(?:module\.[\w-]+\.)*[a-z][a-z0-9_]*\.[\w-]+?_[0-9A-F]{8}\b/g;
+
+/**
+ * Short names for the hashed addresses in `texts`: `aws_sqs_queue.messaging_queue-orders_7F2C60CE`
+ * reads as `aws_sqs_queue.messaging_queue-orders` where no other address shortens to the same.
+ */
+export function shortAddresses(texts: readonly string[]): Map<string, string> {
+  const full = new Set(texts.flatMap((t) => t.match(HASHED_ADDRESS) ?? []));
+  const short = (address: string) => address.replace(/_[0-9A-F]{8}$/, "");
+  const taken = new Map<string, number>();
+  for (const address of full) taken.set(short(address), (taken.get(short(address)) ?? 0) + 1);
+  return new Map([...full].filter((a) => taken.get(short(a)) === 1).map((a) => [a, short(a)]));
+}
+
+/** Lines with each address in `names` shortened, except inside fenced blocks (values and raw plans stay whole). */
+function shortened(lines: readonly string[], names: ReadonlyMap<string, string>): string[] {
+  let fence: string | undefined;
+  return lines.map((line) => {
+    const opens = /^(`{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (line === fence) fence = undefined;
+      return line;
+    }
+    if (opens) {
+      fence = opens;
+      return line;
+    }
+    return line.replace(HASHED_ADDRESS, (a) => names.get(a) ?? a);
+  });
+}
+
+/**
+ * A unified diff of two texts by line (longest common subsequence), with `context` lines kept
+ * around each change: how a reviewer reads a changed policy or dashboard.
+ */
+export function lineDiff(before: string, after: string, context = 3): string {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const ops: { kind: " " | "-" | "+"; line: string }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: " ", line: a[i++]! }), j++;
+    else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: "-", line: a[i++]! });
+    else ops.push({ kind: "+", line: b[j++]! });
+  }
+  const near = ops.map((_, k) => ops.slice(Math.max(0, k - context), k + context + 1).some((o) => o.kind !== " "));
+  const out: string[] = [];
+  ops.forEach((op, k) => {
+    if (near[k]) out.push(`${op.kind}${op.line}`);
+    else if (k > 0 && near[k - 1]) out.push("…");
+  });
+  return out.join("\n");
+}
 const isLong = (c: { before: string; after: string }) => c.before.length > INLINE_VALUE || c.after.length > INLINE_VALUE;
 
 /** A fenced block that no backtick run inside `text` can close early. */
@@ -96,8 +155,13 @@ function wholeValues(s: PlanSummary): string[] {
     ...s.outputs.filter((o) => o.action === "changed" && isLong(o)).map((o) => ({ title: `output ${code(o.name)}`, ...o })),
   ];
   if (entries.length === 0) return [];
-  const body = entries.flatMap((e) => [`${e.title}, before:`, "", fenced(pretty(e.before), "json"), "", "after:", "", fenced(pretty(e.after), "json"), ""]);
-  return collapsed(`Whole values (${entries.length})`, body);
+  // Both JSON: the lines that changed, with context. Otherwise (sensitive, unknown) both whole.
+  const body = entries.flatMap((e) =>
+    [e.before, e.after].every((v) => pretty(v) !== v)
+      ? [`${e.title}, the lines that change:`, "", fenced(lineDiff(pretty(e.before), pretty(e.after)), "diff"), ""]
+      : [`${e.title}, before:`, "", fenced(pretty(e.before), "json"), "", "after:", "", fenced(pretty(e.after), "json"), ""],
+  );
+  return collapsed(`Changed values (${entries.length})`, body);
 }
 
 /** One environment's complete lists, and its long values collapsed. */
@@ -156,9 +220,16 @@ export function renderMarkdown(summaries: readonly PlanSummary[], verdict?: Guar
   const limit = options.limit ?? COMMENT_LIMIT;
   const artifact = options.artifact ?? "this workflow run's plan artifact";
   const raws = summaries.map((s) => ({ env: s.environment, text: options.showTexts?.[s.environment] })).filter((r): r is { env: string; text: string } => r.text !== undefined);
-  const head = firstScreen(summaries, verdict).join("\n");
+  const names = shortAddresses([...firstScreen(summaries, verdict), ...summaries.flatMap((s) => environmentMarkdown(s, false))]);
+  const head = shortened(firstScreen(summaries, verdict), names).join("\n");
+  const section = (s: PlanSummary, withValues: boolean) => {
+    const lines = environmentMarkdown(s, withValues);
+    const used = [...shortAddresses(lines)].filter(([full]) => names.has(full));
+    const legend = used.length > 0 ? collapsed(`Full addresses (${used.length})`, used.map(([full]) => `- ${code(names.get(full)!)}: ${code(full)}`)) : [];
+    return [...shortened(lines, names), ...legend];
+  };
   const assemble = (withValues: boolean, shown: readonly number[]) =>
-    `${[head, ...summaries.flatMap((s) => environmentMarkdown(s, withValues)), ...raws.flatMap((r, i) => rawBlock(r.env, r.text, shown[i]!, artifact))].join("\n")}\n`;
+    `${[head, ...summaries.flatMap((s) => section(s, withValues)), ...raws.flatMap((r, i) => rawBlock(r.env, r.text, shown[i]!, artifact))].join("\n")}\n`;
 
   const whole = assemble(true, raws.map((r) => r.text.length));
   if (whole.length <= limit) return whole;

@@ -13,14 +13,14 @@ describe("progress lines of environments planned together", () => {
     const progress = new Progress(["dev", "prod"], stream, false);
     progress.step("dev", "plan");
     progress.step("prod", "init");
-    expect(written.map((w) => w.replace(/ \(\d+\.\d s\)/, ""))).toEqual(["dev: plan\n", "prod: init\n"]);
+    expect(written.map((w) => w.replace(/ \(after \d+\.\d s\)/, ""))).toEqual(["dev: plan\n", "prod: init\n"]);
   });
 
   it("redraws one line per environment in place on a terminal", () => {
     const { stream, written } = sink(true);
     const progress = new Progress(["dev", "prod"], stream, true);
     progress.step("prod", "plan");
-    const text = written.join("").replace(/ \(\d+\.\d s\)/g, "");
+    const text = written.join("").replace(/ \(after \d+\.\d s\)/g, "");
     // Drawn twice: both waiting, then the cursor back up two lines and both again, prod planning.
     expect(text).toBe("\x1b[2K  dev      waiting\n\x1b[2K  prod     waiting\n\x1b[2F\x1b[2K  dev      waiting\n\x1b[2K  prod     plan\n");
   });

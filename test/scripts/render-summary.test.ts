@@ -49,18 +49,25 @@ describe("long values", () => {
     expect(JSON.parse(JSON.parse(s.updates[0]!.changes[0]!.after) as string)).toEqual(dashboard);
   });
 
-  it("appear whole in a collapsed block, never cut mid-JSON: every block parses", () => {
+  it("appear as a line diff of the pretty-printed JSON in a collapsed block: the changed lines with their context", () => {
     const markdown = renderMarkdown([s]);
     expect(markdown).toContain("- `aws_cloudwatch_dashboard.d`: `dashboard_body` (long values, whole below)");
-    expect(markdown).toContain("<details><summary>Whole values (2)</summary>");
-    const blocks = fences(markdown, "json");
-    expect(blocks.map((b) => (b.startsWith("{") ? JSON.parse(b) : b))).toEqual([JSON.parse(body(39)), JSON.parse(body(40)), "short", "x".repeat(200)]);
+    expect(markdown).toContain("<details><summary>Changed values (2)</summary>");
+    const [widgets, note] = fences(markdown, "diff");
+    const added = JSON.stringify(dashboard.widgets[39], null, 2).split("\n");
+    const lines = widgets!.split("\n");
+    // Every line of the added widget, as an addition; nothing of the 39 unchanged widgets but context.
+    expect(lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1).trim())).toEqual(expect.arrayContaining(added.map((l) => l.trim())));
+    expect(lines.filter((l) => l.startsWith("-"))).toEqual(lines.filter((l) => l.startsWith("-")).filter((l) => l.trim() === "-  }" || l.trim() === "-}" || l.trim() === "-]"));
+    expect(lines.length).toBeLessThan(added.length + 12);
+    expect(JSON.stringify(dashboard, null, 2).split("\n").length).toBeGreaterThan(200);
+    expect(note).toBe(`-short\n+${"x".repeat(200)}`);
   });
 
   it("are fenced so that backticks inside cannot end the block", () => {
     const withTicks = summarize("dev", planOf([change("aws_ssm_document.d", ["update"], { content: "```".repeat(30) }, { content: "````".repeat(20) })]));
     const markdown = renderMarkdown([withTicks]);
-    expect(markdown).toContain(`\`\`\`\`\`json\n${"````".repeat(20)}\n\`\`\`\`\``);
+    expect(markdown).toContain(`${"`".repeat(91)}diff\n-${"```".repeat(30)}\n+${"````".repeat(20)}\n${"`".repeat(91)}`);
   });
 
   it("are named, not printed, in the terminal", () => {
@@ -121,5 +128,31 @@ describe("the warning section", () => {
     expect(markdown).not.toContain("**Blocked:**");
     expect(renderText([s], verdict)).toContain("\nGUARD OVERRIDDEN by pull-request label allow-destroy: prod (protected) would replace 0 and destroy 1 resource(s).\n");
     expect(renderText([s], verdict)).toContain('  protected: listed in WEBTIER_PROTECTED_ENVIRONMENTS (unset: the default, "prod"); the deployed aws_lb.alb has deletion protection on\n');
+  });
+});
+
+describe("addresses", () => {
+  const plan = planOf([
+    change("aws_sqs_queue.messaging_queue-orders_7F2C60CE", ["delete"], {}, null),
+    change("aws_sqs_queue.messaging_queue-audit_0A1B2C3D", ["update"], { x: 1 }, { x: 2 }),
+    change("aws_subnet.network_public_AAAAAAAA", ["create"], null, {}),
+    change("aws_subnet.network_public_BBBBBBBB", ["create"], null, {}),
+  ]);
+  const markdown = renderMarkdown([summarize("prod", plan, { list: protectedList({}) })], undefined, { showTexts: { prod: "# aws_sqs_queue.messaging_queue-orders_7F2C60CE will be destroyed" } });
+
+  it("lose cdktf's hash suffix on the first screen and in the lists where that leaves them unambiguous", () => {
+    expect(markdown).toContain("> - prod destroys aws_sqs_queue.messaging_queue-orders: the messages in the queue are lost");
+    expect(markdown).toContain("- `aws_sqs_queue.messaging_queue-audit`: `x` (1 → 2)");
+    expect(markdown).not.toMatch(/^- `aws_sqs_queue\.messaging_queue-orders_7F2C60CE`/m);
+  });
+
+  it("keep it where two would read the same", () => {
+    expect(markdown).toContain("- `aws_subnet.network_public_AAAAAAAA`");
+    expect(markdown).toContain("- `aws_subnet.network_public_BBBBBBBB`");
+  });
+
+  it("are given whole in the details, and in the raw plan", () => {
+    expect(markdown).toMatch(/<summary>Full addresses \(2\)<\/summary>\n\n- `aws_sqs_queue\.messaging_queue-orders`: `aws_sqs_queue\.messaging_queue-orders_7F2C60CE`\n- `aws_sqs_queue\.messaging_queue-audit`: `aws_sqs_queue\.messaging_queue-audit_0A1B2C3D`/);
+    expect(markdown).toContain("# aws_sqs_queue.messaging_queue-orders_7F2C60CE will be destroyed");
   });
 });

@@ -12,11 +12,11 @@ export interface CliRun {
   readonly stdout: string;
   /** What the command wrote to stderr, its progress lines apart. */
   readonly stderr: string;
-  /** The progress lines (`dev: plan (0.5 s)`), printed plainly when not on a terminal. */
+  /** The progress lines (`dev: plan (after 0.5 s)`), printed plainly when not on a terminal. */
   readonly progress: readonly string[];
 }
 
-const PROGRESS = /^[a-z][a-z0-9-]*: (waiting|init|plan|show|summarized|failed) \(\d+\.\d s\)$/;
+const PROGRESS = /^[a-z][a-z0-9-]*: (waiting|init|plan|show|summarized|failed) \(after \d+\.\d s\)$/;
 
 export interface CliOptions {
   /** The project to run the command in (a copy of this one, say). @default ROOT */
