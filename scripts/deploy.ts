@@ -16,6 +16,8 @@ const question = (env: string) => `Apply this plan to ${env}? [y/N]`;
 /** Plans, guards, shows the summary, asks, then applies exactly the saved plan file. */
 async function planAndApply(env: string, values: Parameters<typeof planSettings>[0] & { "plan-only"?: boolean; yes?: boolean }): Promise<number> {
   const { states, override, out } = planSettings(values);
+  // Placeholder credentials reach no AWS: an apply could only fail, after the summary said it would go ahead.
+  if (states.offline && !values["plan-only"]) throw new UsageError("--offline plans with placeholder credentials and cannot apply: add --plan-only to stop after the guard, or apply into the local emulator with --local");
   // Loaded here, not at the top: --apply-saved must not load the environments' code (plan-run synthesizes them).
   const { planEnvironments } = require("./lib/plan-run") as typeof import("./lib/plan-run");
   const run = await planEnvironments({ names: env, states, out, override, keepWorkdirs: true });
@@ -163,8 +165,6 @@ applied) · 5 the saved plan is stale, or not the one reviewed (nothing applied)
     const dir = values["apply-saved"];
     if (dir === undefined) {
       if (values.digest !== undefined) throw new UsageError("--digest goes with --apply-saved");
-      // Placeholder credentials reach no AWS: an apply could only fail, after the summary said it would go ahead.
-      if (values.offline && !values["plan-only"]) throw new UsageError("--offline plans with placeholder credentials and cannot apply: add --plan-only to stop after the guard, or apply into the local emulator with --local");
       return planAndApply(env, values);
     }
     const planOnly = (["plan-only", "out"] as const).filter((o) => values[o] !== undefined);

@@ -130,7 +130,7 @@ describeTerraform("plan review of real changes to prod", () => {
     });
 
     it("updates the launch template in place, naming the attribute and its old and new value", () => {
-      expect(summary.counts).toEqual({ create: 0, update: 2, replace: 0, destroy: 0, move: 0 });
+      expect(summary.counts).toEqual({ create: 0, update: 2, replace: 0, destroy: 0, move: 0, forget: 0 });
       const template = summary.updates.find((u) => u.address.startsWith("aws_launch_template."))!;
       expect(template.changes).toContainEqual({ path: "instance_type", before: '"t3.small"', after: '"t3.medium"' });
     });
