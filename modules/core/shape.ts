@@ -296,7 +296,8 @@ export function variants<P extends Record<K, string>, K extends string>(
     const chosen = (shapes as Record<string, ShapeOf<unknown>>)[mode as string];
     if (typeof mode !== "string" || !chosen) {
       const choices = `one of ${modes.map(quote).join(", ")}`;
-      return [{ path: joinPath(path, key), message: mode === undefined ? `is required (${choices})` : `(${quote(mode)}) must be ${choices}` }];
+      // The other fields were checked against no shape: rules reading any of them do not run.
+      return [{ path: joinPath(path, key), message: mode === undefined ? `is required (${choices})` : `(${quote(mode)}) must be ${choices}`, unjudged: path }];
     }
     return checkShape(value, chosen, path, options.open);
   });
