@@ -2,10 +2,10 @@ import { Token } from "cdktf";
 import { isToken, joinPath, type Finding } from "./validation";
 
 /**
- * The shape of props, checked before any rule runs: which fields exist, which are required, of
- * what type, and each field's own limits (a range, a pattern, a set of values). Rules that
- * relate several fields stay in each module's validate.ts and only run on props of the right
- * shape, so a wrong type is one finding, never a crash or a chain of knock-ons.
+ * The shape of props: which fields exist, which are required, of what type, and each field's
+ * own limits (a range, a pattern, a set of values). Rules that relate several fields stay in
+ * each module's validate.ts; each declares the fields it reads and runs only when the shape
+ * found none of them wrong, so a wrong type is one finding, never a crash or a chain of knock-ons.
  *
  * A string, number or list can be a Terraform token (another stack's output, remote state):
  * it is accepted and not judged. Messages quote the offending value as JSON.
