@@ -103,8 +103,8 @@ export function reported(findings: readonly Finding[]): Finding[] {
 /**
  * Rules of a part (a nested object, a module's section) as rules of the whole: their fields and
  * findings moved by `place` (a prefix, or a function for parts whose fields live in several
- * places, such as scaling reading the compute mode), their props taken by `get` (rules do not
- * run when it gives undefined).
+ * places, such as scaling reading the compute mode), their props taken by `get` (the rules
+ * find nothing when it gives no object: the shape reports what is there instead).
  */
 export function within<P, C>(place: string | ((path: string) => string), get: (props: P) => C | undefined, rules: readonly Rule<C>[]): Rule<P>[] {
   const move = typeof place === "string" ? (path: string) => joinPath(place, path) : place;
