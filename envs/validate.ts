@@ -65,7 +65,7 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
 export function validateEnvironment(config: EnvironmentConfig): Finding[] {
   const at = typeof config?.name === "string" && config.name ? config.name : "environment";
   const own = checkShape(config, ENVIRONMENT_SHAPE);
-  if (typeof config !== "object" || config === null) return reported(under(at, own));
+  if (typeof config !== "object" || config === null) return under(at, own);
   const shape = [...own, ...webTierSectionShapes(config)];
   const malformed = malformedPaths(shape);
   const region = sound("region", malformed) ? config.region : undefined;

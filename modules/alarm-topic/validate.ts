@@ -40,6 +40,7 @@ export function alarmTopicRules(region: string | undefined): readonly Rule<Named
   return [
     // Each forwarded ARN with this topic's name, read where that lives.
     {
+      over: "forwardToTopicArns",
       expand: (s) =>
         forwards(s).flatMap((_, i) =>
           within((path) => (path === "name" ? "name" : joinPath(`forwardToTopicArns[${i}]`, path)), (p: Named): Forward => ({ arn: forwards(p)[i]!, name: p.name }), forwardRules),

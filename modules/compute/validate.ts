@@ -132,7 +132,7 @@ const sharedRules: readonly Rule<ComputeSettings>[] = [
  */
 export const computeRules: readonly Rule<ComputeSettings>[] = reading(
   ["mode"],
-  [...sharedRules, { expand: (c: ComputeSettings) => (c.mode === "asg" ? [...asgRules, ...capacityRules] : []) as readonly Rule<ComputeSettings>[] }],
+  [...sharedRules, { over: "mode", expand: (c: ComputeSettings) => (c.mode === "asg" ? [...asgRules, ...capacityRules] : []) as readonly Rule<ComputeSettings>[] }],
 );
 
 /** Every problem with the compute settings, paths relative to `at`: their shape (by mode), and each rule whose fields are sound. */

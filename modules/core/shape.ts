@@ -251,7 +251,7 @@ export function suggest(key: string, known: readonly string[]): string | undefin
  * required ones, and each field's spec.
  */
 export function checkShape<P>(value: unknown, shape: ShapeOf<P>, path = "", open = false): Finding[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return wrongType(path || "(config)", value, "an object");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return wrongType(path, value, "an object");
   const known = Object.keys(shape);
   const record = value as Record<string, unknown>;
   const findings: Finding[] = [];

@@ -31,8 +31,14 @@ export interface FieldRule<P> {
   readonly check: (props: P) => readonly Finding[];
 }
 
-/** Rules whose fields are only known from the props: one set per item of a list. */
+/** Rules whose fields are only known from the props: one set per item of a list, or by a mode. */
 export interface ItemRules<P> {
+  /**
+   * The field whose value gives the rules (a list, a mode). They are only made when it is
+   * well-formed itself: no finding at it or at an object that holds it (its items' own
+   * findings are for the rules it gives to respect).
+   */
+  readonly over: string;
   readonly expand: (props: P) => readonly Rule<P>[];
 }
 
@@ -43,7 +49,8 @@ export class ValidationError extends Error {
     readonly findings: readonly Finding[],
   ) {
     const count = findings.length === 1 ? "1 problem" : `${findings.length} problems`;
-    const lines = findings.map((f) => `  - ${f.path} ${f.message}`);
+    // An empty path is the whole configuration.
+    const lines = findings.map((f) => `  - ${f.path || "(config)"} ${f.message}`);
     super(`${subject} is invalid (${count}):\n${lines.join("\n")}`);
     this.name = "ValidationError";
   }
@@ -63,8 +70,12 @@ function isObject(value: unknown): value is object {
 
 /** True when `a` is `b`, or one holds the other (`compute` holds `compute.minSize` and `compute[0]`). */
 function related(a: string, b: string): boolean {
-  const holds = (outer: string, inner: string) => outer === "" || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-  return a === b || holds(a, b) || holds(b, a);
+  return holds(a, b) || holds(b, a);
+}
+
+/** True when `outer` is `inner` or holds it. */
+function holds(outer: string, inner: string): boolean {
+  return outer === "" || outer === inner || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
 }
 
 /** True when `path` is sound: no path in `malformed` is it, holds it, or sits inside it. */
@@ -79,7 +90,7 @@ export function sound(path: string, malformed: readonly string[]): boolean {
  */
 export function check<P>(props: P, rules: readonly Rule<P>[], malformed: readonly string[] = [], at = ""): Finding[] {
   return rules.flatMap((r) => {
-    if ("expand" in r) return check(props, r.expand(props), malformed, at);
+    if ("expand" in r) return malformed.some((m) => holds(m, r.over)) ? [] : check(props, r.expand(props), malformed, at);
     if (!r.reads.every((field) => sound(field, malformed))) return [];
     return r.check(props).map((f) => ({ path: joinPath(at, f.path), message: f.message }));
   });
@@ -111,6 +122,7 @@ export function within<P, C>(place: string | ((path: string) => string), get: (p
   return rules.map((r): Rule<P> => {
     if ("expand" in r) {
       return {
+        over: move(r.over),
         expand: (props) => {
           const part = get(props);
           return isObject(part) ? within(place, () => part, r.expand(part)) : [];
@@ -130,7 +142,7 @@ export function within<P, C>(place: string | ((path: string) => string), get: (p
 /** Adds `fields` to what each rule reads: rules that hold only for one variant read its discriminant. */
 export function reading<P>(fields: readonly string[], rules: readonly Rule<P>[]): Rule<P>[] {
   return rules.map((r) =>
-    "expand" in r ? { expand: (props: P) => reading(fields, r.expand(props)) } : { reads: [...fields, ...r.reads], check: r.check },
+    "expand" in r ? { over: r.over, expand: (props: P) => reading(fields, r.expand(props)) } : { reads: [...fields, ...r.reads], check: r.check },
   );
 }
 
@@ -214,6 +226,7 @@ export function nested<P, C>(field: string, get: (props: P) => C | undefined, ru
 /** Applies `rules` to every item of a list found at `field` (paths `field[0]`, `field[1]`, …). */
 export function each<P, C>(field: string, get: (props: P) => readonly C[] | undefined, rules: readonly Rule<C>[]): Rule<P> {
   return {
+    over: field,
     expand: (props) => {
       const items = get(props);
       if (!Array.isArray(items) || isToken(items)) return [];

@@ -70,6 +70,7 @@ export const messagingRules: readonly Rule<Named>[] = [
   ),
   // Names are the queues' identities: two queues of one name would be one set of resources.
   {
+    over: "queues",
     expand: (s) => [
       rules(
         queuesOf(s).map((_, i) => `queues[${i}].name`),
@@ -83,6 +84,7 @@ export const messagingRules: readonly Rule<Named>[] = [
   },
   // Each queue with what it inherits from the topic, read where that lives.
   {
+    over: "queues",
     expand: (s) =>
       queuesOf(s).flatMap((_, i) =>
         within(
