@@ -75,7 +75,7 @@ export function validateEnvironment(config: EnvironmentConfig): Finding[] {
     ...reported(under(at, shape)),
     ...check(config, environmentRules, malformed, at),
     ...check(webTierProps(config), webTierRules(region), tierMalformed, at),
-    ...(config.production === true ? check(config, productionRules, malformed, at) : []),
+    ...check(config, [{ over: "production", expand: (c: EnvironmentConfig) => (c.production === true ? productionRules : []) }], malformed, at),
   ];
 }
 

@@ -116,6 +116,6 @@ const heardRules: readonly Rule<QueueOptions>[] = (["depthAlarmThreshold", "ageA
 
 /** Every problem with the messaging props, as the construct sees them. */
 export function validateMessagingProps(props: MessagingProps, at = ""): Finding[] {
-  const unheard = props?.alarmTopicArn === undefined ? [each("queues", (p: MessagingProps) => p.queues, heardRules)] : [];
-  return judge(props, checkShape(props, MESSAGING_SHAPE), [...messagingRules, ...unheard], at);
+  const unheard: Rule<MessagingProps> = { over: "alarmTopicArn", expand: (p) => (p.alarmTopicArn === undefined ? [each("queues", (q: MessagingProps) => q.queues, heardRules)] : []) };
+  return judge(props, checkShape(props, MESSAGING_SHAPE), [...messagingRules, unheard], at);
 }
