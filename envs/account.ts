@@ -32,9 +32,9 @@ export const ACCOUNT_SHAPE: ShapeOf<AccountSettings> = {
   assumeRoleArn: string({ pattern: ROLE_ARN, what: "an IAM role ARN such as arn:aws:iam::123456789012:role/deploy" }),
 };
 
-/** Rules across the account fields, for settings of the right shape. */
+/** Rules across the account fields, each reading the fields it declares. */
 export const accountRules: readonly Rule<AccountSettings>[] = [
-  when("assumeRoleArn", (c) => {
+  when("assumeRoleArn", ["assumeRoleArn", "accountId"], (c) => {
     const roleAccount = c.assumeRoleArn ? ROLE_ARN.exec(c.assumeRoleArn)?.[2] : undefined;
     return roleAccount && c.accountId && roleAccount !== c.accountId
       ? `is a role in account ${roleAccount}, not in accountId ${c.accountId}: the provider checks the account of the role it assumes, so every plan would fail`
@@ -44,7 +44,7 @@ export const accountRules: readonly Rule<AccountSettings>[] = [
 
 /** What a production environment must say about its account. */
 export const productionAccountRules: readonly Rule<AccountSettings>[] = [
-  when("accountId", (c) =>
+  when("accountId", ["accountId"], (c) =>
     c.accountId === undefined
       ? "is required in a production environment (the provider is pinned to it, so no other account's credentials can apply this stack)"
       : undefined,

@@ -53,10 +53,10 @@ export function withBackendFromEnv(config: EnvironmentConfig, env: Env): Environ
 
 /** What a complete backend needs, with the variable that can supply each missing value. */
 export const backendRules: readonly Rule<EnvironmentConfig>[] = [
-  when("backend.bucket", (c) =>
+  when("backend.bucket", ["backend.kind", "backend.bucket"], (c) =>
     c.backend?.kind === "s3" && !c.backend.bucket ? `is required for the s3 backend: set it in the config or ${BACKEND_VARIABLES.bucket}` : undefined,
   ),
-  when("backend.organization", (c) =>
+  when("backend.organization", ["backend.kind", "backend.organization"], (c) =>
     c.backend?.kind === "hcp" && !c.backend.organization
       ? `is required for the hcp backend: set it in the config or ${BACKEND_VARIABLES.organization}`
       : undefined,

@@ -2,8 +2,8 @@ import { hasSubscriber, SUBSCRIBER_CHOICES } from "../modules/alarm-topic/subscr
 import { formatCidr, overlaps, parseCidr } from "../modules/core/cidr";
 import { checkShape } from "../modules/core/shape";
 import { NETWORK_DEFAULTS } from "../modules/network/props";
-import { check, isToken, rule, when, type Finding, type Rule } from "../modules/core/validation";
-import { brokenFields, validateWebTierSections } from "../modules/web-tier/validate";
+import { check, isToken, malformedPaths, reported, rule, rules, sound, under, when, type Finding, type Rule } from "../modules/core/validation";
+import { webTierRules, webTierSectionShapes } from "../modules/web-tier/validate";
 import { accountRules, productionAccountRules } from "./account";
 import { backendRules } from "./backend";
 import { ENVIRONMENT_SHAPE, webTierProps, type EnvironmentConfig } from "./config";
@@ -22,35 +22,35 @@ const environmentRules: readonly Rule<EnvironmentConfig>[] = [
 
 /** Security defaults a production environment may not turn off. */
 const productionRules: readonly Rule<EnvironmentConfig>[] = [
-  when("network.flowLogs.enabled", (c) =>
+  when("network.flowLogs.enabled", ["network.flowLogs.enabled"], (c) =>
     c.network.flowLogs?.enabled === false ? "must stay on in a production environment (VPC flow logs are the audit trail)" : undefined,
   ),
-  when("loadBalancer.deletionProtection", (c) =>
+  when("loadBalancer.deletionProtection", ["loadBalancer.deletionProtection"], (c) =>
     c.loadBalancer?.deletionProtection !== true ? "must be true in a production environment (a wrong plan must not delete the ALB)" : undefined,
   ),
-  when("loadBalancer.domain", (c) =>
+  when("loadBalancer.domain", ["loadBalancer.domain", "loadBalancer.certificateArn"], (c) =>
     c.loadBalancer?.domain === undefined && c.loadBalancer?.certificateArn === undefined
       ? "must be set in a production environment, or certificateArn: production serves HTTPS only, and HTTP only redirects to it"
       : undefined,
   ),
-  when("loadBalancer.webAcl", (c) =>
+  when("loadBalancer.webAcl", ["loadBalancer.webAcl"], (c) =>
     c.loadBalancer?.webAcl === undefined ? "must be set in a production environment ({} creates one with AWS managed rules and a per-IP rate limit)" : undefined,
   ),
-  when("loadBalancer.accessLogs", (c) =>
+  when("loadBalancer.accessLogs", ["loadBalancer.accessLogs"], (c) =>
     c.loadBalancer?.accessLogs === undefined ? "must be set in a production environment ({} creates a bucket for them): the audit trail of every request" : undefined,
   ),
-  when("messaging.preventDestroy", (c) =>
+  when("messaging.preventDestroy", ["messaging.preventDestroy"], (c) =>
     c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
   ),
   ...productionAccountRules,
-  (c) => {
+  rules(["compute.mode", "compute.mixedInstances.instanceTypes"], (c) => {
     // FSBP AutoScaling.6: a group that may launch one type only cannot launch when that type runs short in a zone.
     if (c.compute.mode !== "asg") return [];
     const types = c.compute.mixedInstances?.instanceTypes;
     if (types === undefined) return [{ path: "compute.mixedInstances", message: "is required in a production environment: list at least 2 instance types, so the group can launch when one runs short (FSBP AutoScaling.6)" }];
     return !isToken(types) && types.length < 2 ? [{ path: "compute.mixedInstances.instanceTypes", message: `must list at least 2 instance types in a production environment (got ${types.length}), so the group can launch when one runs short (FSBP AutoScaling.6)` }] : [];
-  },
-  when("alarmTopic", (c) =>
+  }),
+  when("alarmTopic", ["alarmTopic"], (c) =>
     hasSubscriber(c.alarmTopic) ? undefined : `must have a subscriber in a production environment (${SUBSCRIBER_CHOICES}): its alarms would reach nobody`,
   ),
 ];
@@ -58,23 +58,25 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
 /**
  * Checks one environment's configuration where it enters and returns every problem, each with
  * its path from the environment name (`prod.network.availabilityZones[2]`): the shape of the
- * environment's own fields, their rules, its tier (every module section and how they are
- * wired), and in production the security defaults it may not turn off. Nothing is built here.
+ * environment's own fields and of every module section, whatever another holds; then every rule
+ * whose declared fields are sound: the environment's own, its tier's (each module's and how
+ * they are wired), and in production the security defaults it may not turn off. Nothing is built here.
  */
 export function validateEnvironment(config: EnvironmentConfig): Finding[] {
   const at = typeof config?.name === "string" && config.name ? config.name : "environment";
-  const shape = checkShape(config, ENVIRONMENT_SHAPE, at);
-  if (typeof config !== "object" || config === null) return shape;
-  const broken = brokenFields(shape.map((f) => ({ ...f, path: f.path.slice(at.length + 1) })));
-  const region = broken.has("region") ? undefined : config.region;
-  // The tier's name is `<project>-<name>`, judged above field by field.
-  const tier = validateWebTierSections(webTierProps(config), region, new Set([...broken, ...(broken.has("project") ? ["name"] : [])]));
-  const own = shape.length > 0 ? [] : check(config, environmentRules, at);
-  const tierFindings = tier.map((f) => ({ path: `${at}.${f.path}`, message: f.message }));
-  // A protection already reported as malformed is not reported again as off.
-  const production =
-    config.production === true && shape.length === 0 ? check(config, productionRules, at).filter((f) => !tierFindings.some((t) => t.path === f.path)) : [];
-  return [...shape, ...own, ...tierFindings, ...production];
+  const own = checkShape(config, ENVIRONMENT_SHAPE);
+  if (typeof config !== "object" || config === null) return under(at, own);
+  const shape = [...own, ...webTierSectionShapes(config)];
+  const malformed = malformedPaths(shape);
+  const region = sound("region", malformed) ? config.region : undefined;
+  // The tier's name is `<project>-<name>`: unsound when either is.
+  const tierMalformed = [...malformed, ...(sound("project", malformed) && sound("name", malformed) ? [] : ["name"])];
+  return [
+    ...reported(under(at, shape)),
+    ...check(config, environmentRules, malformed, at),
+    ...check(webTierProps(config), webTierRules(region), tierMalformed, at),
+    ...check(config, [{ over: "production", expand: (c: EnvironmentConfig) => (c.production === true ? productionRules : []) }], malformed, at),
+  ];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { policyArn, tags } from "../core/fields";
 import { boolean, integer, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
+import { isToken } from "../core/validation";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import { LIFECYCLE_HOOKS_SHAPE, mixedInstancesSpec, WARM_POOL_SHAPE, type LifecycleHooks, type MixedInstancesOptions, type WarmPoolOptions } from "./capacity";
 import { AL2023_IMAGE, IMAGE } from "./image";
@@ -144,15 +145,17 @@ export interface AsgModeProps extends ComputeCommonProps {
   readonly defaultCooldownSeconds?: number;
   /**
    * Share of the desired capacity that stays in service during an instance refresh, 0 to 100
-   * (rounded up to whole instances).
-   * @default 90
+   * (rounded up to whole instances). A group that may run a single instance (minSize 0 or 1)
+   * gets 100, as AWS recommends: at 90 the refresh could neither stop its one instance nor
+   * launch a second beside it, and would fail.
+   * @default - 90; 100 where minSize is at most 1
    */
   readonly minHealthyPercentage?: number;
   /**
    * Share of the desired capacity that may be running during an instance refresh, 100 to 200
    * and at most minHealthyPercentage + 100 (rounded down). Room above 100% lets replacements
    * launch before the instances they replace are terminated.
-   * @default - minHealthyPercentage + 100, at most 200
+   * @default - minHealthyPercentage + 100, at most 200 (190, or 200 where minSize is at most 1)
    */
   readonly maxHealthyPercentage?: number;
   /**
@@ -195,7 +198,10 @@ export const COMPUTE_DEFAULTS = {
   instanceCount: 1,
   healthCheckGracePeriodSeconds: 300,
   defaultCooldownSeconds: 300,
-  minHealthyPercentage: 90,
+  /** By the group's minSize (a token counts as large): 100 where the group may run one instance. */
+  minHealthyPercentage: (minSize: number): number => (!isToken(minSize) && minSize <= 1 ? 100 : 90),
+  /** By the refresh's minimum: room for a whole second set of instances, within AWS's 200. */
+  maxHealthyPercentage: (minHealthyPercentage: number): number => Math.min(200, minHealthyPercentage + 100),
   mixedInstances: {
     onDemandBaseCapacity: 0,
     onDemandPercentageAboveBaseCapacity: 100,

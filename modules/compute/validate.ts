@@ -1,5 +1,5 @@
 import { omit, quote, suggest, variants } from "../core/shape";
-import { check, known, when, type Finding, type Rule } from "../core/validation";
+import { judge, known, reading, rules, when, type Finding, type Rule } from "../core/validation";
 import { Token } from "cdktf";
 import { CATALOG_DATE, instanceTypeInfo, knownInstanceTypes } from "../core/aws-catalog";
 import { imageKind } from "./image";
@@ -14,42 +14,47 @@ export type ComputeSettings = Omit<Ec2ModeProps, Wired> | Omit<AsgModeProps, Wir
 
 const WIRED: readonly Wired[] = ["name", "vpcId", "subnetIds", "loadBalancer", "alarmTopicArn", "tags", "instanceTags"];
 const PROPS_SHAPE = variants<ComputeProps, "mode">("mode", COMPUTE_SHAPES);
-const SETTINGS_SHAPE = variants<ComputeSettings, "mode">("mode", { ec2: omit(COMPUTE_SHAPES.ec2, ...WIRED), asg: omit(COMPUTE_SHAPES.asg, ...WIRED) });
+/** The shape of the compute settings, by mode. */
+export const COMPUTE_SETTINGS_SHAPE = variants<ComputeSettings, "mode">("mode", { ec2: omit(COMPUTE_SHAPES.ec2, ...WIRED), asg: omit(COMPUTE_SHAPES.asg, ...WIRED) });
 
-/** The refresh's effective healthy-percentage bounds, defaults applied. */
-export function refreshBounds(c: { readonly minHealthyPercentage?: number; readonly maxHealthyPercentage?: number }): { min: number; max: number } {
-  const min = c.minHealthyPercentage ?? COMPUTE_DEFAULTS.minHealthyPercentage;
-  return { min, max: c.maxHealthyPercentage ?? Math.min(200, min + 100) };
+/** The refresh's effective healthy-percentage bounds, defaults applied (they follow the group's minSize). */
+export function refreshBounds(c: { readonly minSize: number; readonly minHealthyPercentage?: number; readonly maxHealthyPercentage?: number }): { min: number; max: number } {
+  const min = c.minHealthyPercentage ?? COMPUTE_DEFAULTS.minHealthyPercentage(c.minSize);
+  return { min, max: c.maxHealthyPercentage ?? COMPUTE_DEFAULTS.maxHealthyPercentage(min) };
 }
 
+type AsgSettings = Omit<AsgModeProps, Wired>;
+
 /** Rules across an Auto Scaling Group's sizes and refresh bounds; values that are tokens are not judged. */
-const asgRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
-  when("maxSize", (c) => (known(c.minSize, c.maxSize) && c.maxSize < c.minSize ? `(${c.maxSize}) must be >= minSize (${c.minSize})` : undefined)),
-  when("desiredCapacity", (c) => {
+const asgRules: readonly Rule<AsgSettings>[] = [
+  when("maxSize", ["minSize", "maxSize"], (c) => (known(c.minSize, c.maxSize) && c.maxSize < c.minSize ? `(${c.maxSize}) must be >= minSize (${c.minSize})` : undefined)),
+  when("desiredCapacity", ["desiredCapacity", "minSize", "maxSize"], (c) => {
     const d = c.desiredCapacity;
     if (!known(d, c.minSize, c.maxSize) || c.maxSize < c.minSize) return undefined;
     if (d! < c.minSize) return `(${d}) must be >= minSize (${c.minSize})`;
     if (d! > c.maxSize) return `(${d}) must be <= maxSize (${c.maxSize})`;
     return undefined;
   }),
-  when("maxHealthyPercentage", (c) => {
-    const min = c.minHealthyPercentage ?? COMPUTE_DEFAULTS.minHealthyPercentage;
+  when("maxHealthyPercentage", ["minSize", "minHealthyPercentage", "maxHealthyPercentage"], (c) => {
+    const { min } = refreshBounds(c);
     const max = c.maxHealthyPercentage;
     return known(min, max) && max! - min > 100 ? `(${max}) may exceed minHealthyPercentage (${min}) by at most 100 (an AWS rule)` : undefined;
   }),
-  when("minHealthyPercentage", (c) => {
-    // A refresh must either launch above the desired capacity or stop an instance without going
-    // below the minimum; AWS rounds the minimum up and the maximum down to whole instances.
+  // A refresh must either launch above the desired capacity or stop an instance without going
+  // below the minimum; AWS rounds the minimum up and the maximum down to whole instances. The
+  // defaults always leave room, so this judges what the user wrote, reported where they wrote it.
+  rules(["desiredCapacity", "minSize", "maxSize", "minHealthyPercentage", "maxHealthyPercentage"], (c) => {
     const desired = c.desiredCapacity ?? c.minSize;
     const { min, max } = refreshBounds(c);
     // Only judged once the sizes and bounds themselves hold.
-    if (!known(desired, c.minSize, c.maxSize, min, max) || desired < 1 || desired < c.minSize || desired > c.maxSize || max - min > 100) return undefined;
+    if (!known(desired, c.minSize, c.maxSize, min, max) || desired < 1 || desired < c.minSize || desired > c.maxSize || max - min > 100) return [];
     const canLaunchFirst = Math.floor((max * desired) / 100) > desired;
     const canStopOne = desired - Math.ceil((min * desired) / 100) >= 1;
-    return canLaunchFirst || canStopOne
-      ? undefined
-      : `(${min}) with maxHealthyPercentage ${max} leaves an instance refresh of ${desired} instance(s) no room to replace one without downtime; ` +
-          "use minHealthyPercentage 100 and maxHealthyPercentage 200";
+    if (canLaunchFirst || canStopOne) return [];
+    const room = `leaves an instance refresh of ${desired} instance(s) no room to replace one without downtime; use minHealthyPercentage 100 and maxHealthyPercentage 200`;
+    return c.minHealthyPercentage !== undefined
+      ? [{ path: "minHealthyPercentage", message: `(${min}) with maxHealthyPercentage ${max} ${room}` }]
+      : [{ path: "maxHealthyPercentage", message: `(${max}) with minHealthyPercentage ${min} ${room}` }];
   }),
 ];
 
@@ -59,22 +64,22 @@ const withArchitectures = (types: readonly string[]) =>
 
 /** Rules of the group's capacity: its mixed instances policy and warm pool. */
 const capacityRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
-  when("instanceType", (c) =>
+  when("instanceType", ["instanceType", "mixedInstances"], (c) =>
     c.mixedInstances && c.instanceType !== undefined
       ? `(${quote(c.instanceType)}) must be left out with mixedInstances: its instanceTypes list every type the group launches, the first being the launch template's`
       : undefined,
   ),
-  when("mixedInstances.instanceTypes", (c) =>
+  when("mixedInstances.instanceTypes", ["mixedInstances.instanceTypes"], (c) =>
     c.mixedInstances && commonArchitecture(c.mixedInstances.instanceTypes) === undefined
       ? `mixes architectures: ${withArchitectures(c.mixedInstances.instanceTypes)}; the group's one launch template has one image, which runs on one architecture`
       : undefined,
   ),
-  when("mixedInstances.instanceTypes", (c) =>
+  when("mixedInstances.instanceTypes", ["mixedInstances.instanceTypes"], (c) =>
     c.mixedInstances && burstability(c.mixedInstances.instanceTypes) === "some"
       ? `mixes burstable (T) and other instance types (${c.mixedInstances.instanceTypes.join(", ")}); the launch template's credit specification would apply to all of them, and only T types take one`
       : undefined,
   ),
-  when("warmPool", (c) =>
+  when("warmPool", ["warmPool", "mixedInstances"], (c) =>
     c.warmPool && c.mixedInstances
       ? "cannot be used with mixedInstances: AWS refuses a warm pool on a group with a mixed instances policy (PutWarmPool)"
       : undefined,
@@ -83,7 +88,7 @@ const capacityRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
 
 /** Rules both modes share. */
 const sharedRules: readonly Rule<ComputeSettings>[] = [
-  (c) => {
+  rules(["acceptUnlistedInstanceTypes", "instanceType", "mixedInstances.instanceTypes"], (c) => {
     if (c.acceptUnlistedInstanceTypes ?? COMPUTE_DEFAULTS.acceptUnlistedInstanceTypes) return [];
     const listed = c.mode === "asg" && c.mixedInstances ? c.mixedInstances.instanceTypes.map((t, i) => [t, `mixedInstances.instanceTypes[${i}]`] as const) : [[c.instanceType, "instanceType"] as const];
     return listed.flatMap(([type, path]) => {
@@ -98,40 +103,44 @@ const sharedRules: readonly Rule<ComputeSettings>[] = [
         },
       ];
     });
-  },
-  when("cpuCredits", (c) => {
+  }),
+  when("cpuCredits", ["cpuCredits", "instanceType", "mixedInstances.instanceTypes"], (c) => {
     const types = launchedInstanceTypes(c, COMPUTE_DEFAULTS.instanceType);
     return c.cpuCredits !== undefined && burstability(types) === "none"
       ? `(${quote(c.cpuCredits)}) applies to burstable (T family) instance types only, and ${types.join(", ")} ${types.length === 1 ? "earns" : "earn"} no CPU credits; leave it out`
       : undefined;
   }),
-  when("imageVersion", (c) => {
+  when("imageVersion", ["imageVersion", "imageId"], (c) => {
     if (c.imageVersion === undefined || c.imageId === undefined) return undefined;
     const kind = imageKind(c.imageId);
     if (kind === "ami") return `(${c.imageVersion}) pins an SSM parameter's version, and imageId (${quote(c.imageId)}) is an AMI id, fixed already: leave one out`;
     if (kind === "pinned-parameter") return `(${c.imageVersion}) pins a version that imageId (${quote(c.imageId)}) pins already: leave one out`;
     return undefined;
   }),
-  (c) =>
+  rules(["managedPolicyArns"], (c) =>
     Token.isUnresolved(c.managedPolicyArns ?? [])
       ? []
       : (c.managedPolicyArns ?? []).flatMap((arn, i) =>
           arn === SSM_MANAGED_POLICY ? [{ path: `managedPolicyArns[${i}]`, message: `(${JSON.stringify(arn)}) is attached already: every instance role carries it for Session Manager` }] : [],
         ),
+  ),
 ];
 
-function rulesOf(settings: ComputeSettings, at: string): Finding[] {
-  return [...check(settings, sharedRules, at), ...(settings.mode === "asg" ? check(settings, [...asgRules, ...capacityRules], at) : [])];
-}
+/**
+ * Rules across the compute settings' fields, each reading the fields it declares. Every rule
+ * reads `mode` as well: the mode decides which shape the other fields were checked against.
+ */
+export const computeRules: readonly Rule<ComputeSettings>[] = reading(
+  ["mode"],
+  [...sharedRules, { over: "mode", expand: (c: ComputeSettings) => (c.mode === "asg" ? [...asgRules, ...capacityRules] : []) as readonly Rule<ComputeSettings>[] }],
+);
 
-/** Every problem with the compute settings, paths relative to `at`: shape first (by mode), then the rules across fields. */
+/** Every problem with the compute settings, paths relative to `at`: their shape (by mode), and each rule whose fields are sound. */
 export function validateComputeSettings(settings: ComputeSettings, at = ""): Finding[] {
-  const shape = SETTINGS_SHAPE.check(settings, at);
-  return shape.length > 0 ? shape : rulesOf(settings, at);
+  return judge(settings, COMPUTE_SETTINGS_SHAPE.check(settings, ""), computeRules, at);
 }
 
 /** Every problem with the compute props, as the construct sees them. */
 export function validateComputeProps(props: ComputeProps, at = ""): Finding[] {
-  const shape = PROPS_SHAPE.check(props, at);
-  return shape.length > 0 ? shape : rulesOf(props, at);
+  return judge(props, PROPS_SHAPE.check(props, ""), computeRules, at);
 }

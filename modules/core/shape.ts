@@ -2,10 +2,10 @@ import { Token } from "cdktf";
 import { isToken, joinPath, type Finding } from "./validation";
 
 /**
- * The shape of props, checked before any rule runs: which fields exist, which are required, of
- * what type, and each field's own limits (a range, a pattern, a set of values). Rules that
- * relate several fields stay in each module's validate.ts and only run on props of the right
- * shape, so a wrong type is one finding, never a crash or a chain of knock-ons.
+ * The shape of props: which fields exist, which are required, of what type, and each field's
+ * own limits (a range, a pattern, a set of values). Rules that relate several fields stay in
+ * each module's validate.ts; each declares the fields it reads and runs only when the shape
+ * found none of them wrong, so a wrong type is one finding, never a crash or a chain of knock-ons.
  *
  * A string, number or list can be a Terraform token (another stack's output, remote state):
  * it is accepted and not judged. Messages quote the offending value as JSON.
@@ -251,7 +251,7 @@ export function suggest(key: string, known: readonly string[]): string | undefin
  * required ones, and each field's spec.
  */
 export function checkShape<P>(value: unknown, shape: ShapeOf<P>, path = "", open = false): Finding[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return wrongType(path || "(config)", value, "an object");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return wrongType(path, value, "an object");
   const known = Object.keys(shape);
   const record = value as Record<string, unknown>;
   const findings: Finding[] = [];
@@ -296,7 +296,8 @@ export function variants<P extends Record<K, string>, K extends string>(
     const chosen = (shapes as Record<string, ShapeOf<unknown>>)[mode as string];
     if (typeof mode !== "string" || !chosen) {
       const choices = `one of ${modes.map(quote).join(", ")}`;
-      return [{ path: joinPath(path, key), message: mode === undefined ? `is required (${choices})` : `(${quote(mode)}) must be ${choices}` }];
+      // The other fields were checked against no shape: rules reading any of them do not run.
+      return [{ path: joinPath(path, key), message: mode === undefined ? `is required (${choices})` : `(${quote(mode)}) must be ${choices}`, unjudged: path }];
     }
     return checkShape(value, chosen, path, options.open);
   });

@@ -1,30 +1,35 @@
 import { parseCidr } from "../core/cidr";
 import { checkShape, omit } from "../core/shape";
-import { check, when, type Finding, type Rule } from "../core/validation";
+import { judge, rules, when, type Finding, type Rule } from "../core/validation";
 import { NETWORK_DEFAULTS, NETWORK_SHAPE, type NetworkProps } from "./props";
 import { slotsNeeded } from "./subnets";
 
 /** The network's inputs that are plain data: what an environment's config holds. */
 export type NetworkSettings = Omit<NetworkProps, "name" | "tags">;
 
-const SETTINGS_SHAPE = omit(NETWORK_SHAPE, "name", "tags");
+/** The shape of the network's settings. */
+export const NETWORK_SETTINGS_SHAPE = omit(NETWORK_SHAPE, "name", "tags");
 
 /** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */
 function zoneInRegion(zone: string, region: string): boolean {
   return zone.startsWith(region) && /^([a-z]|-[a-z0-9-]+)$/.test(zone.slice(region.length));
 }
 
-/** Rules across fields, for settings of the right shape. */
-function settingsRules(region: string | undefined): readonly Rule<NetworkSettings>[] {
+/**
+ * Rules across the network's fields, each reading the fields it declares. `region` (when known)
+ * lets availability zones be checked against it.
+ */
+export function networkRules(region: string | undefined): readonly Rule<NetworkSettings>[] {
   const tiers = (s: NetworkSettings) => s.subnetTiers ?? NETWORK_DEFAULTS.subnetTiers;
   return [
-    (s) =>
+    rules(["availabilityZones"], (s) =>
       region === undefined
         ? []
         : s.availabilityZones.flatMap((zone, i) =>
             zoneInRegion(zone, region) ? [] : [{ path: `availabilityZones[${i}]`, message: `(${JSON.stringify(zone)}) is not a zone of region ${region}` }],
           ),
-    when("subnetPrefixLength", (s) => {
+    ),
+    when("subnetPrefixLength", ["subnetPrefixLength", "cidr", "subnetTiers", "availabilityZones"], (s) => {
       const prefix = s.subnetPrefixLength ?? NETWORK_DEFAULTS.subnetPrefixLength;
       const vpc = parseCidr(s.cidr ?? NETWORK_DEFAULTS.cidr)?.prefix;
       if (vpc === undefined) return undefined;
@@ -36,36 +41,34 @@ function settingsRules(region: string | undefined): readonly Rule<NetworkSetting
             `(each tier reserves 8) but a /${vpc} VPC holds ${available}; use a larger VPC or a longer prefix`
         : undefined;
     }),
-    when("natGateways", (s) => {
+    when("natGateways", ["natGateways", "subnetTiers"], (s) => {
       const nat = s.natGateways ?? NETWORK_DEFAULTS.natGateways;
       if (nat === "none") return undefined;
       if (!tiers(s).includes("public")) return `(${JSON.stringify(nat)}) needs a public tier to put NAT gateways in; add "public" to subnetTiers or use "none"`;
       if (!tiers(s).includes("private")) return `(${JSON.stringify(nat)}) serves the private tier, which is not in subnetTiers; use "none"`;
       return undefined;
     }),
-    when("mapPublicIpOnLaunch", (s) =>
+    when("mapPublicIpOnLaunch", ["mapPublicIpOnLaunch", "subnetTiers"], (s) =>
       s.mapPublicIpOnLaunch === true && !tiers(s).includes("public") ? "applies to public subnets, and there is no public tier" : undefined,
     ),
-    when("s3GatewayEndpoint", (s) =>
+    when("s3GatewayEndpoint", ["s3GatewayEndpoint", "subnetTiers"], (s) =>
       s.s3GatewayEndpoint === true && !tiers(s).includes("private") ? "attaches to private route tables, and there is no private tier" : undefined,
     ),
-    when("sessionManagerEndpoints", (s) =>
+    when("sessionManagerEndpoints", ["sessionManagerEndpoints", "subnetTiers"], (s) =>
       s.sessionManagerEndpoints === true && !tiers(s).includes("private") ? "puts endpoints in the private subnets, and there is no private tier" : undefined,
     ),
   ];
 }
 
 /**
- * Every problem with the network's settings, paths relative to `at`: their shape first, then
- * the rules across fields. `region` (when known) lets availability zones be checked against it.
+ * Every problem with the network's settings, paths relative to `at`: their shape, and each rule
+ * across fields whose fields are sound. `region` (when known) lets zones be checked against it.
  */
 export function validateNetworkSettings(settings: NetworkSettings, region: string | undefined, at = ""): Finding[] {
-  const shape = checkShape(settings, SETTINGS_SHAPE, at);
-  return shape.length > 0 ? shape : check(settings, settingsRules(region), at);
+  return judge(settings, checkShape(settings, NETWORK_SETTINGS_SHAPE), networkRules(region), at);
 }
 
 /** Every problem with the network's props, as the construct sees them. */
 export function validateNetworkProps(props: NetworkProps, region: string | undefined, at = ""): Finding[] {
-  const shape = checkShape(props, NETWORK_SHAPE, at);
-  return shape.length > 0 ? shape : check(props, settingsRules(region), at);
+  return judge(props, checkShape(props, NETWORK_SHAPE), networkRules(region), at);
 }

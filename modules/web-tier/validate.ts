@@ -1,25 +1,25 @@
-import { validateAlarmTopicSettings } from "../alarm-topic/validate";
+import { ALARM_TOPIC_SETTINGS_SHAPE, alarmTopicRules } from "../alarm-topic/validate";
 import { COMPUTE_DEFAULTS } from "../compute/props";
-import { validateComputeSettings } from "../compute/validate";
+import { COMPUTE_SETTINGS_SHAPE, computeRules } from "../compute/validate";
 import { checkShape } from "../core/shape";
-import { check, when, type Finding, type Rule } from "../core/validation";
-import { validateLoadBalancerSettings } from "../load-balancer/validate";
-import { validateMessagingSettings } from "../messaging/validate";
-import { validateNetworkSettings } from "../network/validate";
-import { validateScalingSettings } from "../scaling/validate";
+import { joinPath, judge, under, when, within, type Finding, type Rule } from "../core/validation";
+import { LOAD_BALANCER_SETTINGS_SHAPE, loadBalancerRules } from "../load-balancer/validate";
+import { MESSAGING_SETTINGS_SHAPE, messagingRules } from "../messaging/validate";
+import { NETWORK_SETTINGS_SHAPE, networkRules } from "../network/validate";
+import { SCALING_SETTINGS_SHAPE, scalingRules } from "../scaling/validate";
 import { WEB_TIER_DEFAULTS, WEB_TIER_SHAPE, type WebTierProps } from "./props";
 
 /** How the modules are wired together: rules no single module can judge. */
 const wiringRules: readonly Rule<WebTierProps>[] = [
-  when("network.subnetTiers", (p) =>
+  when("network.subnetTiers", ["network.subnetTiers"], (p) =>
     p.network.subnetTiers && !p.network.subnetTiers.includes("private") ? 'must include "private": the instances (and an internal load balancer) live there' : undefined,
   ),
-  when("network.subnetTiers", (p) =>
+  when("network.subnetTiers", ["network.subnetTiers", "loadBalancer.internal"], (p) =>
     p.network.subnetTiers && !p.loadBalancer?.internal && !p.network.subnetTiers.includes("public")
       ? 'must include "public" for an internet-facing load balancer (or set loadBalancer.internal)'
       : undefined,
   ),
-  when("network.natGateways", (p) =>
+  when("network.natGateways", ["network.natGateways", "network.sessionManagerEndpoints"], (p) =>
     p.network.natGateways === "none" && p.network.sessionManagerEndpoints !== true
       ? '("none") leaves the private subnets no way to reach Systems Manager, the only way into the instances (no SSH); ' +
         'set network.sessionManagerEndpoints: true to reach it through interface endpoints, or use "single" or "per-az"'
@@ -29,51 +29,75 @@ const wiringRules: readonly Rule<WebTierProps>[] = [
 
 /** The load balancer guards the stress endpoint the compute section turns on. */
 const stressRules: readonly Rule<WebTierProps>[] = [
-  when("loadBalancer.stressAllowedCidrs", (p) =>
+  when("loadBalancer.stressAllowedCidrs", ["loadBalancer.stressAllowedCidrs", "compute.stressEndpoint"], (p) =>
     (p.loadBalancer?.stressAllowedCidrs ?? []).length > 0 && !(p.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint)
       ? "lists sources for /stress, but compute.stressEndpoint is off: nothing would serve it (turn it on, or leave the list out)"
       : undefined,
   ),
 ];
 
+const d = WEB_TIER_DEFAULTS;
+
+/** A section's value when it is an object (a section of another kind is the tier's shape's to report). */
+function objectAt(props: object | null | undefined, key: string): Record<string, any> | undefined {
+  const value = typeof props === "object" && props !== null ? (props as Record<string, unknown>)[key] : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
+}
+
 /**
- * Every problem with a tier's sections, paths relative to the tier (`network.cidr`,
- * `scaling.stepScaling.scaleIn.thresholdPercent`): each module's section judged as that module
- * will see it (queue names with the tier's prefix, scaling against the compute mode), then the
- * wiring between them. Sections named in `broken` (missing, or not objects: already reported)
- * are skipped, and so is whatever depends on them. `region` (when known) lets zones and
- * certificates be checked against it.
+ * The shape of each of a tier's sections that is an object, paths relative to the tier
+ * (`network.cidr`): every section is judged, whatever another holds.
  */
-export function validateWebTierSections(props: WebTierProps, region: string | undefined, broken: ReadonlySet<string> = new Set()): Finding[] {
-  const d = WEB_TIER_DEFAULTS;
-  const judge = (key: keyof WebTierProps, validate: () => Finding[]) => (broken.has(key) ? [] : validate());
-  const network = judge("network", () => validateNetworkSettings(props.network, region, "network"));
-  const loadBalancer = judge("loadBalancer", () => validateLoadBalancerSettings(props.loadBalancer ?? d.loadBalancer, "loadBalancer", region));
-  const compute = judge("compute", () => validateComputeSettings(props.compute, "compute"));
+export function webTierSectionShapes(props: Pick<WebTierProps, "network" | "loadBalancer" | "compute" | "alarmTopic" | "messaging" | "scaling">): Finding[] {
+  const shape = (key: string, judgeSection: (section: Record<string, any>) => Finding[]) => {
+    const section = objectAt(props, key);
+    return section === undefined ? [] : under(key, judgeSection(section));
+  };
   return [
-    ...network,
-    ...loadBalancer,
-    ...compute,
-    ...judge("alarmTopic", () => validateAlarmTopicSettings(props.alarmTopic ?? d.alarmTopic, "alarmTopic", region, broken.has("name") ? undefined : props.name)),
-    ...judge("messaging", () => validateMessagingSettings(props.messaging, "messaging", broken.has("name") ? undefined : props.name)),
-    // Scaling is judged against the compute mode, and the wiring against network and load balancer: not while those are wrong.
-    ...(broken.has("compute") || compute.length > 0
-      ? []
-      : judge("scaling", () =>
-          validateScalingSettings(props.scaling ?? d.scaling, props.compute.mode, props.compute.detailedMonitoring ?? COMPUTE_DEFAULTS.detailedMonitoring, "scaling"),
-        )),
-    ...(broken.has("network") || broken.has("loadBalancer") || network.length + loadBalancer.length > 0 ? [] : check(props, wiringRules)),
-    ...(broken.has("compute") || broken.has("loadBalancer") || compute.length + loadBalancer.length > 0 ? [] : check(props, stressRules)),
+    ...shape("network", (s) => checkShape(s, NETWORK_SETTINGS_SHAPE)),
+    ...shape("loadBalancer", (s) => checkShape(s, LOAD_BALANCER_SETTINGS_SHAPE)),
+    ...shape("compute", (s) => COMPUTE_SETTINGS_SHAPE.check(s, "")),
+    ...shape("alarmTopic", (s) => checkShape(s, ALARM_TOPIC_SETTINGS_SHAPE)),
+    ...shape("messaging", (s) => checkShape(s, MESSAGING_SETTINGS_SHAPE)),
+    ...shape("scaling", (s) => checkShape(s, SCALING_SETTINGS_SHAPE)),
   ];
 }
 
-/** The first segment of each finding's path: the fields of an object that were found wrong. */
-export function brokenFields(findings: readonly Finding[]): Set<string> {
-  return new Set(findings.map((f) => f.path.split(/[.[]/)[0]!));
+/** A path of the tier (`name`, `compute.mode`) stays; any other is the section's (`scaling.…`). */
+const inSection = (section: string, shared: readonly string[]) => (path: string) =>
+  shared.some((s) => path === s || path.startsWith(`${s}.`)) ? path : joinPath(section, path);
+
+/**
+ * Every rule of a tier, each reading the fields it declares, paths relative to the tier: each
+ * module's rules on its section (queue names with the tier's name as prefix, scaling against
+ * the compute section's mode), then the wiring between them. `region` (when known) lets zones
+ * and certificates be checked against it.
+ */
+export function webTierRules(region: string | undefined): readonly Rule<WebTierProps>[] {
+  return [
+    ...within("network", (p: WebTierProps) => p.network, networkRules(region)),
+    ...within("loadBalancer", (p: WebTierProps) => p.loadBalancer ?? d.loadBalancer, loadBalancerRules(region)),
+    ...within("compute", (p: WebTierProps) => p.compute, computeRules),
+    ...within(inSection("alarmTopic", ["name"]), (p: WebTierProps) => ({ ...(objectAt(p, "alarmTopic") ?? d.alarmTopic), name: p.name }), alarmTopicRules(region)),
+    ...within(
+      (path) => (path === "namePrefix" ? "name" : joinPath("messaging", path)),
+      (p: WebTierProps) => (objectAt(p, "messaging") ? { ...p.messaging, namePrefix: p.name } : undefined),
+      messagingRules,
+    ),
+    ...within(
+      inSection("scaling", ["compute"]),
+      (p: WebTierProps) => ({
+        ...(objectAt(p, "scaling") ?? d.scaling),
+        compute: { mode: objectAt(p, "compute")?.mode, detailedMonitoring: objectAt(p, "compute")?.detailedMonitoring ?? COMPUTE_DEFAULTS.detailedMonitoring },
+      }),
+      scalingRules,
+    ),
+    ...wiringRules,
+    ...stressRules,
+  ];
 }
 
-/** Every problem with a tier's props: its own fields first (name, tags, each section an object), then its sections. */
+/** Every problem with a tier's props: its own fields (name, tags, each section an object), each section's shape, and every rule whose fields are sound. */
 export function validateWebTierProps(props: WebTierProps, region: string | undefined): Finding[] {
-  const top = checkShape(props, WEB_TIER_SHAPE);
-  return [...top, ...validateWebTierSections(props, region, brokenFields(top))];
+  return judge(props, [...checkShape(props, WEB_TIER_SHAPE), ...webTierSectionShapes(props)], webTierRules(region));
 }

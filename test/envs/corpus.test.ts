@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { selectEnvironments, validateEnvironment, type EnvironmentConfig } from "../../envs";
-import { dev } from "../../envs/dev";
-import { prod } from "../../envs/prod";
-import { stage } from "../../envs/stage";
+import { environments, selectEnvironments, validateEnvironment, type EnvironmentConfig } from "../../envs";
 import { ValidationError } from "../../modules/core/validation";
+import { dev, prod, stage } from "./corpus-fixtures";
 
 /**
  * Configuration is untrusted input: a corpus of bad environment configs, each refused with the
  * paths it names, and of good edge cases, each accepted. Every message is snapshotted
- * (__snapshots__/corpus.test.ts.snap) so that its wording is reviewed with the change.
+ * (__snapshots__/corpus.test.ts.snap) so that its wording is reviewed with the change. Cases
+ * edit fixed copies of the environments (corpus-fixtures.ts), not envs/*.ts.
  */
 type Edit = (config: Record<string, any>) => void;
 
@@ -156,6 +155,41 @@ const BAD: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] 
   ["production with emails as a number, reported once", edited(prod, (c) => (c.alarmTopic = { emailSubscriptions: 5 })), ["prod.alarmTopic.emailSubscriptions"]],
 ];
 
+/**
+ * Independent faults in two sections (network, loadBalancer, compute, scaling, alarmTopic,
+ * messaging, account), every pair of them: both are reported in one run, whatever the other
+ * section holds. Each pairs a fault of the shape with one a rule finds, so that neither may hide
+ * the other.
+ */
+const ROLE_IN_OTHER_ACCOUNT = { accountId: "123456789012", assumeRoleArn: "arn:aws:iam::210987654321:role/deploy" };
+const PAIRS: readonly (readonly [string, EnvironmentConfig, readonly string[]])[] = [
+  ["network and loadBalancer: a port over 65535 beside no NAT for Session Manager", edited(dev, (c) => Object.assign(c, { loadBalancer: { ...c.loadBalancer, httpPort: 70000 }, network: { ...c.network, natGateways: "none" } })), ["dev.loadBalancer.httpPort", "dev.network.natGateways"]],
+  ["network and compute: a network written as a CIDR beside one instance type in production", edited(prod, (c) => Object.assign(c, { network: "10.30.0.0/16", compute: { ...c.compute, mixedInstances: { instanceTypes: ["t3.small"] } } })), ["prod.network", "prod.compute.mixedInstances.instanceTypes"]],
+  ["network and scaling: scaling as a string beside flow logs off in production", edited(prod, (c) => Object.assign(c, { scaling: "step", network: { ...c.network, flowLogs: { enabled: false } } })), ["prod.scaling", "prod.network.flowLogs.enabled"]],
+  ["network and alarmTopic: a network as a list beside alarms that reach nobody", edited(prod, (c) => Object.assign(c, { network: ["10.30.0.0/16"], alarmTopic: { emailSubscriptions: [] } })), ["prod.network", "prod.alarmTopic"]],
+  ["network and messaging: messaging as a string beside flow logs off in production", edited(prod, (c) => Object.assign(c, { messaging: "order-alerts", network: { ...c.network, flowLogs: { enabled: false } } })), ["prod.messaging", "prod.network.flowLogs.enabled"]],
+  ["network and account: a network as a string beside a role in another account", edited(dev, (c) => Object.assign(c, { network: "10.10.0.0/16", ...ROLE_IN_OTHER_ACCOUNT })), ["dev.network", "dev.assumeRoleArn"]],
+  ["loadBalancer and compute: a root volume under the image beside stress sources with the endpoint off", edited(dev, (c) => Object.assign(c, { compute: { ...c.compute, rootVolumeSizeGiB: 4, stressEndpoint: false }, loadBalancer: { ...c.loadBalancer, stressAllowedCidrs: ["203.0.113.0/24"] } })), ["dev.compute.rootVolumeSizeGiB", "dev.loadBalancer.stressAllowedCidrs"]],
+  ["loadBalancer and scaling: scaling as a list beside no deletion protection in production", edited(prod, (c) => Object.assign(c, { scaling: [], loadBalancer: { ...c.loadBalancer, deletionProtection: false } })), ["prod.scaling", "prod.loadBalancer.deletionProtection"]],
+  ["loadBalancer and alarmTopic: the alarm topic as an email beside no web ACL in production", edited(prod, (c) => Object.assign(c, { alarmTopic: "oncall@example.com", loadBalancer: { ...c.loadBalancer, webAcl: undefined } })), ["prod.alarmTopic", "prod.loadBalancer.webAcl"]],
+  ["loadBalancer and messaging: messaging as a list beside no access logs in production", edited(prod, (c) => Object.assign(c, { messaging: [], loadBalancer: { ...c.loadBalancer, accessLogs: undefined } })), ["prod.messaging", "prod.loadBalancer.accessLogs"]],
+  ["loadBalancer and account: a role ARN without its prefix beside plain HTTP in production", edited(prod, (c) => Object.assign(c, { assumeRoleArn: "role/deploy", loadBalancer: { ...c.loadBalancer, domain: undefined } })), ["prod.assumeRoleArn", "prod.loadBalancer.domain"]],
+  ["compute and scaling: a negative minSize beside a negative cooldown", edited(prod, (c) => Object.assign(c, { compute: { ...c.compute, minSize: -1 }, scaling: { ...c.scaling, stepScaling: { ...c.scaling.stepScaling, cooldownSeconds: -1 } } })), ["prod.compute.minSize", "prod.scaling.stepScaling.cooldownSeconds"]],
+  ["compute and scaling: desired capacity above maxSize beside a CPU target of 0", edited(stage, (c) => Object.assign(c, { compute: { ...c.compute, desiredCapacity: 5 }, scaling: { ...c.scaling, targetTracking: { ...c.scaling.targetTracking, targetCpuPercent: 0 } } })), ["stage.compute.desiredCapacity", "stage.scaling.targetTracking.targetCpuPercent"]],
+  ["compute and alarmTopic: compute as a string beside alarms that reach nobody", edited(prod, (c) => Object.assign(c, { compute: "asg", alarmTopic: {} })), ["prod.compute", "prod.alarmTopic"]],
+  ["compute and messaging: messaging as a string beside one instance type in production", edited(prod, (c) => Object.assign(c, { messaging: "orders", compute: { ...c.compute, mixedInstances: { instanceTypes: ["t3.small"] } } })), ["prod.messaging", "prod.compute.mixedInstances.instanceTypes"]],
+  ["compute and account: a malformed account id beside one instance type in production", edited(prod, (c) => Object.assign(c, { accountId: "prod-account", compute: { ...c.compute, mixedInstances: { instanceTypes: ["t3.small"] } } })), ["prod.accountId", "prod.compute.mixedInstances.instanceTypes"]],
+  ["scaling and alarmTopic: scaling as a string beside alarms that reach nobody", edited(prod, (c) => Object.assign(c, { scaling: "target", alarmTopic: { emailSubscriptions: [] } })), ["prod.scaling", "prod.alarmTopic"]],
+  ["scaling and messaging: scaling as a list beside unprotected queues in production", edited(prod, (c) => Object.assign(c, { scaling: [], messaging: { ...c.messaging, preventDestroy: undefined } })), ["prod.scaling", "prod.messaging.preventDestroy"]],
+  ["scaling and account: scaling as a string beside no account id in production", edited(prod, (c) => Object.assign(c, { scaling: "target", accountId: undefined })), ["prod.scaling", "prod.accountId"]],
+  ["alarmTopic and messaging: the alarm topic as a list beside unprotected queues in production", edited(prod, (c) => Object.assign(c, { alarmTopic: [], messaging: { ...c.messaging, preventDestroy: false } })), ["prod.alarmTopic", "prod.messaging.preventDestroy"]],
+  ["alarmTopic and account: a short account id beside alarms that reach nobody", edited(prod, (c) => Object.assign(c, { accountId: "12345", alarmTopic: { emailSubscriptions: [] } })), ["prod.accountId", "prod.alarmTopic"]],
+  ["messaging and account: messaging as a string beside a role in another account", edited(dev, (c) => Object.assign(c, { messaging: "orders", ...ROLE_IN_OTHER_ACCOUNT })), ["dev.messaging", "dev.assumeRoleArn"]],
+];
+
+/** Sections that two cases of {@link PAIRS} name together: every pair of the seven. */
+const SECTIONS = ["network", "loadBalancer", "compute", "scaling", "alarmTopic", "messaging", "account"] as const;
+
 const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
   ["exactly two zones", edited(dev, (c) => (c.network.availabilityZones = ["us-east-1a", "us-east-1b"]))],
   ["six zones", edited(dev, (c) => (c.network.availabilityZones = ["a", "b", "c", "d", "e", "f"].map((z) => `us-east-1${z}`)))],
@@ -177,9 +211,9 @@ const GOOD: readonly (readonly [string, EnvironmentConfig])[] = [
   ["production heard through a topic a chat integration watches", edited(prod, (c) => (c.alarmTopic = { forwardToTopicArns: ["arn:aws:sns:us-east-1:123456789012:chatbot-ops"] }))],
   ["schedules at Auto Scaling's 125", edited(stage, (c) => (c.scaling.schedules = Array.from({ length: 125 }, (_, i) => ({ name: `s${i}`, recurrence: `${i % 60} ${i % 24} * * *`, desiredCapacity: 1 }))))],
   ["an instance type newer than the catalog, accepted on purpose", edited(dev, (c) => Object.assign(c.compute, { instanceType: "m9i.large", acceptUnlistedInstanceTypes: true }))],
-  ["every committed environment", dev],
-  ["stage as committed", stage],
-  ["prod as committed", prod],
+  ["dev as in the fixture", dev],
+  ["stage as in the fixture", stage],
+  ["prod as in the fixture", prod],
 ];
 
 describe("configuration corpus", () => {
@@ -197,6 +231,24 @@ describe("configuration corpus", () => {
 
   it.each(GOOD.map(([name, config]) => ({ name, config })))("accepts $name", ({ config }) => {
     expect(validateEnvironment(config)).toEqual([]);
+  });
+
+  it.each(environments.map((config) => ({ name: config.name, config })))("accepts the committed environment $name", ({ config }) => {
+    expect(validateEnvironment(config)).toEqual([]);
+  });
+
+  describe.each(PAIRS.map(([name, config, paths]) => ({ name, config, paths })))("reports both of two independent faults: $name", ({ config, paths }) => {
+    it("in one run, each at its path, and the wording reviewed", () => {
+      const findings = validateEnvironment(config);
+      expect(findings.map((f) => f.path)).toEqual(paths);
+      expect(findings.map((f) => `${f.path} ${f.message}`)).toMatchSnapshot();
+    });
+  });
+
+  it("pairs faults of every two sections", () => {
+    const pairs = new Set(PAIRS.map(([name]) => name.split(":")[0]!));
+    const wanted = SECTIONS.flatMap((a, i) => SECTIONS.slice(i + 1).map((b) => `${a} and ${b}`));
+    expect(wanted.filter((pair) => !pairs.has(pair))).toEqual([]);
   });
 
   it("refuses environments whose VPCs overlap, and an unknown name, with a ValidationError", () => {

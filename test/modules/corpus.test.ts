@@ -88,6 +88,21 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["WebTier", "with a section that is a string", { compute: "ec2" }, ["compute"]],
 ];
 
+/**
+ * In each module, a malformed field beside a rule across other fields: the field's own finding,
+ * and the rule's, whose fields are sound. A malformed field hides only the rules that read it.
+ */
+const BESIDE: readonly (readonly [string, string, Record<string, unknown>, readonly string[]])[] = [
+  ["Network", "with a retention CloudWatch does not offer beside NAT without a public tier", { flowLogs: { retentionDays: 45 }, subnetTiers: ["private"], natGateways: "single" }, ["flowLogs.retentionDays", "natGateways"]],
+  ["LoadBalancer", "with a target group prefix AWS refuses beside a health check timeout not below its interval", { targetGroupNamePrefix: "-tg", healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }, ["targetGroupNamePrefix", "healthCheck.timeoutSeconds"]],
+  ["Compute", "with a malformed image beside maxSize below minSize", { mode: "asg", imageId: "ubuntu", minSize: 3, maxSize: 2 }, ["imageId", "maxSize"]],
+  ["AlarmTopic", "with a malformed email beside a forward to another region", { emailSubscriptions: ["oncall"], forwardToTopicArns: ["arn:aws:sns:eu-west-1:123456789012:oncall"] }, ["emailSubscriptions[0]", "forwardToTopicArns[0]"]],
+  ["Messaging", "with no receives before the dead-letter queue beside a FIFO queue on a standard topic", { queues: [{ name: "q", maxReceiveCount: 0, fifo: true }] }, ["queues[0].maxReceiveCount", "queues[0].fifo"]],
+  ["Scaling", "with no evaluation periods beside scale-in at or above scale-out", { stepScaling: { enabled: true, scaleOut: { thresholdPercent: 60, evaluationPeriods: 0 }, scaleIn: { thresholdPercent: 70 } } }, ["stepScaling.scaleOut.evaluationPeriods", "stepScaling.scaleIn.thresholdPercent"]],
+  ["WebTier", "with a port over 65535 beside no NAT for Session Manager", { loadBalancer: { httpPort: 70000 }, network: { availabilityZones: ["us-east-1a", "us-east-1b"], natGateways: "none" } }, ["loadBalancer.httpPort", "network.natGateways"]],
+  ["WebTier", "with a malformed instance type beside scale-in at or above scale-out", { compute: { mode: "asg", minSize: 1, maxSize: 2, instanceType: "t3micro" }, scaling: { stepScaling: { enabled: true, scaleIn: { thresholdPercent: 80 } } } }, ["compute.instanceType", "scaling.stepScaling.scaleIn.thresholdPercent"]],
+];
+
 const GOOD: readonly (readonly [string, string, Record<string, unknown>])[] = [
   ["Network", "with six zones", { availabilityZones: ["a", "b", "c", "d", "e", "f"].map((z) => `us-east-1${z}`) }],
   ["LoadBalancer", "with token subnets and clients", { subnetIds: Token.asList("s"), ingressCidrs: Token.asList("c"), vpcCidr: token("v") }],
@@ -109,6 +124,25 @@ describe("module props corpus", () => {
       expect(problems.map((p) => p.split(" ")[0])).toEqual(paths);
       expect(problems).toMatchSnapshot();
     });
+  });
+
+  describe.each(BESIDE.map(([module, name, props, paths]) => ({ module, name, props, paths })))("$module refuses props $name", ({ module, props, paths }) => {
+    it("with the malformed field and the rule beside it, both in one error", () => {
+      const problems = problemsOf(() => build[module]!(props));
+      expect(problems.map((p) => p.split(" ")[0])).toEqual(paths);
+      expect(problems).toMatchSnapshot();
+    });
+  });
+
+  it.each(Object.keys(build))("%s refuses props that are not an object with one finding, its rules not run", (module) => {
+    const construct = { AlarmTopic, Compute, LoadBalancer, Messaging, Network, Scaling, WebTier }[module] as unknown as new (scope: unknown, id: string, props: unknown) => unknown;
+    for (const props of ["demo", null, [], 5]) {
+      expect(() => new construct(testStack(), "x", props)).toThrowError(/ is invalid \(1 problem\):\n {2}- \(config\) \(.*\) must be an object[^\n]*$/);
+    }
+  });
+
+  it("has a malformed field beside a rule in every module", () => {
+    expect(new Set(BESIDE.map(([module]) => module))).toEqual(new Set(Object.keys(build)));
   });
 
   it.each(GOOD.map(([module, name, props]) => ({ module, name, props })))("$module accepts props $name", ({ module, props }) => {

@@ -32,6 +32,8 @@ describe("alarm topic validation", () => {
     ).toEqual([
       'forwardToTopicArns[1] ("arn:aws:sns:us-east-1:123456789012:oncall.fifo") must be a standard SNS topic ARN (arn:aws:sns:<region>:<account>:<name>, not .fifo)',
       'forwardToTopicArns[2] ("arn:aws:sqs:us-east-1:123456789012:q") must be a standard SNS topic ARN (arn:aws:sns:<region>:<account>:<name>, not .fifo)',
+      // The well-formed ARN beside them is still judged against the region.
+      'forwardToTopicArns[0] ("arn:aws:sns:eu-west-1:123456789012:oncall") is in eu-west-1, not us-east-1: an EventBridge rule only reaches targets in its own region',
     ]);
     expect(problems({ forwardToTopicArns: ["arn:aws:sns:eu-west-1:123456789012:oncall"] })).toEqual([
       'forwardToTopicArns[0] ("arn:aws:sns:eu-west-1:123456789012:oncall") is in eu-west-1, not us-east-1: an EventBridge rule only reaches targets in its own region',

@@ -7,7 +7,7 @@ function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): st
   return problemsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...props } as ComputeProps));
 }
 
-const asg = (sizes: { minSize: number; maxSize: number; desiredCapacity?: number }) => problems({ mode: "asg", ...sizes });
+const asg = (sizes: { minSize: number; maxSize: number; desiredCapacity?: number; minHealthyPercentage?: number }) => problems({ mode: "asg", ...sizes });
 
 describe("compute validation", () => {
   it("throws when maxSize is below minSize", () => {
@@ -28,7 +28,7 @@ describe("compute validation", () => {
   });
 
   it("throws when an instance refresh would have no room to replace an instance without downtime", () => {
-    expect(asg({ minSize: 1, maxSize: 3, desiredCapacity: 1 })).toEqual([
+    expect(asg({ minSize: 1, maxSize: 3, desiredCapacity: 1, minHealthyPercentage: 90 })).toEqual([
       "minHealthyPercentage (90) with maxHealthyPercentage 190 leaves an instance refresh of 1 instance(s) no room to replace one without downtime; use minHealthyPercentage 100 and maxHealthyPercentage 200",
     ]);
   });
@@ -77,9 +77,9 @@ describe("compute validation", () => {
     expect(problems({ mode: "lambda" as never })).toEqual(['mode ("lambda") must be one of "ec2", "asg"']);
   });
 
-  it("lists every problem of shape in one error naming the construct, before the rules across fields", () => {
+  it("lists every problem of shape in one error naming the construct, then the rules across fields whose fields hold", () => {
     expect(() => build({ ...WIRED, subnetIds: [], mode: "asg", minSize: 3, maxSize: 2, instanceType: "big" })).toThrowError(
-      /^Compute test\/compute is invalid \(2 problems\):\n {2}- subnetIds must list at least 1 subnet \(got 0\)\n {2}- instanceType/,
+      /^Compute test\/compute is invalid \(3 problems\):\n {2}- subnetIds must list at least 1 subnet \(got 0\)\n {2}- instanceType .*\n {2}- maxSize \(2\) must be >= minSize \(3\)$/,
     );
     expect(() => build({ ...WIRED, mode: "asg", minSize: 3, maxSize: 2, desiredCapacity: 1 })).toThrowError(
       /^Compute test\/compute is invalid \(1 problem\):\n {2}- maxSize \(2\) must be >= minSize \(3\)$/,

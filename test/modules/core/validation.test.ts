@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertValid, markValidated, ValidationError, type Finding } from "../../../modules/core/validation";
+import { integer, object, required, string, variants } from "../../../modules/core/shape";
+import { assertValid, check, each, judge, markValidated, sound, ValidationError, when, within, type Finding, type Rule } from "../../../modules/core/validation";
 
 const always = (message: string) => {
   const calls: object[] = [];
@@ -35,5 +36,48 @@ describe("validating once", () => {
     assertValid("Thing", { a: 1 }, validate);
     assertValid("Thing", { a: 1 }, validate);
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe("rules run exactly when the fields they read are sound", () => {
+  it("calls a field unsound when a finding is at it, holds it or sits inside it, and no other", () => {
+    const malformed = ["network.cidr", "queues[1]"];
+    expect(["network.cidr", "network", "", "network.cidr.prefix", "queues[1].name", "queues"].filter((p) => sound(p, malformed))).toEqual([]);
+    expect(["network.cidrr", "network.zones", "queues[10].name", "queues[0]", "compute"].every((p) => sound(p, malformed))).toBe(true);
+  });
+
+  type Props = { a?: number; b?: number; items?: { x?: number; y?: number }[] };
+  const ran: string[] = [];
+  const rules: readonly Rule<Props>[] = [
+    when("a", ["a", "b"], () => (ran.push("a+b"), "a and b")),
+    when("b", ["b"], () => (ran.push("b"), "b")),
+    each("items", (p: Props) => p.items, [when("y", ["x", "y"], (i) => (ran.push(`item ${i.x}`), "x and y"))]),
+  ];
+
+  it("skips only the rules reading a malformed field, item by item", () => {
+    ran.length = 0;
+    const findings = check({ a: 1, b: 2, items: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, rules, ["a", "items[0].x"], "at");
+    expect(ran).toEqual(["b", "item 1"]);
+    expect(findings).toEqual([
+      { path: "at.b", message: "b" },
+      { path: "at.items[1].y", message: "x and y" },
+    ]);
+  });
+
+  it("moves a part's rules, reads and findings alike, and reads a field that lives elsewhere where it lives", () => {
+    const part: readonly Rule<{ own: number; shared: number }>[] = [when("own", ["own", "shared"], (p) => (p.own > p.shared ? "too big" : undefined))];
+    const whole = within((path) => (path === "shared" ? "limit" : `section.${path}`), (p: { section: { own: number }; limit: number }) => ({ own: p.section.own, shared: p.limit }), part);
+    expect(check({ section: { own: 2 }, limit: 1 }, whole)).toEqual([{ path: "section.own", message: "too big" }]);
+    expect(check({ section: { own: 2 }, limit: 1 }, whole, ["limit"])).toEqual([]);
+    expect(check({ section: { own: 2 }, limit: 1 }, whole, ["section.other"])).toEqual([{ path: "section.own", message: "too big" }]);
+  });
+
+  it("leaves a whole object unjudged when its discriminant is wrong: its other fields were checked against no shape", () => {
+    type Mode = { mode: "a"; size: number } | { mode: "b"; name: string };
+    const shape = { thing: required(variants<Mode, "mode">("mode", { a: { mode: required(string<"a">()), size: required(integer()) }, b: { mode: required(string<"b">()), name: required(string()) } })) };
+    const sizeRule = when<{ thing: Mode }>("thing.size", ["thing.size"], (p) => ((p.thing as { size: unknown }).size === "big" ? "knock-on" : undefined));
+    const props = { thing: { mode: "c", size: "big" } } as unknown as { thing: Mode };
+    const found = judge(props, object<{ thing: Mode }>(shape).check(props, ""), [sizeRule]);
+    expect(found).toEqual([{ path: "thing.mode", message: '("c") must be one of "a", "b"' }]);
   });
 });

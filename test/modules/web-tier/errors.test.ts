@@ -6,7 +6,7 @@ import { TIER } from "./helpers";
 const problems = (overrides: Partial<WebTierProps>) => problemsOf(() => new WebTier(testStack(), "tier", { ...TIER, ...overrides }));
 
 describe("web tier validation", () => {
-  it("reports each module's problems under its section, all at once", () => {
+  it("reports each module's problems under its section, all at once: every section's shape, then the rules across fields", () => {
     expect(
       problems({
         network: { ...TIER.network, cidr: "10.0.0.0/8" },
@@ -17,8 +17,8 @@ describe("web tier validation", () => {
     ).toEqual([
       `network.cidr ("10.0.0.0/8") must have a prefix from /16 to /24 (AWS's VPC limits)`,
       'loadBalancer.healthCheck.path ("health") must be a path starting with /',
-      "compute.maxSize (2) must be >= minSize (3)",
       'alarmTopic.emailSubscriptions[0] ("nobody") must be an email address',
+      "compute.maxSize (2) must be >= minSize (3)",
     ]);
   });
 
