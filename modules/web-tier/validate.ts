@@ -55,7 +55,7 @@ export function validateWebTierSections(props: WebTierProps, region: string | un
     ...loadBalancer,
     ...compute,
     ...judge("alarmTopic", () => validateAlarmTopicSettings(props.alarmTopic ?? d.alarmTopic, "alarmTopic", region, broken.has("name") ? undefined : props.name)),
-    ...judge("messaging", () => validateMessagingSettings(props.messaging, "messaging", broken.has("name") ? undefined : props.name)),
+    ...judge("messaging", () => (props.messaging ? validateMessagingSettings(props.messaging, "messaging", broken.has("name") ? undefined : props.name) : [])),
     // Scaling is judged against the compute mode, and the wiring against network and load balancer: not while those are wrong.
     ...(broken.has("compute") || compute.length > 0
       ? []
