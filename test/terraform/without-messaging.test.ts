@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { MESSAGING_OUTPUT_NAMES, WEB_TIER_OUTPUTS } from "../../modules/contract";
-import { FIXTURE_ENVIRONMENT, withoutMessaging } from "../support/environment-fixture";
+import { small, withoutMessaging } from "../support/environment-fixture";
 import { createdCountsByType, describeTerraform, runOffline, synthesizedEnvironment, type PlanJson } from "../support/terraform";
 
 /** A real offline plan of an environment whose tier has no messaging, next to the same with it. */
@@ -8,7 +8,7 @@ describeTerraform("an environment without messaging, planned", () => {
   let without: PlanJson;
   let withIt: PlanJson;
   beforeAll(async () => {
-    const plans = await Promise.all([withoutMessaging(), FIXTURE_ENVIRONMENT].map(async (config) => (await runOffline(synthesizedEnvironment(config))).plan!));
+    const plans = await Promise.all([withoutMessaging(), small].map(async (config) => (await runOffline(synthesizedEnvironment(config))).plan!));
     [without, withIt] = plans as [PlanJson, PlanJson];
   });
 
