@@ -193,3 +193,44 @@ describe("CHECKPOINT_DISABLE", () => {
     for (const line of seen) expect(line).toMatch(/^1 /);
   });
 });
+
+describe("drift of an environment with no state", () => {
+  it("says the environment is not deployed, exits 2, runs no Terraform and leaves no .terraform/ in cdktf.out", async () => {
+    const copy = copyProject();
+    const outdir = join(copy, "cdktf.out");
+    // Any Terraform started would be recorded: none should be, the local state file being absent.
+    const dir = mkdtempSync(join(tmpdir(), "drift-no-state-"));
+    const standIn = join(dir, "terraform");
+    writeFileSync(standIn, `#!/bin/sh\necho "$*" >> "${dir}/ran"\nexit 1\n`);
+    chmodSync(standIn, 0o755);
+    const run = await runCli("drift", ["dev", "--out", join(dir, "report")], { root: copy, env: { CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: standIn, WEBTIER_BACKEND: "local" } });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^drift: dev is not deployed: its state holds no resources/m);
+    expect(run.stdout).toMatch(/^dev: not deployed$/m);
+    expect(readFileSync(join(dir, "report", "drift.md"), "utf8")).toContain("| dev | not deployed |");
+    expect(readdirSync(join(outdir, "stacks", "dev")).filter((f) => f.startsWith(".terraform"))).toEqual([]);
+    expect(readdirSync(dir)).not.toContain("ran");
+  });
+
+  it("runs Terraform, for a deployed environment, in a copy of the stack: nothing lands in cdktf.out", async () => {
+    const copy = copyProject();
+    const outdir = join(copy, "cdktf.out");
+    // Where dev's local backend keeps its state, relative to cdktf.out/stacks/dev: one resource deployed.
+    const resource = { mode: "managed", type: "aws_vpc", name: "v", provider: 'provider["registry.terraform.io/hashicorp/aws"]', instances: [] };
+    writeFileSync(join(copy, "terraform.dev.tfstate"), JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "l", outputs: {}, resources: [resource] }));
+    const dir = mkdtempSync(join(tmpdir(), "drift-deployed-"));
+    const standIn = join(dir, "terraform");
+    writeFileSync(standIn, `#!/bin/sh
+echo "$PWD" >> "${dir}/ran"
+echo "stand-in: refused" >&2
+exit 1
+`);
+    chmodSync(standIn, 0o755);
+    const run = await runCli("drift", ["dev", "--out", join(dir, "report")], { root: copy, env: { CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: standIn, WEBTIER_BACKEND: "local" } });
+    expect(run.code).toBe(1);
+    const ran = readFileSync(join(dir, "ran"), "utf8").trim().split("\n");
+    expect(ran.length).toBeGreaterThan(0);
+    for (const cwd of ran) expect(cwd.startsWith(outdir)).toBe(false);
+    expect(readdirSync(join(outdir, "stacks", "dev")).filter((f) => f.startsWith(".terraform"))).toEqual([]);
+  });
+});
