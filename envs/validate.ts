@@ -40,7 +40,7 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
     c.loadBalancer?.accessLogs === undefined ? "must be set in a production environment ({} creates a bucket for them): the audit trail of every request" : undefined,
   ),
   when("messaging.preventDestroy", ["messaging.preventDestroy"], (c) =>
-    c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
+    c.messaging !== undefined && c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
   ),
   ...productionAccountRules,
   rules(["compute.mode", "compute.mixedInstances.instanceTypes"], (c) => {

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { synthesize } from "../envs/app";
 import { command, EXIT, runMain, UsageError } from "./lib/cli";
 import { driftOf, planDetailed, renderDriftMarkdown, renderDriftText } from "./lib/drift";
@@ -8,17 +8,46 @@ import { settleAll } from "./lib/plan-run";
 import { readState, terraformFailure } from "./lib/state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./lib/terraform";
 
-/** A refreshing plan of the synthesized stack against its real backend, read as JSON. */
-async function planReal(stackDir: string): Promise<PlanJson> {
-  const scratch = mkdtempSync(join(tmpdir(), "drift-"));
+/** The state file of a stack on the local backend, resolved; undefined where the state is remote. */
+function localStateFile(stackDir: string): string | undefined {
+  const { terraform: block } = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { terraform?: { backend?: Record<string, { path?: string }> } };
+  const backend = block?.backend ?? { local: {} };
+  return "local" in backend ? resolve(stackDir, backend.local?.path ?? "terraform.tfstate") : undefined;
+}
+
+/** Whether a local state file exists and holds a resource (one Terraform cannot read is left to Terraform). */
+function holdsResources(file: string): boolean {
+  if (!existsSync(file)) return false;
   try {
-    await terraform(["init", "-input=false", "-no-color"], stackDir, terraformEnv());
-    await planDetailed(stackDir, join(scratch, "drift.tfplan"));
-    return JSON.parse(await terraform(["show", "-json", "-no-color", join(scratch, "drift.tfplan")], stackDir, terraformEnv())) as PlanJson;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    return ((JSON.parse(readFileSync(file, "utf8")) as { resources?: unknown[] }).resources ?? []).length > 0;
+  } catch {
+    return true;
   }
 }
+
+/**
+ * A refreshing plan of the synthesized stack against its real backend, read as JSON; undefined,
+ * with no Terraform run, where the state is a local file holding nothing. Terraform runs in a
+ * copy of the stack, so its working files (`.terraform/`) never land in cdktf.out.
+ */
+async function planReal(stackDir: string): Promise<PlanJson | undefined> {
+  const local = localStateFile(stackDir);
+  if (local !== undefined && !holdsResources(local)) return undefined;
+  const work = mkdtempSync(join(tmpdir(), "drift-"));
+  try {
+    cpSync(stackDir, work, { recursive: true, filter: (path) => basename(path) !== ".terraform" });
+    // The copy reads the same local state file, where the stack's relative path no longer reaches.
+    if (local !== undefined) writeFileSync(join(work, "zz_drift_backend_override.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: local } } } }));
+    await terraform(["init", "-input=false", "-no-color"], work, terraformEnv());
+    await planDetailed(work, join(work, "drift.tfplan"));
+    return JSON.parse(await terraform(["show", "-json", "-no-color", join(work, "drift.tfplan")], work, terraformEnv())) as PlanJson;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** What drift reports for an environment whose state holds nothing: a plan of no change against no state. */
+const NOTHING_DEPLOYED: PlanJson = { format_version: "1.2", terraform_version: "", resource_changes: [] };
 
 /** Offline, the state given stands for what is deployed (nothing can be refreshed without AWS). */
 async function planOffline(stackDir: string, state: string | undefined): Promise<PlanJson> {
@@ -31,7 +60,8 @@ export const drift = command({
   help: `Plans each environment against its real state with refresh on and reports drift: resources
 changed outside Terraform (a console edit) and what a deploy would change to match the
 configuration. Writes <out>/drift.md (for $GITHUB_STEP_SUMMARY) and <out>/drift.json, and prints
-the report. An environment whose backend holds no state is reported as not deployed.
+the report. An environment whose state holds no resources is reported as not deployed, and
+the command exits 2 (unless another drifted); Terraform runs in a temporary copy of each stack.
 
   --out <dir>      where the report goes (default .plans)
   --offline        plan in a temporary copy against --state <dir>/<env>.tfstate instead of the
@@ -39,8 +69,8 @@ the report. An environment whose backend holds no state is reported as not deplo
   --state <dir>    the states for --offline; a folder without a readable state for an
                    environment is an error
 
-Exit codes: 0 no drift · 1 synth or Terraform failed · 2 bad usage, invalid configuration or an
-unreadable state · 4 drift found.`,
+Exit codes: 0 no drift · 1 synth or Terraform failed · 2 bad usage, invalid configuration, an
+unreadable state or an environment not deployed · 4 drift found.`,
   options: { out: { type: "string" }, offline: { type: "boolean" }, state: { type: "string" } },
   positionals: { name: "environment (dev, dev,prod or all)", min: 1, max: 1 },
   async run({ values, positionals }) {
@@ -57,7 +87,7 @@ unreadable state · 4 drift found.`,
         const plan = await (states.offline ? planOffline(stackDir, state) : planReal(stackDir)).catch((error: unknown) => {
           throw terraformFailure(error, config.name, file);
         });
-        return driftOf(config.name, plan);
+        return driftOf(config.name, plan ?? NOTHING_DEPLOYED);
       }),
     );
     mkdirSync(out, { recursive: true });
@@ -65,7 +95,12 @@ unreadable state · 4 drift found.`,
     writeFileSync(join(out, "drift.json"), `${JSON.stringify({ offline: states.offline, reports }, null, 2)}\n`);
     process.stdout.write(renderDriftText(reports));
     console.log(`\nReport in ${join(out, "drift.md")}`);
-    return reports.some((r) => r.drifted) ? EXIT.drift : EXIT.ok;
+    const missing = reports.filter((r) => !r.deployed).map((r) => r.environment);
+    for (const env of missing) {
+      console.error(`drift: ${env} is not deployed: its state holds no resources, so there is nothing to compare. Deploy it first (npm run deploy -- ${env}), or check where its state is (WEBTIER_BACKEND).`);
+    }
+    if (reports.some((r) => r.drifted)) return EXIT.drift;
+    return missing.length > 0 ? EXIT.usage : EXIT.ok;
   },
 });
 

@@ -1,13 +1,14 @@
 // Another team's cdktf project using this library, as installed from the package: one stack
-// composes a whole web tier of its own, another reads a deployed environment's outputs from
-// its remote state and builds beside it. `npm run build && node build/main.js` synthesizes both.
+// composes a whole web tier of its own, without messaging; another reads a deployed
+// environment's outputs from its remote state and builds beside it.
+// `npx tsc -p . && node build/main.js` synthesizes both (README.md has the install).
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { publishWebTierOutputs, readWebTierOutputs, ValidationError, WebTier, type WebTierOutputs } from "elastic-web-tier";
+import { publishWebTierOutputs, readWebTierOutputs, ValidationError, WebTier, type WebTierOutputsWithMessaging } from "@elastic-web-tier/modules";
 
 /** A reporting team's own tier: the whole thing, wired and validated by the library. */
 class ReportsTier extends TerraformStack {
@@ -20,9 +21,9 @@ class ReportsTier extends TerraformStack {
       loadBalancer: { healthCheck: { path: "/health" } },
       compute: { mode: "asg", minSize: 1, maxSize: 3, minHealthyPercentage: 100, maxHealthyPercentage: 200 },
       alarmTopic: { emailSubscriptions: ["reports-oncall@example.com"] },
-      messaging: { topicName: "report-requests", queues: [{ name: "renderer", visibilityTimeoutSeconds: 120 }] },
+      // No messaging: no topic, no queue, and no messaging outputs.
     });
-    // The same stable outputs every environment of the web tier publishes.
+    // The outputs every environment of the web tier publishes, but messaging's.
     publishWebTierOutputs(this, tier.outputs);
   }
 }
@@ -32,7 +33,7 @@ class AuditBesideProd extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new AwsProvider(this, "aws", { region: "us-east-1" });
-    const web: WebTierOutputs = readWebTierOutputs(this, "web", {
+    const web: WebTierOutputsWithMessaging = readWebTierOutputs(this, "web", {
       kind: "s3",
       bucket: "acme-tf-state",
       key: "webtier/prod/terraform.tfstate",

@@ -1,15 +1,29 @@
-# Reads the web tier's outputs (the contract in modules/contract/outputs.ts) from its state.
-data "terraform_remote_state" "web" {
-  backend = "s3"
-  config = {
-    bucket = var.state_bucket
-    key    = "webtier/${var.environment}/terraform.tfstate"
-    region = var.region
+# Reads the web tier's outputs (the contract in modules/contract/outputs.ts) from its state:
+# by default the local state file the environment was deployed with, or its S3 state.
+locals {
+  state_config = {
+    local = {
+      path = coalesce(var.state_path, "${path.module}/../../terraform.${var.environment}.tfstate")
+    }
+    s3 = merge({
+      bucket = var.state_bucket
+      key    = "webtier/${var.environment}/terraform.tfstate"
+      region = var.region
+    }, var.state_s3_options)
   }
+}
+
+data "terraform_remote_state" "web" {
+  backend = var.state_backend
+  config  = local.state_config[var.state_backend]
 }
 
 locals {
   web = data.terraform_remote_state.web.outputs
+  # Only an environment with messaging publishes its topic.
+  topic_arn = try(local.web.topic_arn, null)
+  # Production serves HTTPS only (HTTP just redirects): an HTTPS listener means an https URL.
+  web_scheme = local.web.https_listener_arn != "" ? "https" : "http"
 }
 
 # A database's security group in the web tier's VPC, open to the web tier's instances only.
@@ -42,28 +56,31 @@ resource "aws_vpc_security_group_ingress_rule" "from_web_instances" {
   description                  = "Database port from the web tier's instances"
 }
 
-# A second consumer of the order topic: an audit queue subscribed to it.
+# A second consumer of the order topic: an audit queue subscribed to it, where there is a topic.
 resource "aws_sqs_queue" "order_audit" {
+  count                   = local.topic_arn == null ? 0 : 1
   name                    = "order-audit-${var.environment}"
   sqs_managed_sse_enabled = true
 }
 
 resource "aws_sqs_queue_policy" "order_audit" {
-  queue_url = aws_sqs_queue.order_audit.url
+  count     = length(aws_sqs_queue.order_audit)
+  queue_url = aws_sqs_queue.order_audit[0].url
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
       Principal = { Service = "sns.amazonaws.com" }
       Action    = "sqs:SendMessage"
-      Resource  = aws_sqs_queue.order_audit.arn
-      Condition = { ArnEquals = { "aws:SourceArn" = local.web.topic_arn } }
+      Resource  = aws_sqs_queue.order_audit[0].arn
+      Condition = { ArnEquals = { "aws:SourceArn" = local.topic_arn } }
     }]
   })
 }
 
 resource "aws_sns_topic_subscription" "order_audit" {
-  topic_arn = local.web.topic_arn
+  count     = length(aws_sqs_queue.order_audit)
+  topic_arn = local.topic_arn
   protocol  = "sqs"
-  endpoint  = aws_sqs_queue.order_audit.arn
+  endpoint  = aws_sqs_queue.order_audit[0].arn
 }

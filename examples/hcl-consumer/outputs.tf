@@ -1,6 +1,6 @@
 output "web_url" {
-  description = "Where the web tier answers"
-  value       = "http://${local.web.alb_dns_name}"
+  description = "Where the web tier answers: https where it has an HTTPS listener (production serves HTTPS only), else http"
+  value       = "${local.web_scheme}://${local.web.alb_dns_name}"
 }
 
 output "reporting_db_security_group_id" {
@@ -9,6 +9,6 @@ output "reporting_db_security_group_id" {
 }
 
 output "order_audit_queue_url" {
-  description = "Queue receiving a copy of every order message"
-  value       = aws_sqs_queue.order_audit.url
+  description = "Queue receiving a copy of every order message; null where the environment has no messaging"
+  value       = one(aws_sqs_queue.order_audit[*].url)
 }

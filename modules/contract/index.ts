@@ -1,4 +1,14 @@
 export { useBackend, type StateBackend } from "./backend";
-export { WEB_TIER_OUTPUTS, type WebTierOutputName, type WebTierOutputs } from "./outputs";
-export { readWebTierOutputs, remoteState } from "./remote-state";
+export {
+  hasMessagingOutputs,
+  MESSAGING_OUTPUT_NAMES,
+  WEB_TIER_OUTPUTS,
+  type MessagingOutputName,
+  type WebTierCoreOutputs,
+  type WebTierOutputName,
+  type WebTierOutputs,
+  type WebTierOutputsWithMessaging,
+  type WebTierOutputsWithoutMessaging,
+} from "./outputs";
+export { readWebTierOutputs, remoteState, type ReadWebTierOutputsOptions } from "./remote-state";
 export { publishWebTierOutputs } from "./stack-outputs";

@@ -1,9 +1,10 @@
 /**
  * The outputs every web tier environment publishes: the contract other stacks read through
  * remote state. Names are stable snake_case; renaming or dropping one breaks consumers, so
- * a test holds this list. Every environment publishes every name: outputs that do not apply
- * (`asg_name` in ec2 mode, `https_listener_arn` without a certificate) are empty, and
- * `compute_mode` says which apply.
+ * a test holds this list. Outputs that do not apply (`asg_name` in ec2 mode,
+ * `https_listener_arn` without a certificate) are empty, and `compute_mode` says which apply.
+ * The messaging outputs ({@link MESSAGING_OUTPUT_NAMES}) exist only where the tier has
+ * messaging: a tier without it publishes none of them.
  */
 export const WEB_TIER_OUTPUTS = {
   vpc_id: { kind: "string", description: "ID of the VPC" },
@@ -38,7 +39,35 @@ export const WEB_TIER_OUTPUTS = {
 
 export type WebTierOutputName = keyof typeof WEB_TIER_OUTPUTS;
 
+/** The outputs only a tier with messaging publishes: its topic and its first queue. */
+export const MESSAGING_OUTPUT_NAMES = ["topic_arn", "topic_name", "queue_url", "queue_arn", "queue_name", "dlq_url", "dlq_arn"] as const satisfies readonly WebTierOutputName[];
+
+export type MessagingOutputName = (typeof MESSAGING_OUTPUT_NAMES)[number];
+
 type ValueOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"] extends "list" ? readonly string[] : string;
 
-/** The contract's values: strings and lists of strings (tokens when read from remote state). */
-export type WebTierOutputs = { readonly [K in WebTierOutputName]: ValueOf<K> };
+/** The outputs every tier publishes. */
+export type WebTierCoreOutputs = { readonly [K in Exclude<WebTierOutputName, MessagingOutputName>]: ValueOf<K> };
+
+/** A tier with messaging: every output of the contract. */
+export type WebTierOutputsWithMessaging = WebTierCoreOutputs & { readonly [K in MessagingOutputName]: ValueOf<K> };
+
+/** A tier without messaging: the messaging outputs are absent (typed `never`, so reading one does not compile as a string). */
+export type WebTierOutputsWithoutMessaging = WebTierCoreOutputs & { readonly [K in MessagingOutputName]?: never };
+
+/**
+ * The contract's values: strings and lists of strings (tokens when read from remote state).
+ * Which of the two a tier has is told by `topic_arn`: narrow with {@link hasMessagingOutputs}
+ * (or `outputs.topic_arn !== undefined`) before reading a messaging output.
+ */
+export type WebTierOutputs = WebTierOutputsWithMessaging | WebTierOutputsWithoutMessaging;
+
+/** Whether `outputs` come from a tier with messaging, so its topic and queue outputs exist. */
+export function hasMessagingOutputs(outputs: WebTierOutputs): outputs is WebTierOutputsWithMessaging {
+  return outputs.topic_arn !== undefined;
+}
+
+/** The contract's names that `outputs` holds, in the contract's order. */
+export function webTierOutputNames(outputs: WebTierOutputs): WebTierOutputName[] {
+  return (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter((name) => outputs[name] !== undefined);
+}

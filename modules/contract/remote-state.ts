@@ -1,7 +1,14 @@
 import { DataTerraformRemoteState, DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, type TerraformRemoteState } from "cdktf";
 import type { Construct } from "constructs";
 import type { StateBackend } from "./backend";
-import { WEB_TIER_OUTPUTS, type WebTierOutputName, type WebTierOutputs } from "./outputs";
+import {
+  MESSAGING_OUTPUT_NAMES,
+  WEB_TIER_OUTPUTS,
+  type WebTierOutputName,
+  type WebTierOutputs,
+  type WebTierOutputsWithMessaging,
+  type WebTierOutputsWithoutMessaging,
+} from "./outputs";
 
 /** A `terraform_remote_state` data source reading the state `backend` describes. */
 export function remoteState(scope: Construct, id: string, backend: StateBackend): TerraformRemoteState {
@@ -19,20 +26,33 @@ export function remoteState(scope: Construct, id: string, backend: StateBackend)
   }
 }
 
+/** Which outputs the environment read from state publishes. */
+export interface ReadWebTierOutputsOptions {
+  /**
+   * Whether its tier has messaging, so its topic and queue outputs can be read.
+   * @default true
+   */
+  readonly messaging?: boolean;
+}
+
 /**
  * An environment's outputs, read from its state inside another cdktf stack: every field of
- * the contract as a token (`${data.terraform_remote_state.web.outputs.vpc_id}`), typed.
+ * the contract as a token (`${data.terraform_remote_state.web.outputs.vpc_id}`), typed. Pass
+ * `{ messaging: false }` for an environment without messaging: its messaging outputs are then
+ * absent from the result's type, as from its state.
  *
  * ```ts
  * const web = readWebTierOutputs(this, "web", { kind: "s3", bucket, key: "webtier/prod/terraform.tfstate", region });
  * new SecurityGroup(this, "db", { vpcId: web.vpc_id });
  * ```
  */
-export function readWebTierOutputs(scope: Construct, id: string, backend: StateBackend): WebTierOutputs {
+export function readWebTierOutputs(scope: Construct, id: string, backend: StateBackend, options?: { readonly messaging?: true }): WebTierOutputsWithMessaging;
+export function readWebTierOutputs(scope: Construct, id: string, backend: StateBackend, options: { readonly messaging: false }): WebTierOutputsWithoutMessaging;
+export function readWebTierOutputs(scope: Construct, id: string, backend: StateBackend, options?: ReadWebTierOutputsOptions): WebTierOutputs;
+export function readWebTierOutputs(scope: Construct, id: string, backend: StateBackend, options: ReadWebTierOutputsOptions = {}): WebTierOutputs {
   const state = remoteState(scope, id, backend);
-  const entries = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).map((name) => [
-    name,
-    WEB_TIER_OUTPUTS[name].kind === "list" ? state.getList(name) : state.getString(name),
-  ]);
+  const messaging = options.messaging ?? true;
+  const names = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter((name) => messaging || !(MESSAGING_OUTPUT_NAMES as readonly string[]).includes(name));
+  const entries = names.map((name) => [name, WEB_TIER_OUTPUTS[name].kind === "list" ? state.getList(name) : state.getString(name)]);
   return Object.fromEntries(entries) as WebTierOutputs;
 }

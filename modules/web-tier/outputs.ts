@@ -1,5 +1,5 @@
 import type { ComputeOutputs } from "../compute/outputs";
-import type { WebTierOutputs } from "../contract/outputs";
+import type { WebTierCoreOutputs, WebTierOutputs, WebTierOutputsWithMessaging } from "../contract/outputs";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import type { MessagingOutputs } from "../messaging/outputs";
 import type { NetworkOutputs } from "../network/outputs";
@@ -11,17 +11,21 @@ export interface ModuleOutputs {
   readonly loadBalancer: LoadBalancerOutputs;
   readonly compute: ComputeOutputs;
   readonly scaling: ScalingOutputs;
-  readonly messaging: MessagingOutputs;
+  /** Absent where the tier has no messaging. */
+  readonly messaging?: MessagingOutputs;
 }
 
 /**
  * The contract's values from the modules' outputs. The type makes a missing name a compile
- * error; outputs that do not apply are empty (`asg_name` in ec2 mode).
+ * error; outputs that do not apply are empty (`asg_name` in ec2 mode), and without messaging
+ * its outputs are absent.
  */
 export function webTierOutputs(m: ModuleOutputs): WebTierOutputs {
-  const [queue] = Object.values(m.messaging.queues);
-  // Validation requires a queue; this guards callers that bypassed it.
-  if (!queue) throw new Error("messaging has no queue: the contract's queue outputs need one");
+  const core = coreOutputs(m);
+  return m.messaging ? { ...core, ...messagingOutputs(m.messaging) } : core;
+}
+
+function coreOutputs(m: ModuleOutputs): WebTierCoreOutputs {
   return {
     vpc_id: m.network.vpcId,
     vpc_cidr: m.network.vpcCidr,
@@ -44,8 +48,16 @@ export function webTierOutputs(m: ModuleOutputs): WebTierOutputs {
     instance_ids: m.compute.mode === "ec2" ? m.compute.instanceIds : [],
     alarm_topic_arn: m.scaling.alarmTopicArn,
     dashboard_name: m.scaling.dashboardName ?? "",
-    topic_arn: m.messaging.topicArn,
-    topic_name: m.messaging.topicName,
+  };
+}
+
+function messagingOutputs(messaging: MessagingOutputs): Omit<WebTierOutputsWithMessaging, keyof WebTierCoreOutputs> {
+  const [queue] = Object.values(messaging.queues);
+  // Validation requires a queue; this guards callers that bypassed it.
+  if (!queue) throw new Error("messaging has no queue: the contract's queue outputs need one");
+  return {
+    topic_arn: messaging.topicArn,
+    topic_name: messaging.topicName,
     queue_url: queue.queueUrl,
     queue_arn: queue.queueArn,
     queue_name: queue.queueName,

@@ -32,8 +32,12 @@ export interface WebTierProps {
    * @default - a topic without subscriptions (synth warns)
    */
   readonly alarmTopic?: AlarmTopicSettings;
-  /** The SNS topic fanned out to SQS queues (names are prefixed with the tier's name). */
-  readonly messaging: MessagingSettings;
+  /**
+   * The SNS topic fanned out to SQS queues (names are prefixed with the tier's name), their
+   * alarms, and the contract's messaging outputs.
+   * @default - no topic, no queues, and no messaging outputs
+   */
+  readonly messaging?: MessagingSettings;
   /**
    * Target tracking and/or step scaling (asg mode), operational alarms and the dashboard.
    * @default - target tracking at 50% CPU in asg mode, the operational alarms and a dashboard
@@ -58,7 +62,7 @@ export const WEB_TIER_SECTIONS_SHAPE: ShapeOf<Omit<WebTierProps, "name" | "tags"
   loadBalancer: section(),
   compute: required(section()),
   alarmTopic: section(),
-  messaging: required(section()),
+  messaging: section(),
   scaling: section(),
 };
 

@@ -81,7 +81,7 @@ export function webTierRules(region: string | undefined): readonly Rule<WebTierP
     ...within(inSection("alarmTopic", ["name"]), (p: WebTierProps) => ({ ...(objectAt(p, "alarmTopic") ?? d.alarmTopic), name: p.name }), alarmTopicRules(region)),
     ...within(
       (path) => (path === "namePrefix" ? "name" : joinPath("messaging", path)),
-      (p: WebTierProps) => (objectAt(p, "messaging") ? { ...p.messaging, namePrefix: p.name } : undefined),
+      (p: WebTierProps) => (p.messaging !== undefined && objectAt(p, "messaging") ? { ...p.messaging, namePrefix: p.name } : undefined),
       messagingRules,
     ),
     ...within(

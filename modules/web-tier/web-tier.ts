@@ -16,10 +16,11 @@ import { validateWebTierProps } from "./validate";
 /**
  * The whole elastic web tier: a {@link Network}, a {@link LoadBalancer} in its public subnets
  * (private ones when internal), {@link Compute} in its private subnets behind the load balancer,
- * an {@link AlarmTopic}, {@link Messaging} whose queue alarms notify it, and {@link Scaling}
- * with operational alarms and a dashboard. Every section is validated here, once, before any
+ * an {@link AlarmTopic}, {@link Messaging} whose queue alarms notify it (where `messaging` is
+ * set), and {@link Scaling} with operational alarms and a dashboard. Every section is validated here, once, before any
  * resource exists; the modules it builds do not check again. Consumed through
- * {@link WebTier.outputs}, the stable snake_case contract every environment publishes.
+ * {@link WebTier.outputs}, the stable snake_case contract every environment publishes (without
+ * the messaging outputs where there is no messaging: narrow with {@link hasMessagingOutputs}).
  */
 export class WebTier extends Construct {
   readonly outputs: WebTierOutputs;
@@ -64,11 +65,8 @@ export class WebTier extends Construct {
         alarmTopicArn: alarmTopic.outputs.topicArn,
       }),
     );
-    const messaging = new Messaging(
-      this,
-      "messaging",
-      markValidated({ ...props.messaging, namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags }),
-    );
+    const messaging =
+      props.messaging && new Messaging(this, "messaging", markValidated({ ...props.messaging, namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags }));
     const scaling = new Scaling(
       this,
       "scaling",
@@ -79,7 +77,7 @@ export class WebTier extends Construct {
         compute: compute.outputs,
         loadBalancer: loadBalancer.outputs,
         alarmTopicArn: alarmTopic.outputs.topicArn,
-        queues: Object.values(messaging.outputs.queues),
+        queues: messaging ? Object.values(messaging.outputs.queues) : [],
       }),
     );
 
@@ -88,7 +86,7 @@ export class WebTier extends Construct {
       loadBalancer: loadBalancer.outputs,
       compute: compute.outputs,
       scaling: scaling.outputs,
-      messaging: messaging.outputs,
+      messaging: messaging?.outputs,
     });
   }
 }

@@ -134,8 +134,14 @@ export async function runCommand<O extends Options>(spec: Command<O>, argv: read
   }
 }
 
-/** Runs a command as the process's entry point (call it under `require.main === module`). */
+/**
+ * Runs a command as the process's entry point (call it under `require.main === module`).
+ * Terraform and the cdktf CLI it starts inherit CHECKPOINT_DISABLE=1 (unless set to another value):
+ * without it they call HashiCorp's version-check service, which offline prints
+ * `getaddrinfo ENOTFOUND checkpoint-api.hashicorp.com` and waits on it.
+ */
 export function runMain<O extends Options>(spec: Command<O>): void {
+  process.env.CHECKPOINT_DISABLE ||= "1";
   runCommand(spec, process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -41,11 +41,14 @@ describe("EnvironmentStack", () => {
     expect(app.node.children).toHaveLength(0);
   });
 
-  it("protects prod's queues from destroy and leaves dev's destroyable", () => {
+  it("protects prod's queues from destroy and leaves dev's destroyable: each configured queue and its dead-letter queue", () => {
     const lifecycles = (config: typeof dev) =>
       Object.values(synthEnv(config).json.resource.aws_sqs_queue as Record<string, { lifecycle?: unknown }>).map((q) => q.lifecycle);
-    expect(lifecycles(prod)).toEqual([{ prevent_destroy: true }, { prevent_destroy: true }]);
-    expect(lifecycles(dev)).toEqual([undefined, undefined]);
+    const queues = (config: typeof dev) => 2 * (config.messaging?.queues?.length ?? 0);
+    expect(queues(prod)).toBeGreaterThan(0);
+    expect(lifecycles(prod)).toEqual(Array(queues(prod)).fill({ prevent_destroy: true }));
+    expect(queues(dev)).toBeGreaterThan(0);
+    expect(lifecycles(dev)).toEqual(Array(queues(dev)).fill(undefined));
   });
 
   it("turns on the prod ALB's deletion protection", () => {

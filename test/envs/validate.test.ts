@@ -34,7 +34,7 @@ describe("environment validation", () => {
   });
 
   it("judges queue names with the environment's prefix", () => {
-    expect(problems({ messaging: { ...dev.messaging, queues: [{ name: "q".repeat(70) }] } })).toEqual([
+    expect(problems({ messaging: { ...dev.messaging!, queues: [{ name: "q".repeat(70) }] } })).toEqual([
       `dev.messaging.queues[0].name gives a dead-letter queue named "webtier-dev-${"q".repeat(70)}-dlq" (86 characters); SQS allows at most 80`,
     ]);
   });
@@ -111,7 +111,7 @@ describe("environment validation", () => {
     });
 
     it("throws when queues are not protected from destroy", () => {
-      expect(prodProblems({ messaging: { ...prod.messaging, preventDestroy: false } })).toEqual([
+      expect(prodProblems({ messaging: { ...prod.messaging!, preventDestroy: false } })).toEqual([
         "prod.messaging.preventDestroy must be true in a production environment (a wrong plan must not lose queued messages)",
       ]);
     });

@@ -28,7 +28,7 @@ describe("synth diff", () => {
       ...dev,
       compute: { ...dev.compute, instanceType: "t3.small" },
       loadBalancer: { ...dev.loadBalancer, healthCheck: { path: "/ready" } },
-      messaging: { ...dev.messaging, queues: [...dev.messaging.queues, { name: "audit" }] },
+      messaging: { ...dev.messaging!, queues: [...dev.messaging!.queues, { name: "audit" }] },
     },
     { ...dev, name: "qa", network: { ...dev.network, cidr: "10.40.0.0/16" } },
   );

@@ -2,33 +2,62 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAddressList } from "../../scripts/lib/addresses";
-import { environments } from "../../envs";
+import { environments, type EnvironmentConfig } from "../../envs";
+import { NETWORK_DEFAULTS } from "../../modules/network/props";
 import { createdCountsByType, describeTerraform, runOffline, synthesizedEnvironment, type PlanJson } from "../support/terraform";
 
-/** What each environment's plan creates, by resource type. */
-const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
-  dev: sum(network({ zones: 2, nats: 1 }), loadBalancer({ stressGuard: true }), compute({ instances: 1 }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 0, alarms: 4 + 1 })),
-  // CPU and request-count tracking, a forecast-only predictive policy, two scheduled actions.
-  stage: sum(network({ zones: 2, nats: 1 }), loadBalancer({ stressGuard: true }), compute({ asg: true }), alarmTopic(0), messaging({ queueAlarms: 1 }), scaling({ policies: 3, alarms: 4, schedules: 2 })),
-  prod: sum(
-    network({ zones: 3, nats: 3, sessionManagerEndpoints: true }),
-    loadBalancer({ domain: true, webAcl: true, logBucket: true }),
-    compute({ asg: true }),
-    alarmTopic(1),
-    messaging({ queueAlarms: 3 }),
-    scaling({ policies: 2, alarms: 4 + 2 }),
-  ),
-};
+/**
+ * What an environment's plan creates, by resource type, derived from what its config asks for
+ * (zones, NAT strategy, endpoints, edge, compute mode, subscribers, queues and their alarms,
+ * scaling policies and schedules), so that editing an environment needs no edit here. A setting
+ * this does not model fails the test by name rather than being counted wrong.
+ */
+function expectedCounts(config: EnvironmentConfig): Record<string, number> {
+  const unmodelled = [
+    config.network.subnetTiers && "network.subnetTiers",
+    config.network.flowLogs?.enabled === false && "network.flowLogs.enabled",
+    config.compute.mode === "asg" && (config.compute.warmPool || config.compute.lifecycleHooks) && "compute.warmPool/lifecycleHooks",
+    (config.alarmTopic?.httpsEndpoints?.length || config.alarmTopic?.forwardToTopicArns?.length) && "alarmTopic.httpsEndpoints/forwardToTopicArns",
+    (config.loadBalancer?.certificateArn || config.loadBalancer?.webAcl?.arn || config.loadBalancer?.accessLogs?.bucket) && "loadBalancer's own certificate, web ACL or bucket",
+  ].filter(Boolean);
+  if (unmodelled.length > 0) throw new Error(`${config.name}: expectedCounts does not model ${unmodelled.join(", ")}; extend it`);
+  const zones = config.network.availabilityZones.length;
+  const nats = { none: 0, single: 1, "per-az": zones }[config.network.natGateways ?? NETWORK_DEFAULTS.natGateways];
+  const lb = config.loadBalancer ?? {};
+  const scaling = config.scaling ?? {};
+  const asg = config.compute.mode === "asg";
+  const steps = asg && scaling.stepScaling?.enabled === true;
+  const instances = config.compute.mode === "ec2" ? (config.compute.instanceCount ?? 1) : 0;
+  return sum(
+    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, s3GatewayEndpoint: config.network.s3GatewayEndpoint === true }),
+    loadBalancer({ domain: lb.domain !== undefined, webAcl: lb.webAcl !== undefined, logBucket: lb.accessLogs !== undefined, stressGuard: config.compute.stressEndpoint === true }),
+    config.compute.mode === "asg" ? compute({ asg: true }) : compute({ instances }),
+    alarmTopic(config.alarmTopic?.emailSubscriptions?.length ?? 0),
+    ...(config.messaging?.queues ?? []).map((queue) => messaging({ queueAlarms: 1 + (queue.depthAlarmThreshold !== undefined ? 1 : 0) + (queue.ageAlarmSeconds !== undefined ? 1 : 0) })),
+    config.messaging ? topic() : {},
+    scaling_({
+      policies: asg
+        ? [scaling.targetTracking?.enabled ?? true, scaling.requestTracking?.enabled, scaling.predictiveScaling?.enabled].filter(Boolean).length + (steps ? 2 : 0)
+        : 0,
+      // The operational alarms, CPU per instance in ec2 mode, and the step policies' two.
+      alarms: 4 + instances + (steps ? 2 : 0),
+      schedules: scaling.schedules?.length ?? 0,
+    }),
+  );
+}
 
 function alarmTopic(emails: number): Record<string, number> {
   return { aws_kms_key: 1, aws_kms_key_policy: 1, aws_kms_alias: 1, aws_sns_topic: 1, aws_sns_topic_policy: 1, aws_sns_topic_subscription: emails };
 }
 
-/** One topic fanned out to one queue with its dead-letter queue, each with a policy; alarms: the DLQ's, plus depth and age where set. */
+/** The messaging topic and its policy. */
+function topic(): Record<string, number> {
+  return { aws_sns_topic: 1, aws_sns_topic_policy: 1 };
+}
+
+/** One queue subscribed to the topic, with its dead-letter queue, each with a policy; alarms: the DLQ's, plus depth and age where set. */
 function messaging({ queueAlarms }: { queueAlarms: number }): Record<string, number> {
   return {
-    aws_sns_topic: 1,
-    aws_sns_topic_policy: 1,
     aws_sqs_queue: 2,
     aws_sqs_queue_policy: 2,
     aws_sqs_queue_redrive_allow_policy: 1,
@@ -37,7 +66,7 @@ function messaging({ queueAlarms }: { queueAlarms: number }): Record<string, num
   };
 }
 
-function scaling({ policies, alarms, schedules = 0 }: { policies: number; alarms: number; schedules?: number }): Record<string, number> {
+function scaling_({ policies, alarms, schedules = 0 }: { policies: number; alarms: number; schedules?: number }): Record<string, number> {
   return { aws_autoscaling_policy: policies, aws_cloudwatch_metric_alarm: alarms, aws_cloudwatch_dashboard: 1, aws_autoscaling_schedule: schedules };
 }
 
@@ -64,7 +93,7 @@ function compute(mode: { instances: number } | { asg: true }): Record<string, nu
 }
 
 /** With Session Manager endpoints: three interface endpoints and their security group, admitting 443 from the VPC. */
-function network({ zones, nats, sessionManagerEndpoints = false }: { zones: number; nats: number; sessionManagerEndpoints?: boolean }): Record<string, number> {
+function network({ zones, nats, sessionManagerEndpoints, s3GatewayEndpoint }: { zones: number; nats: number; sessionManagerEndpoints: boolean; s3GatewayEndpoint: boolean }): Record<string, number> {
   const endpoints = sessionManagerEndpoints ? 3 : 0;
   return {
     aws_security_group: endpoints > 0 ? 1 : 0,
@@ -78,7 +107,7 @@ function network({ zones, nats, sessionManagerEndpoints = false }: { zones: numb
     aws_route_table_association: 2 * zones,
     aws_eip: nats,
     aws_nat_gateway: nats,
-    aws_vpc_endpoint: 1 + endpoints,
+    aws_vpc_endpoint: (s3GatewayEndpoint ? 1 : 0) + endpoints,
     aws_cloudwatch_log_group: 1,
     aws_iam_role: 1,
     aws_iam_role_policy: 1,
@@ -154,7 +183,7 @@ describeTerraform("every environment validates and plans offline", () => {
     it("plans only creations, of the expected resources", async () => {
       const p = await plan();
       expect((p.resource_changes ?? []).every((rc) => rc.change.actions.join() === "create")).toBe(true);
-      expect(createdCountsByType(await plan())).toEqual(EXPECTED_COUNTS[config.name]);
+      expect(createdCountsByType(await plan())).toEqual(expectedCounts(config));
     });
 
     it("plans every address envs/addresses pins for it, and no other", async () => {
@@ -315,15 +344,24 @@ describeTerraform("every environment validates and plans offline", () => {
       ]);
     });
 
-    it("plans the order queue and its dead-letter queue, encrypted and long-polling", async () => {
+    it("plans each configured queue and its dead-letter queue, encrypted and long-polling", async () => {
       const queues = Object.fromEntries(planned(await plan(), "aws_sqs_queue").map((q) => [q.name, q]));
-      expect(Object.keys(queues).sort()).toEqual([`webtier-${config.name}-order-queue`, `webtier-${config.name}-order-queue-dlq`]);
-      expect(queues[`webtier-${config.name}-order-queue`]).toMatchObject({ sqs_managed_sse_enabled: true, receive_wait_time_seconds: 20, visibility_timeout_seconds: 60 });
+      const suffix = config.messaging?.fifo ? ".fifo" : "";
+      const configured = config.messaging?.queues ?? [];
+      expect(Object.keys(queues).sort()).toEqual(configured.flatMap((q) => [`webtier-${config.name}-${q.name}${suffix}`, `webtier-${config.name}-${q.name}-dlq${suffix}`]).sort());
+      for (const q of configured) {
+        expect(queues[`webtier-${config.name}-${q.name}${suffix}`]).toMatchObject({
+          sqs_managed_sse_enabled: true,
+          receive_wait_time_seconds: 20,
+          ...(q.visibilityTimeoutSeconds === undefined ? {} : { visibility_timeout_seconds: q.visibilityTimeoutSeconds }),
+        });
+      }
     });
 
     it("plans the alarm topic encrypted with its own key, not alias/aws/sns", async () => {
       const topics = planned(await plan(), "aws_sns_topic");
-      expect(topics.map((t) => t.name).sort()).toEqual([`webtier-${config.name}-alarms`, `webtier-${config.name}-order-alerts`]);
+      const messagingTopic = config.messaging ? [`webtier-${config.name}-${config.messaging.topicName}${config.messaging.fifo ? ".fifo" : ""}`] : [];
+      expect(topics.map((t) => t.name).sort()).toEqual([`webtier-${config.name}-alarms`, ...messagingTopic].sort());
       const alarmsTopic = topics.find((t) => t.name === `webtier-${config.name}-alarms`)!;
       expect(alarmsTopic).not.toHaveProperty("kms_master_key_id", "alias/aws/sns");
     });

@@ -4,14 +4,22 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, expect, it } from "vitest";
-import { WEB_TIER_OUTPUTS } from "../../modules/contract";
+import { MESSAGING_OUTPUT_NAMES, WEB_TIER_OUTPUTS } from "../../modules/contract";
+import { onlyFencedBlock } from "../support/readme";
 import { runOffline } from "../../scripts/lib/terraform";
 import { createdAddresses, describeTerraform } from "../support/terraform";
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, "..", "..");
 const EXAMPLE = join(ROOT, "examples", "cdktf-consumer");
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+};
+/** The example README's commands: an install, then what builds and synthesizes the consumer. */
+const [INSTALL, ...BUILD] = onlyFencedBlock(join(EXAMPLE, "README.md"), "sh").trimEnd().split("\n");
 
 /** What a consumer brings beside the library: the packages its constructs are built on. */
 const PEERS = { "@cdktf/provider-aws": "^20.1.0", cdktf: "^0.21.0", constructs: "^10.4.2" };
@@ -33,11 +41,13 @@ function satisfiesCaret(version: string, range: string): boolean {
 describeTerraform("the packed library in another cdktf project", () => {
   let project: string;
   let outdir: string;
+  let packedFiles: string[];
 
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), "pack-"));
     const { stdout } = await run("npm", ["pack", "--pack-destination", work, "--json"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string }[];
+    const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
+    packedFiles = packed!.files.map((f) => f.path).sort();
 
     project = join(work, "consumer");
     mkdirSync(project);
@@ -49,11 +59,36 @@ describeTerraform("the packed library in another cdktf project", () => {
       mkdirSync(dirname(join(project, "node_modules", peer)), { recursive: true });
       symlinkSync(join(ROOT, "node_modules", peer), join(project, "node_modules", peer), "dir");
     }
+    // The compiler the README installs, linked likewise, with the command `npx tsc` finds.
+    symlinkSync(join(ROOT, "node_modules", "typescript"), join(project, "node_modules", "typescript"), "dir");
+    mkdirSync(join(project, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(join("..", "typescript", "bin", "tsc"), join(project, "node_modules", ".bin", "tsc"));
     for (const file of ["main.ts", "tsconfig.json"]) copyFileSync(join(EXAMPLE, file), join(project, file));
 
-    await run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", project]);
+    // The README's build line, as written.
+    await run("sh", ["-ec", BUILD.join("\n")], { cwd: project, env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
     outdir = join(project, "cdktf.out");
-    await run(process.execPath, [join(project, "build", "main.js")], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  });
+
+  it("installs, in the example README, this package and its peers in the package's ranges, and builds as main.ts says", () => {
+    const typescript = `typescript@^${pkg.devDependencies.typescript}`;
+    const peers = Object.entries(pkg.peerDependencies).map(([name, range]) => `${name}@${range}`);
+    expect(INSTALL!.trim().split(/\s+/)).toEqual(["npm", "install", pkg.name, ...peers, typescript]);
+    const build = BUILD.map((line) => line.replace(/\s+#.*$/, "").trim()).filter(Boolean);
+    expect(build.length).toBeGreaterThan(0);
+    for (const line of build) expect(readFileSync(join(EXAMPLE, "main.ts"), "utf8")).toContain(`\`${line}\``);
+  });
+
+  it("packs only what a consumer needs: the built modules, their declarations, the workload, README, CHANGELOG", () => {
+    const unexpected = packedFiles.filter(
+      (path) => !/^dist\/modules\/.+\.(js|d\.ts)$/.test(path) && !["dist/modules/compute/workload/server.py", "README.md", "CHANGELOG.md", "package.json"].includes(path),
+    );
+    expect(unexpected).toEqual([]);
+    expect(packedFiles).toEqual(expect.arrayContaining(["CHANGELOG.md", "README.md", "dist/modules/index.js", "dist/modules/index.d.ts"]));
+    // A source map would point at TypeScript the tarball does not hold.
+    expect(packedFiles.filter((path) => path.endsWith(".map"))).toEqual([]);
+    const js = readFileSync(join(project, "node_modules", pkg.name, "dist", "modules", "web-tier", "web-tier.js"), "utf8");
+    expect(js).not.toMatch(/sourceMappingURL/);
   });
 
   it("names as peers the packages a consumer brings, in ranges the versions it is built and tested with satisfy", () => {
@@ -74,17 +109,19 @@ describeTerraform("the packed library in another cdktf project", () => {
     expect(existsSync(join(installed, "test"))).toBe(false);
   });
 
-  it("synthesizes a stack composing a whole WebTier that Terraform validates and plans", async () => {
+  it("synthesizes a stack composing a whole WebTier without messaging that Terraform validates and plans", async () => {
     const { plan } = await runOffline(join(outdir, "stacks", "reports"));
     expect(createdAddresses(plan!)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^aws_vpc\.reports_network_vpc_/),
         expect.stringMatching(/^aws_lb\.reports_load-balancer_alb_/),
         expect.stringMatching(/^aws_autoscaling_group\.reports_compute_group_/),
-        expect.stringMatching(/^aws_sqs_queue\.reports_messaging_queue-renderer_/),
       ]),
     );
-    expect(Object.keys(plan!.planned_values?.outputs ?? {}).sort()).toEqual(Object.keys(WEB_TIER_OUTPUTS).sort());
+    // Composed without messaging: no queue, and none of messaging's outputs.
+    expect(createdAddresses(plan!).filter((address) => address.startsWith("aws_sqs_queue."))).toEqual([]);
+    const messaging: readonly string[] = MESSAGING_OUTPUT_NAMES;
+    expect(Object.keys(plan!.planned_values?.outputs ?? {}).sort()).toEqual(Object.keys(WEB_TIER_OUTPUTS).filter((name) => !messaging.includes(name)).sort());
   });
 
   it("synthesizes a stack reading an environment's outputs from remote state that Terraform validates", async () => {

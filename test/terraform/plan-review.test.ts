@@ -15,7 +15,7 @@ import { describeTerraform, synthesizedEnvironment } from "../support/terraform"
 /** Prod as deployed: its order queue plus an audit queue, which one change below removes. */
 const deployed: EnvironmentConfig = {
   ...prod,
-  messaging: { ...prod.messaging, queues: [...prod.messaging.queues, { name: "audit", visibilityTimeoutSeconds: 30 }] },
+  messaging: { ...prod.messaging!, queues: [...prod.messaging!.queues, { name: "audit", visibilityTimeoutSeconds: 30 }] },
 };
 
 /** The environment with its group's mixed instances policy over other instance types. */
@@ -32,7 +32,7 @@ function withInstanceTypes(config: EnvironmentConfig, instanceTypes: string[]): 
 describeTerraform("plan review of real changes to prod", () => {
   let state: string;
   const changes = {
-    newQueue: { ...deployed, messaging: { ...deployed.messaging, queues: [...deployed.messaging.queues, { name: "billing" }] } },
+    newQueue: { ...deployed, messaging: { ...deployed.messaging!, queues: [...deployed.messaging!.queues, { name: "billing" }] } },
     instanceType: withInstanceTypes(deployed, ["t3.medium", "t3a.medium"]),
     vpcCidr: { ...deployed, network: { ...deployed.network, cidr: "10.31.0.0/16" } },
     removedQueue: prod,
@@ -100,7 +100,7 @@ describeTerraform("plan review of real changes to prod", () => {
       summary.catch(() => undefined);
       summaries.set(name as keyof typeof changes, summary);
     }
-    fifoFailure = runOffline(synthesizedEnvironment({ ...deployed, messaging: { ...deployed.messaging, fifo: true } }), { state, validate: false }).catch((e: unknown) => e);
+    fifoFailure = runOffline(synthesizedEnvironment({ ...deployed, messaging: { ...deployed.messaging!, fifo: true } }), { state, validate: false }).catch((e: unknown) => e);
   });
 
   describe("a new resource: a third queue", () => {
