@@ -99,9 +99,11 @@ describe("deploying", () => {
     });
   });
 
-  it("never deploys with --auto-approve or cdktf deploy", () => {
+  it("never deploys with -auto-approve, --auto-approve or cdktf deploy", () => {
     const scripts = [...allJobs().flatMap(({ job }) => expandedSteps(job.steps)), ...[...actions.values()].flatMap((a) => a.runs.steps ?? [])].map((s) => s.run ?? "");
-    expect(scripts.filter((run) => /--auto-approve\b|\bcdktf\s+deploy\b/.test(run))).toEqual([]);
+    const unreviewed = /(^|\s)--?auto-approve\b|\bcdktf\s+deploy\b/m;
+    expect(["terraform apply -auto-approve", "npx cdktf deploy prod --auto-approve", "terraform -chdir=x apply -input=false -auto-approve plan"].every((run) => unreviewed.test(run))).toBe(true);
+    expect(scripts.filter((run) => unreviewed.test(run))).toEqual([]);
   });
 
   it("plans with --plan-only in a job whose apply job needs it", () => {

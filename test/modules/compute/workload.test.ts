@@ -105,16 +105,21 @@ describe("default workload service (python3, on loopback)", () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });
 
-  it("starts a bounded CPU burn on POST /stress, answers 202 at once, and the burn ends by itself", async () => {
-    const started = Date.now();
+  it("starts a bounded CPU burn on POST /stress, answers 202 while it runs, and the burn ends by itself", async () => {
     const res = await fetch(`${base}/stress?seconds=1`, { method: "POST" });
     expect(res.status).toBe(202);
-    expect(Date.now() - started).toBeLessThan(900);
     expect(await res.json()).toEqual({ seconds: 1, workers: 1 });
+    // Answered before the burn ended: it is still running after the answer.
     expect(await (await fetch(`${base}/stress`)).json()).toMatchObject({ running: true });
 
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await (await fetch(`${base}/stress`)).json()).toEqual({ running: false, seconds_left: 0 });
+    // Polled, not slept: a busy machine runs the burn late, never forever (the poll is bounded).
+    let status: unknown;
+    for (let i = 0; i < 200; i++) {
+      status = await (await fetch(`${base}/stress`)).json();
+      if ((status as { running: boolean }).running === false) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toEqual({ running: false, seconds_left: 0 });
     // The burn's child processes are gone, reaped rather than left as zombies.
     expect(childrenOf(app.pid!)).toEqual([]);
   });
