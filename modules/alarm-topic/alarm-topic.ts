@@ -28,6 +28,10 @@ import { validateAlarmTopicProps } from "./validate";
  */
 export class AlarmTopic extends Construct {
   readonly outputs: AlarmTopicOutputs;
+  /** The topic: an escape hatch for what the props do not cover. */
+  readonly topic: SnsTopic;
+  /** The customer managed key the topic is encrypted with. */
+  readonly key: KmsKey;
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     assertValid(`AlarmTopic ${pathOf(scope, id)}`, props, (p) => validateAlarmTopicProps(p, providerRegion(scope)));
@@ -121,6 +125,8 @@ export class AlarmTopic extends Construct {
       );
     }
 
+    this.topic = topic;
+    this.key = key;
     this.outputs = { topicArn: topic.arn, topicName: topic.name, kmsKeyArn: key.arn };
   }
 }

@@ -31,7 +31,7 @@ export const GROUP_NOTIFICATIONS = [
 ] as const;
 
 /** One group across the subnets, attached to the target group, rolled on template change. */
-export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTemplate: LaunchTemplate, instanceRoleName: string): { asgName: string; asgArn: string } {
+export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTemplate: LaunchTemplate, instanceRoleName: string): AutoscalingGroup {
   const d = COMPUTE_DEFAULTS;
   const refresh = refreshBounds(props);
   // latest_version (not "$Latest") so a template change (an image, a pinned version, a type) is
@@ -79,7 +79,7 @@ export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTe
       }),
     });
   }
-  return { asgName: group.name, asgArn: group.arn };
+  return group;
 }
 
 /** Several instance types from the one template, On-Demand up to the percentage, Spot above. */

@@ -1,3 +1,6 @@
+import type { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import type { Instance } from "@cdktf/provider-aws/lib/instance";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
@@ -25,6 +28,16 @@ import { workloadUserData } from "./workload";
  */
 export class Compute extends Construct {
   readonly outputs: ComputeOutputs;
+  /** The launch template every instance starts from: an escape hatch for what the props do not cover. */
+  readonly launchTemplate: LaunchTemplate;
+  /** The instances' role (Session Manager's managed policy and any extra ones attached). */
+  readonly role: IamRole;
+  /** The instances' security group. */
+  readonly securityGroup: SecurityGroup;
+  /** The group, in asg mode. */
+  readonly autoScalingGroup?: AutoscalingGroup;
+  /** The instances, in ec2 mode. */
+  readonly instances: readonly Instance[];
 
   constructor(scope: Construct, id: string, props: ComputeProps) {
     assertValid(`Compute ${pathOf(scope, id)}`, props, validateComputeProps);
@@ -101,9 +114,16 @@ export class Compute extends Construct {
       instanceRoleName: role.name,
       instanceRoleArn: role.arn,
     };
-    this.outputs =
-      props.mode === "ec2"
-        ? { ...common, mode: "ec2", instanceIds: singleInstances(this, props, launchTemplate) }
-        : { ...common, mode: "asg", ...autoScalingGroup(this, props, launchTemplate, role.name) };
+    this.launchTemplate = launchTemplate;
+    this.role = role;
+    this.securityGroup = securityGroup.resource;
+    if (props.mode === "ec2") {
+      this.instances = singleInstances(this, props, launchTemplate);
+      this.outputs = { ...common, mode: "ec2", instanceIds: this.instances.map((i) => i.id) };
+    } else {
+      this.instances = [];
+      this.autoScalingGroup = autoScalingGroup(this, props, launchTemplate, role.name);
+      this.outputs = { ...common, mode: "asg", asgName: this.autoScalingGroup.name, asgArn: this.autoScalingGroup.arn };
+    }
   }
 }

@@ -14,7 +14,7 @@ import { COMPUTE_DEFAULTS, type Ec2ModeProps } from "./props";
  * A template change replaces each instance with its successor created and registered first.
  * Returns their ids.
  */
-export function singleInstances(scope: Construct, props: Ec2ModeProps, launchTemplate: LaunchTemplate): string[] {
+export function singleInstances(scope: Construct, props: Ec2ModeProps, launchTemplate: LaunchTemplate): Instance[] {
   const region = providerRegion(scope);
   const topic = props.alarmTopicArn === undefined ? [] : [props.alarmTopicArn];
   return Array.from({ length: props.instanceCount ?? COMPUTE_DEFAULTS.instanceCount }, (_, i) => {
@@ -62,6 +62,6 @@ export function singleInstances(scope: Construct, props: Ec2ModeProps, launchTem
     statusAlarm("System", "recover", "Recover");
     // Guest failure (kernel, network config): a reboot is the remedy EC2 offers.
     statusAlarm("Instance", "reboot", "Reboot");
-    return instance.id;
+    return instance;
   });
 }

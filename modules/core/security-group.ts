@@ -27,7 +27,8 @@ export type Peer = { readonly cidr: string; readonly key?: string } | { readonly
  */
 export class LockedSecurityGroup extends Construct {
   readonly id: string;
-  private readonly resource: SecurityGroup;
+  /** The security group itself, for what the props do not cover. */
+  readonly resource: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: LockedSecurityGroupProps) {
     super(scope, id);

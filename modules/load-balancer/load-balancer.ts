@@ -1,4 +1,5 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Construct } from "constructs";
@@ -23,6 +24,16 @@ import { LoadBalancerWebAcl } from "./web-acl";
  */
 export class LoadBalancer extends Construct {
   readonly outputs: LoadBalancerOutputs;
+  /** The load balancer: an escape hatch (`addOverride`, references) for what the props do not cover. */
+  readonly alb: Lb;
+  /** The target group the instances register with. */
+  readonly targetGroup: LbTargetGroup;
+  /** The listener on `httpPort`: forwarding, or redirecting to HTTPS. */
+  readonly httpListener: LbListener;
+  /** The HTTPS listener, when there is a certificate or a domain. */
+  readonly httpsListener?: LbListener;
+  /** The load balancer's security group. */
+  readonly securityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     const region = providerRegion(scope);
@@ -146,6 +157,11 @@ export class LoadBalancer extends Construct {
     }
     const webAcl = props.webAcl ? new LoadBalancerWebAcl(this, "waf", { ...props.webAcl, name: props.name, albArn: alb.arn, tags: props.tags }) : undefined;
 
+    this.alb = alb;
+    this.targetGroup = targetGroup;
+    this.httpListener = http;
+    this.httpsListener = httpsListener;
+    this.securityGroup = securityGroup.resource;
     this.outputs = {
       albArn: alb.arn,
       albDnsName: alb.dnsName,

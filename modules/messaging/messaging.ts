@@ -18,6 +18,10 @@ import { validateMessagingProps } from "./validate";
  */
 export class Messaging extends Construct {
   readonly outputs: MessagingOutputs;
+  /** The topic every queue subscribes to: an escape hatch for what the props do not cover. */
+  readonly topic: SnsTopic;
+  /** Each queue (with its dead-letter queue) by its name in the props. */
+  readonly queues: Readonly<Record<string, FanOutQueue>>;
 
   constructor(scope: Construct, id: string, props: MessagingProps) {
     assertValid(`Messaging ${pathOf(scope, id)}`, props, validateMessagingProps);
@@ -37,6 +41,7 @@ export class Messaging extends Construct {
     new SnsTopicPolicy(this, "topic-policy", { arn: topic.arn, policy: ownAccountTopicPolicy(topic.arn) });
 
     const queues: Record<string, FanOutQueue["outputs"]> = {};
+    const constructs: Record<string, FanOutQueue> = {};
     for (const options of props.queues) {
       const queue = new FanOutQueue(this, `queue-${options.name}`, {
         ...options,
@@ -48,10 +53,13 @@ export class Messaging extends Construct {
         tags: props.tags,
       });
       queues[options.name] = queue.outputs;
+      constructs[options.name] = queue;
     }
 
     subscribeEmails(this, topic.arn, props.emailSubscriptions ?? d.emailSubscriptions);
 
+    this.topic = topic;
+    this.queues = constructs;
     this.outputs = { topicArn: topic.arn, topicName: topic.name, queues };
   }
 }

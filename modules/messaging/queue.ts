@@ -31,6 +31,10 @@ function tlsOnly(queueArn: string): PolicyStatement {
  */
 export class FanOutQueue extends Construct {
   readonly outputs: QueueOutputs;
+  /** The queue: an escape hatch for what the props do not cover. */
+  readonly queue: SqsQueue;
+  /** Its dead-letter queue. */
+  readonly deadLetterQueue: SqsQueue;
 
   constructor(scope: Construct, id: string, props: FanOutQueueProps) {
     super(scope, id);
@@ -61,6 +65,8 @@ export class FanOutQueue extends Construct {
       tags: nameTags(name, props.tags),
       lifecycle,
     });
+    this.queue = queue;
+    this.deadLetterQueue = dlq;
 
     // A separate resource: inline on the DLQ it would reference the queue that references the DLQ.
     new SqsQueueRedriveAllowPolicy(this, "dead-letter-redrive-allow", {

@@ -26,6 +26,14 @@ import { validateNetworkProps } from "./validate";
  */
 export class Network extends Construct {
   readonly outputs: NetworkOutputs;
+  /** The VPC: an escape hatch (`addOverride`, references) for what the props do not cover. */
+  readonly vpc: Vpc;
+  /** The subnets of each tier, in zone order. */
+  readonly subnets: Readonly<Record<SubnetTier, readonly Subnet[]>>;
+  /** The NAT gateways, in zone order (none with `natGateways: "none"`). */
+  readonly natGateways: readonly NatGateway[];
+  /** The private subnets' route tables, one per zone. */
+  readonly privateRouteTables: readonly RouteTable[];
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     const region = providerRegion(scope);
@@ -98,6 +106,7 @@ export class Network extends Construct {
     }
 
     // One route table per zone even with a single NAT, so moving to per-az changes routes only.
+    const privateTables: RouteTable[] = [];
     const privateTableIds: string[] = [];
     zones.forEach((zone, i) => {
       const s = subnetByZone.private.get(zone);
@@ -112,6 +121,7 @@ export class Network extends Construct {
           natGatewayId: gateway.id,
         });
       }
+      privateTables.push(table);
       privateTableIds.push(table.id);
     });
 
@@ -157,6 +167,10 @@ export class Network extends Construct {
             tags: props.tags,
           });
 
+    this.vpc = vpc;
+    this.subnets = { public: [...subnetByZone.public.values()], private: [...subnetByZone.private.values()], isolated: [...subnetByZone.isolated.values()] };
+    this.natGateways = natGateways;
+    this.privateRouteTables = privateTables;
     this.outputs = {
       vpcId: vpc.id,
       vpcCidr: cidr,

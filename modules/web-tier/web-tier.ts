@@ -24,6 +24,14 @@ import { validateWebTierProps } from "./validate";
  */
 export class WebTier extends Construct {
   readonly outputs: WebTierOutputs;
+  /** The tier's modules, each with its own resources as properties: the escape hatches. */
+  readonly network: Network;
+  readonly loadBalancer: LoadBalancer;
+  readonly alarmTopic: AlarmTopic;
+  readonly compute: Compute;
+  /** Absent when the tier has no messaging. */
+  readonly messaging?: Messaging;
+  readonly scaling: Scaling;
 
   constructor(scope: Construct, id: string, props: WebTierProps) {
     // Judged before the construct joins the tree, so a bad tier leaves nothing half-built.
@@ -81,6 +89,12 @@ export class WebTier extends Construct {
       }),
     );
 
+    this.network = network;
+    this.loadBalancer = loadBalancer;
+    this.alarmTopic = alarmTopic;
+    this.compute = compute;
+    this.messaging = messaging || undefined;
+    this.scaling = scaling;
     this.outputs = webTierOutputs({
       network: network.outputs,
       loadBalancer: loadBalancer.outputs,
