@@ -6,7 +6,7 @@ import type { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import type { Construct } from "constructs";
 import { policyDocument } from "../core/aws";
-import type { LifecycleHookOptions, MixedInstancesOptions, WarmPoolOptions } from "./capacity";
+import type { InstanceRefreshOptions, LifecycleHookOptions, MixedInstancesOptions, WarmPoolOptions } from "./capacity";
 import { COMPUTE_DEFAULTS, type AsgModeProps } from "./props";
 import { refreshBounds } from "./validate";
 
@@ -31,6 +31,21 @@ export const GROUP_NOTIFICATIONS = [
 ] as const;
 
 /** One group across the subnets, attached to the target group, rolled on template change. */
+/** The refresh's preferences the props set; those left out are not written, so AWS's defaults apply. */
+function refreshPreferences(r: InstanceRefreshOptions): Record<string, unknown> {
+  const seconds = (v: number | undefined) => (v === undefined ? undefined : String(v));
+  const preferences = {
+    skipMatching: r.skipMatching,
+    autoRollback: r.autoRollback,
+    instanceWarmup: seconds(r.instanceWarmupSeconds),
+    checkpointPercentages: r.checkpointPercentages === undefined ? undefined : [...r.checkpointPercentages],
+    checkpointDelay: seconds(r.checkpointDelaySeconds),
+    scaleInProtectedInstances: r.scaleInProtectedInstances,
+    standbyInstances: r.standbyInstances,
+  };
+  return Object.fromEntries(Object.entries(preferences).filter(([, v]) => v !== undefined));
+}
+
 export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTemplate: LaunchTemplate, instanceRoleName: string): AutoscalingGroup {
   const d = COMPUTE_DEFAULTS;
   const refresh = refreshBounds(props);
@@ -46,14 +61,14 @@ export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTe
     ...(props.mixedInstances ? mixedInstancesPolicy(props.mixedInstances, template) : { launchTemplate: template }),
     ...(props.warmPool ? { warmPool: warmPool(props.warmPool) } : {}),
     targetGroupArns: [props.loadBalancer.targetGroupArn],
-    healthCheckType: "ELB",
+    healthCheckType: props.healthCheckType ?? d.healthCheckType,
     healthCheckGracePeriod: props.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
     defaultCooldown: props.defaultCooldownSeconds ?? d.defaultCooldownSeconds,
     enabledMetrics: [...GROUP_METRICS],
     metricsGranularity: "1Minute",
     instanceRefresh: {
-      strategy: "Rolling",
-      preferences: { minHealthyPercentage: refresh.min, maxHealthyPercentage: refresh.max },
+      strategy: d.instanceRefreshStrategy,
+      preferences: { minHealthyPercentage: refresh.min, maxHealthyPercentage: refresh.max, ...refreshPreferences(props.instanceRefresh ?? {}) },
     },
     tag: [{ key: "Name", value: props.name, propagateAtLaunch: true }],
     // Scaling policies own the desired capacity once the group exists; re-applying the

@@ -41,6 +41,48 @@ export interface MixedInstancesOptions {
 }
 
 /**
+ * How a rolling instance refresh replaces the group's instances (the healthy percentages are
+ * the group's own props). Every option left out is AWS's default.
+ */
+export interface InstanceRefreshOptions {
+  /**
+   * Leave instances that already run the desired launch template and instance types.
+   * @default false
+   */
+  readonly skipMatching?: boolean;
+  /**
+   * Roll back to the previous launch template when the refresh fails or is cancelled.
+   * @default false
+   */
+  readonly autoRollback?: boolean;
+  /**
+   * Seconds a new instance warms up before it counts as in service, 0 to 86400.
+   * @default - the group's health check grace period
+   */
+  readonly instanceWarmupSeconds?: number;
+  /**
+   * Shares of the group (1 to 100, ascending, the last 100) after which the refresh pauses.
+   * @default - no checkpoints
+   */
+  readonly checkpointPercentages?: readonly number[];
+  /**
+   * Seconds each checkpoint pauses, 0 to 172800; only with checkpointPercentages.
+   * @default - 3600 where there are checkpoints
+   */
+  readonly checkpointDelaySeconds?: number;
+  /**
+   * Instances protected from scale-in: `Refresh` them, `Ignore` them, or `Wait` for them.
+   * @default "Ignore"
+   */
+  readonly scaleInProtectedInstances?: "Refresh" | "Ignore" | "Wait";
+  /**
+   * Instances in standby: `Terminate` them, `Ignore` them, or `Wait` for them.
+   * @default "Ignore"
+   */
+  readonly standbyInstances?: "Terminate" | "Ignore" | "Wait";
+}
+
+/**
  * Pre-initialized instances beside the group, which a scale-out starts instead of booting new
  * ones. AWS refuses a warm pool on a group with a mixed instances policy.
  */
@@ -111,6 +153,17 @@ export function mixedInstancesSpec(instanceType: OptionalSpec<string>): Optional
     capacityRebalance: boolean(),
   });
 }
+
+/** The shape of the instance refresh's options: AWS's ranges. */
+export const INSTANCE_REFRESH_SHAPE: ShapeOf<InstanceRefreshOptions> = {
+  skipMatching: boolean(),
+  autoRollback: boolean(),
+  instanceWarmupSeconds: integer({ min: 0, max: 86400, unit: "seconds" }),
+  checkpointPercentages: list(integer({ min: 1, max: 100 }), { maxItems: 100 }),
+  checkpointDelaySeconds: integer({ min: 0, max: 172800, unit: "seconds" }),
+  scaleInProtectedInstances: oneOf(["Refresh", "Ignore", "Wait"]),
+  standbyInstances: oneOf(["Terminate", "Ignore", "Wait"]),
+};
 
 /** The warm pool's shape: AWS's ranges. */
 export const WARM_POOL_SHAPE: ShapeOf<WarmPoolOptions> = {

@@ -2,7 +2,7 @@ import { policyArn, tags } from "../core/fields";
 import { boolean, integer, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
 import { isToken } from "../core/validation";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
-import { LIFECYCLE_HOOKS_SHAPE, mixedInstancesSpec, WARM_POOL_SHAPE, type LifecycleHooks, type MixedInstancesOptions, type WarmPoolOptions } from "./capacity";
+import { INSTANCE_REFRESH_SHAPE, LIFECYCLE_HOOKS_SHAPE, mixedInstancesSpec, WARM_POOL_SHAPE, type InstanceRefreshOptions, type LifecycleHooks, type MixedInstancesOptions, type WarmPoolOptions } from "./capacity";
 import { AL2023_IMAGE, IMAGE } from "./image";
 
 /** Session Manager instead of SSH: the one policy every instance role carries. */
@@ -139,6 +139,12 @@ export interface AsgModeProps extends ComputeCommonProps {
    */
   readonly healthCheckGracePeriodSeconds?: number;
   /**
+   * What makes an instance unhealthy: `ELB` (the target group's health checks as well as EC2's
+   * status checks) or `EC2` (status checks only: an instance whose app stops answering stays).
+   * @default "ELB"
+   */
+  readonly healthCheckType?: "ELB" | "EC2";
+  /**
    * Seconds between simple scaling activities, 0 to 86400.
    * @default 300
    */
@@ -158,6 +164,12 @@ export interface AsgModeProps extends ComputeCommonProps {
    * @default - minHealthyPercentage + 100, at most 200 (190, or 200 where minSize is at most 1)
    */
   readonly maxHealthyPercentage?: number;
+  /**
+   * How an instance refresh goes besides the healthy percentages: skip matching instances,
+   * roll back on failure, warm-up, checkpoints, protected and standby instances.
+   * @default - AWS's defaults: every instance replaced, no rollback, no checkpoints
+   */
+  readonly instanceRefresh?: InstanceRefreshOptions;
   /**
    * Several instance types (one architecture), an On-Demand base and percentage, Spot above
    * it; replaces `instanceType`.
@@ -197,6 +209,9 @@ export const COMPUTE_DEFAULTS = {
   managedPolicyArns: [] as readonly string[],
   instanceCount: 1,
   healthCheckGracePeriodSeconds: 300,
+  healthCheckType: "ELB" as const,
+  /** The only strategy an instance refresh of a launch-template group has. */
+  instanceRefreshStrategy: "Rolling",
   defaultCooldownSeconds: 300,
   /** By the group's minSize (a token counts as large): 100 where the group may run one instance. */
   minHealthyPercentage: (minSize: number): number => (!isToken(minSize) && minSize <= 1 ? 100 : 90),
@@ -268,6 +283,8 @@ export const COMPUTE_SHAPES: { readonly ec2: ShapeOf<Ec2ModeProps>; readonly asg
     maxSize: required(integer({ min: 1, max: 1000 })),
     desiredCapacity: integer({ min: 0, max: 1000 }),
     healthCheckGracePeriodSeconds: integer({ min: 0, max: 7200, unit: "seconds" }),
+    healthCheckType: oneOf(["ELB", "EC2"]),
+    instanceRefresh: object(INSTANCE_REFRESH_SHAPE),
     defaultCooldownSeconds: integer({ min: 0, max: 86400, unit: "seconds" }),
     minHealthyPercentage: integer({ min: 0, max: 100 }),
     maxHealthyPercentage: integer({ min: 100, max: 200 }),

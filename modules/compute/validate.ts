@@ -27,6 +27,16 @@ type AsgSettings = Omit<AsgModeProps, Wired>;
 
 /** Rules across an Auto Scaling Group's sizes and refresh bounds; values that are tokens are not judged. */
 const asgRules: readonly Rule<AsgSettings>[] = [
+  when("instanceRefresh.checkpointPercentages", ["instanceRefresh.checkpointPercentages"], (c) => {
+    const points = c.instanceRefresh?.checkpointPercentages;
+    if (points === undefined || Token.isUnresolved(points) || points.some((p) => Token.isUnresolved(p))) return undefined;
+    return points.every((p, i) => i === 0 || p > points[i - 1]!) ? undefined : `(${JSON.stringify(points)}) must rise, each value once (an AWS rule)`;
+  }),
+  when("instanceRefresh.checkpointDelaySeconds", ["instanceRefresh.checkpointDelaySeconds", "instanceRefresh.checkpointPercentages"], (c) =>
+    c.instanceRefresh?.checkpointDelaySeconds !== undefined && c.instanceRefresh.checkpointPercentages === undefined
+      ? `(${c.instanceRefresh.checkpointDelaySeconds}) pauses at checkpoints: set checkpointPercentages too`
+      : undefined,
+  ),
   when("maxSize", ["minSize", "maxSize"], (c) => (known(c.minSize, c.maxSize) && c.maxSize < c.minSize ? `(${c.maxSize}) must be >= minSize (${c.minSize})` : undefined)),
   when("desiredCapacity", ["desiredCapacity", "minSize", "maxSize"], (c) => {
     const d = c.desiredCapacity;
