@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { publishWebTierOutputs, useBackend } from "../modules/contract";
-import { assertValid, markValidated } from "../modules/core/validation";
+import { assertValid } from "../modules/core/validation";
 import { WebTier } from "../modules/web-tier";
 import { stateBackend } from "./backend";
 import { webTierProps, type EnvironmentConfig } from "./config";
@@ -35,7 +35,7 @@ export class EnvironmentStack extends TerraformStack {
 
     // "Default" is left out of logical ids, so resources keep the addresses they had before the
     // tier had a construct of its own. Its props come from the config validated above.
-    this.webTier = new WebTier(this, "Default", markValidated(webTierProps(config)));
+    this.webTier = new WebTier(this, "Default", webTierProps(config));
     publishWebTierOutputs(this, this.webTier.outputs);
   }
 

@@ -1,4 +1,4 @@
-import { markValidated, ValidationError } from "../modules/core/validation";
+import { ValidationError } from "../modules/core/validation";
 import type { EnvironmentConfig } from "./config";
 import { dev } from "./dev";
 import { prod } from "./prod";
@@ -41,5 +41,5 @@ export function selectEnvironments(
   const findings = [...own.flat(), ...overlappingCidrs(chosen.filter((_, i) => own[i]!.length === 0))];
   if (findings.length > 0) throw new ValidationError("Environment configuration", findings);
   // Checked where they entered: the stacks built from them do not check again.
-  return chosen.map(markValidated);
+  return chosen;
 }

@@ -156,27 +156,13 @@ export function pathOf(scope: IConstruct, id: string): string {
   return scope.node.path ? `${scope.node.path}/${id}` : id;
 }
 
-/** Props objects already checked: by their construct, or by the caller that built them from checked data. */
-const validated = new WeakSet<object>();
-
-/**
- * Records that `props` need no further check: the caller validated the data they were built
- * from (an environment validates its whole config where it enters; WebTier validates every
- * section before it builds the modules), so the construct receiving them does not repeat it.
- */
-export function markValidated<P extends object>(props: P): P {
-  validated.add(props);
-  return props;
-}
-
 /**
  * Throws a {@link ValidationError} naming `subject` with every problem `validate` finds in
- * `props`, unless this very object was validated before (see {@link markValidated}).
+ * `props`. Every construct judges the props it is given, whoever built them: no state decides
+ * that a check may be skipped.
  */
 export function assertValid<P extends object>(subject: string, props: P, validate: (props: P) => readonly Finding[]): void {
-  if (validated.has(props)) return;
   throwIfInvalid(subject, validate(props));
-  validated.add(props);
 }
 
 /** True for values cdktf resolves later (`${aws_vpc.x.id}` and friends): rules do not judge them. */

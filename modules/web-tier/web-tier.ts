@@ -1,10 +1,10 @@
 import { Construct } from "constructs";
 import { AlarmTopic } from "../alarm-topic/alarm-topic";
 import { Compute } from "../compute/compute";
-import { COMPUTE_DEFAULTS, type ComputeProps } from "../compute/props";
+import { COMPUTE_DEFAULTS } from "../compute/props";
 import type { WebTierOutputs } from "../contract/outputs";
 import { providerRegion } from "../core/aws";
-import { assertValid, markValidated, pathOf } from "../core/validation";
+import { assertValid, pathOf } from "../core/validation";
 import { LoadBalancer } from "../load-balancer/load-balancer";
 import { Messaging } from "../messaging/messaging";
 import { Network } from "../network/network";
@@ -42,11 +42,11 @@ export class WebTier extends Construct {
     const settings = props.loadBalancer ?? d.loadBalancer;
 
     // Each module gets the section validated above plus what the tier wires in from others.
-    const network = new Network(this, "network", markValidated({ ...props.network, name, tags }));
+    const network = new Network(this, "network", { ...props.network, name, tags });
     const loadBalancer = new LoadBalancer(
       this,
       "load-balancer",
-      markValidated({
+      {
         ...settings,
         name,
         tags,
@@ -55,15 +55,15 @@ export class WebTier extends Construct {
         subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
         // Where the instances serve the CPU-burning endpoint, the load balancer guards its path.
         stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
-      }),
+      },
     );
     // Built before the compute, whose status alarms and group events notify it (construct
     // paths, not construction order, make the addresses).
-    const alarmTopic = new AlarmTopic(this, "alarm-topic", markValidated({ ...props.alarmTopic, name, tags }));
+    const alarmTopic = new AlarmTopic(this, "alarm-topic", { ...props.alarmTopic, name, tags });
     const compute = new Compute(
       this,
       "compute",
-      markValidated<ComputeProps>({
+      {
         ...props.compute,
         name,
         tags,
@@ -71,14 +71,14 @@ export class WebTier extends Construct {
         subnetIds: network.outputs.privateSubnetIds,
         loadBalancer: loadBalancer.outputs,
         alarmTopicArn: alarmTopic.outputs.topicArn,
-      }),
+      },
     );
     const messaging =
-      props.messaging && new Messaging(this, "messaging", markValidated({ ...props.messaging, namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags }));
+      props.messaging && new Messaging(this, "messaging", { ...props.messaging, namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags });
     const scaling = new Scaling(
       this,
       "scaling",
-      markValidated({
+      {
         ...props.scaling,
         name,
         tags,
@@ -86,7 +86,7 @@ export class WebTier extends Construct {
         loadBalancer: loadBalancer.outputs,
         alarmTopicArn: alarmTopic.outputs.topicArn,
         queues: messaging ? Object.values(messaging.outputs.queues) : [],
-      }),
+      },
     );
 
     this.network = network;
