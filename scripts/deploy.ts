@@ -8,15 +8,21 @@ import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, planSettings } from "./lib/plan-option
 import { planEnvironments } from "./lib/plan-run";
 import { summarize } from "./lib/plan-summary";
 import { renderText } from "./lib/render-summary";
+import { withEmulator } from "./lib/emulator";
 import { checkStateChoice, readState, terraformFailure, type StateChoice } from "./lib/state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./lib/terraform";
 
 const question = (env: string) => `Apply this plan to ${env}? [y/N]`;
 
-/** Plans, guards, shows the summary, asks, then applies exactly the saved plan file. */
+/** Plans, guards, shows the summary, asks, then applies exactly the saved plan file; with `--local`, into the emulator. */
 async function planAndApply(env: string, values: Parameters<typeof planSettings>[0] & { "plan-only"?: boolean; yes?: boolean }): Promise<number> {
   const { states, override, out } = planSettings(values);
-  const run = await planEnvironments({ names: env, states, out, override, keepWorkdirs: true });
+  return withEmulator(values, (local) => planAndApplyTo(env, values, { states, override, out, local }));
+}
+
+async function planAndApplyTo(env: string, values: { "plan-only"?: boolean; yes?: boolean }, settings: ReturnType<typeof planSettings> & { local?: string }): Promise<number> {
+  const run = await planEnvironments({ names: env, ...settings, keepWorkdirs: true });
+  const { out } = settings;
   try {
     process.stdout.write(run.text);
     const [planned] = run.planned;
@@ -36,10 +42,16 @@ async function planAndApply(env: string, values: Parameters<typeof planSettings>
       return EXIT.ok;
     }
     await applyPlan(env, planned!.planFile, planned!.workdir);
+    if (settings.local) process.stdout.write(`\nOutputs of ${env} (in the emulator at ${settings.local}):\n${await outputsText(planned!.workdir)}`);
     return EXIT.ok;
   } finally {
     run.discard();
   }
+}
+
+/** `terraform output` of an applied folder, as Terraform prints it. */
+function outputsText(workdir: string): Promise<string> {
+  return terraform(["output", "-no-color"], workdir, terraformEnv());
 }
 
 /** An initialized folder of `env`'s configuration as synthesized from this commit, and how to clean it up. */
@@ -87,6 +99,7 @@ async function applySaved(env: string, dir: string, values: { offline?: boolean;
 export const deploy = command({
   name: "deploy",
   usage: `npm run deploy -- <env> [--offline] [--state <dir> | --empty-state] [--allow-destroy] [--override-reason <text>] [--out <dir>] [--plan-only] [--yes]
+       npm run deploy -- <env> --local [--endpoint <url>] [--empty-state] [--yes]
        npm run deploy -- <env> --apply-saved <dir> [--yes]`,
   help: `Deploys one environment from a plan that was summarized and guarded: synthesizes, plans to
 <out>/<env>/plan.tfplan, summarizes, applies the guard (the same rules as npm run plan), prints
@@ -102,6 +115,8 @@ ${PLAN_OPTIONS_HELP}
                             give the state, as for a plan)
 
 Offline, everything up to the apply step runs without a cloud account; the apply itself needs AWS.
+With --local the whole path, apply included, runs against the emulator, and the environment's
+outputs are printed at the end.
 
 Exit codes: 0 applied, not applied on request, or nothing to apply · 1 synth or Terraform failed ·
 2 bad usage, invalid configuration or an unreadable state · 3 the guard blocked the plan (nothing
@@ -113,7 +128,7 @@ applied) · 5 the saved plan is stale (nothing applied).`,
     if (env === "all" || env.includes(",")) throw new UsageError("deploy takes one environment at a time");
     const dir = values["apply-saved"];
     if (dir === undefined) return planAndApply(env, values);
-    const planOnly = (["plan-only", "allow-destroy", "override-reason", "out"] as const).filter((o) => values[o] !== undefined);
+    const planOnly = (["plan-only", "allow-destroy", "override-reason", "out", "local", "endpoint"] as const).filter((o) => values[o] !== undefined);
     if (planOnly.length > 0) throw new UsageError(`--apply-saved applies a saved plan: --${planOnly[0]} does not go with it`);
     return applySaved(env, dir, values);
   },
