@@ -69,7 +69,7 @@ async function answers(endpoint: string): Promise<boolean> {
 
 /** Creates the state bucket unless it is there (path-style S3; the emulator checks no signature). */
 export async function ensureStateBucket(endpoint: string): Promise<void> {
-  const response = await fetch(`${endpoint}/${LOCAL_STATE_BUCKET}`, { method: "PUT" });
+  const response = await fetch(`${endpoint}/${LOCAL_STATE_BUCKET}`, { method: "PUT", headers: emulatorHeaders("s3") });
   const body = await response.text();
   if (!response.ok && !/BucketAlreadyOwnedByYou|BucketAlreadyExists/.test(body)) {
     throw new CommandError(`the emulator at ${endpoint} refused to create the state bucket ${LOCAL_STATE_BUCKET}: ${response.status} ${body.slice(0, 200)}`, EXIT.failed);
@@ -96,7 +96,8 @@ export async function startEmulator(options: { readonly port?: number; readonly 
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  // Loading moto takes a few seconds of CPU; far longer on a busy machine.
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   while (!(await answers(endpoint))) {
     if (exited !== undefined || Date.now() > deadline) {
       await stop();
@@ -134,7 +135,7 @@ export async function connectEmulator(endpoint: string): Promise<Emulator> {
 const FIXED_ZONE_ID = "webtier-fixed-zone-id:";
 
 /** A request signed only in form: the emulator routes by the service in the credential scope and checks no signature. */
-function emulatorHeaders(service: string, extra: Record<string, string> = {}): Record<string, string> {
+export function emulatorHeaders(service: string, extra: Record<string, string> = {}): Record<string, string> {
   return { Authorization: `AWS4-HMAC-SHA256 Credential=AKIALOCALEMULATOR/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`, ...extra };
 }
 

@@ -47,10 +47,8 @@ const emulators: Emulator[] = [];
 const runs = new Map<Env, Promise<Lifecycle>>();
 const out = () => mkdtempSync(join(tmpdir(), "apply-out-"));
 
-async function lifecycle(env: Env): Promise<Lifecycle> {
-  const emulator = await startEmulator();
-  emulators.push(emulator);
-  const { endpoint } = emulator;
+async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycle> {
+  const { endpoint } = await started;
   const local = ["--local", "--endpoint", endpoint];
   const seconds: Record<string, number> = {};
 
@@ -102,8 +100,12 @@ const run = (env: Env) => runs.get(env)!;
 
 beforeAll(() => {
   console.log(`Emulator gaps, each handled in one place (scripts/lib/emulator-gaps.ts):\n${renderEmulatorGaps()}`);
+  // The emulators start one after another (each loads moto, seconds of CPU); the environments then run side by side.
+  let previous: Promise<unknown> = Promise.resolve();
   for (const env of ENVIRONMENTS) {
-    const promise = lifecycle(env);
+    const started = previous.then(() => startEmulator()).then((e) => (emulators.push(e), e));
+    previous = started.catch(() => undefined);
+    const promise = lifecycle(env, started);
     promise.catch(() => undefined);
     runs.set(env, promise);
   }

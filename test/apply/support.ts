@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { LOCAL_CREDENTIALS, LOCAL_STATE_BUCKET } from "../../scripts/lib/overrides";
-import { pythonBinary } from "../../scripts/lib/emulator";
+import { emulatorHeaders, pythonBinary } from "../../scripts/lib/emulator";
 import { ROOT } from "../scripts/run-cli";
 
 /** How a command ended, and how long it took. */
@@ -50,7 +50,7 @@ export interface StoredState {
 
 /** The environment's state object, read straight from the emulator's bucket. */
 export async function storedState(endpoint: string, env: string): Promise<StoredState> {
-  const response = await fetch(`${endpoint}/${LOCAL_STATE_BUCKET}/${env}/terraform.tfstate`);
+  const response = await fetch(`${endpoint}/${LOCAL_STATE_BUCKET}/${env}/terraform.tfstate`, { headers: emulatorHeaders("s3") });
   if (!response.ok) throw new Error(`no state for ${env} in the emulator: ${response.status}`);
   return (await response.json()) as StoredState;
 }
