@@ -24,7 +24,8 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   },
   {
     type: "aws_sqs_queue",
-    reason: "RedrivePolicy comes back re-serialized with spaces (\"a\": 1): a whitespace-only update of redrive_policy on every plan",
+    reason:
+      "RedrivePolicy comes back re-serialized with spaces (\"a\": 1): a whitespace-only update of redrive_policy on every plan; and a removed policy comes back as \"\" where AWS leaves it out: the destroy of the redrive-allow policy waited forever",
     handling: { patch: "sqs_compact_redrive_policy" },
   },
   {

@@ -46,6 +46,11 @@ interface Lifecycle {
 const emulators: Emulator[] = [];
 const runs = new Map<Env, Promise<Lifecycle>>();
 const out = () => mkdtempSync(join(tmpdir(), "apply-out-"));
+/** Each step as it ends, so a long run shows where it is. */
+const told = (env: Env, step: string, ran: Ran | undefined) => {
+  if (ran) console.log(`${env} ${step}: exit ${ran.code} after ${ran.seconds.toFixed(1)} s`);
+  return ran;
+};
 
 async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycle> {
   const { endpoint } = await started;
@@ -59,7 +64,7 @@ async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycl
       if (env === "dev" && !concurrent && /Creating\.\.\./.test(all)) concurrent = cli("deploy", [env, ...local, "--yes", "--out", out()]);
     },
   });
-  seconds.apply = apply.seconds;
+  seconds.apply = told(env, "apply", apply)!.seconds;
   const afterApply = await storedState(endpoint, env);
 
   const replanOut = out();
@@ -67,14 +72,15 @@ async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycl
     cli("plan", [env, ...local, "--out", replanOut]),
     env === "dev" ? cli("drift", [env, ...local, "--out", out()]) : undefined,
   ]);
-  seconds["no-op plan"] = replan.seconds;
+  seconds["no-op plan"] = told(env, "no-op plan", replan)!.seconds;
+  told(env, "drift in sync", inSync);
   const replanJson = JSON.parse(readFileSync(join(replanOut, env, "plan.json"), "utf8")) as PlanJson;
 
   // Drift: the queue's visibility timeout changed through the emulator's SQS API.
   const queueUrl = afterApply.outputs.queue_url!.value as string;
   await boto3(endpoint, `client("sqs").set_queue_attributes(QueueUrl=${JSON.stringify(queueUrl)}, Attributes={"VisibilityTimeout": "913"})`);
   const drift = await cli("drift", [env, ...local, "--out", out()]);
-  seconds.drift = drift.seconds;
+  seconds.drift = told(env, "drift", drift)!.seconds;
 
   let guarded: Ran | undefined;
   let overridden: Ran | undefined;
@@ -87,12 +93,13 @@ async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycl
       cli("plan", ["prod", ...local, "--out", out()], { root: changed }),
       cli("plan", ["prod", ...local, "--out", out(), "--allow-destroy", "--override-reason", "apply tier"], { root: changed }),
     ]);
-    seconds.guard = Math.max(guarded.seconds, overridden.seconds);
+    seconds.guard = Math.max(told(env, "guarded", guarded)!.seconds, told(env, "overridden", overridden)!.seconds);
   }
 
   const destroy = await cli("destroy", [env, ...local, "--yes", "--out", out()]);
-  seconds.destroy = destroy.seconds;
+  seconds.destroy = told(env, "destroy", destroy)!.seconds;
   const afterDestroy = destroy.code === 0 ? { state: await storedState(endpoint, env), left: await leftInEmulator(endpoint, env) } : undefined;
+  told(env, "concurrent deploy", await concurrent);
   return { endpoint, apply, concurrent: await concurrent, afterApply, replan, replanJson, inSync, drift, guarded, overridden, destroy, afterDestroy, seconds };
 }
 

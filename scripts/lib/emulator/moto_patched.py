@@ -22,7 +22,8 @@ def sqs_redrive_allow_policy() -> None:
 
 def sqs_compact_redrive_policy() -> None:
     """SQS returns RedrivePolicy as Python's json.dumps writes it ("a": 1, with spaces); AWS
-    returns it as given, compact, so the provider saw a change on every plan."""
+    returns it as given, compact, so the provider saw a change on every plan. And a policy
+    removed (set to "") comes back as "", where AWS leaves it out: the destroy waited forever."""
     import json
 
     from moto.sqs.models import Queue
@@ -33,6 +34,10 @@ def sqs_compact_redrive_policy() -> None:
         result = original(self)
         if self.redrive_policy:
             result["RedrivePolicy"] = json.dumps(self.redrive_policy, separators=(",", ":"))
+        # A policy set to "" is removed: AWS then leaves the attribute out, as the provider expects.
+        for name in ("RedriveAllowPolicy", "Policy"):
+            if result.get(name) == "":
+                del result[name]
         return result
 
     Queue.attributes = property(attributes)
