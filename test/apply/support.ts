@@ -19,13 +19,13 @@ export interface Ran {
  * Runs `scripts/<script>.ts` as `npm run` does, in `root` (this checkout unless given), with its
  * own synth folder; `onStdout` sees the output as it comes (to act while an apply runs).
  */
-export function cli(script: string, args: readonly string[], options: { root?: string; onStdout?: (all: string) => void } = {}): Promise<Ran> {
+export function cli(script: string, args: readonly string[], options: { root?: string; env?: Record<string, string>; onStdout?: (all: string) => void } = {}): Promise<Ran> {
   const root = options.root ?? ROOT;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--require", join(root, "scripts", "register-ts.cjs"), join(root, "scripts", `${script}.ts`), ...args], {
       cwd: root,
-      env: { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "apply-synth-")) },
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "apply-synth-")), ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
