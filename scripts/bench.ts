@@ -122,7 +122,8 @@ async function applyRows(): Promise<Measurement[]> {
       const cli = (name: string, ...args: string[]) => ["npm", "run", "--silent", name, "--", env, ...local, "--out", plans, ...args];
       rows.push(measure(`npm run deploy -- ${env} --local --yes (apply)`, cli("deploy", "--yes", ...(env === "prod" ? ["--empty-state"] : [])), 1, {}, 0));
       rows.push(measure(`npm run plan -- ${env} --local (no-op plan)`, cli("plan"), 1, {}, 0));
-      rows.push(measure(`npm run destroy -- ${env} --local --yes`, cli("destroy", "--yes", ...(env === "prod" ? ["--allow-destroy"] : [])), 1, {}, 0));
+      // prod refuses: it is protected, and its queues carry prevent_destroy.
+      if (env !== "prod") rows.push(measure(`npm run destroy -- ${env} --local --yes`, cli("destroy", "--yes"), 1, {}, 0));
     } finally {
       await emulator.stop();
     }
@@ -230,7 +231,7 @@ figures read as ratios on a noisy machine), the app cdktf.json runs (what \`cdkt
 \`diff\` and \`deploy\` wait for), synth of 1, 10 and 50 copies of prod in one app (the marginal
 cost of an environment), \`npm run plan -- all --offline\`, one run each of the unit, commands
 and Terraform tiers and of the whole \`npm test\`, and one run each of the apply, the no-op plan
-after it and the destroy of every environment with --local (a fresh emulator per environment).
+after it and the destroy (dev and stage; prod refuses) with --local, a fresh emulator each.
 Wall time is median and min–max; peak resident memory comes from the OS's accounting
 (/usr/bin/time), for the largest process of each command.
 

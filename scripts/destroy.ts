@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { synthesize } from "../envs/app";
 import { applyPlan, confirm } from "./lib/apply";
-import { command, EXIT, runMain, UsageError } from "./lib/cli";
+import { command, CommandError, EXIT, runMain, UsageError } from "./lib/cli";
 import { hostedZonesOf, seedHostedZones, withEmulator } from "./lib/emulator";
 import { guard, protectedList, type GuardOverride, type SynthesizedStack } from "./lib/guard";
 import { initLocal } from "./lib/local-run";
@@ -10,7 +10,7 @@ import { LOCAL_OPTIONS_HELP, checkLocalChoice } from "./lib/plan-options";
 import { summarize } from "./lib/plan-summary";
 import { renderText } from "./lib/render-summary";
 import { terraformFailure } from "./lib/state-option";
-import { terraform, terraformEnv, type PlanJson } from "./lib/terraform";
+import { terraform, terraformEnv, TerraformError, type PlanJson } from "./lib/terraform";
 
 /**
  * Destroys one environment the way deploy applies: a destroy plan saved to a file, summarized,
@@ -35,6 +35,14 @@ async function destroyEnvironment(env: string, values: { yes?: boolean; out?: st
   const dir = resolve(values.out ?? ".plans", env);
   mkdirSync(dir, { recursive: true });
   const planFile = join(dir, "destroy.tfplan");
+  // A protected environment refuses before anything is planned: by the owner's list or its
+  // config. One protected only by what is deployed (production tags) is caught by the guard below.
+  const list = protectedList(process.env);
+  const listed = list.names.includes(env) ? `listed in ${list.source}` : config.production === true ? "its config says production: true" : undefined;
+  if (listed && !override.allowDestroy) {
+    console.log(`Nothing destroyed: ${env} is protected (${listed}); --allow-destroy overrides it.`);
+    return EXIT.guarded;
+  }
   const { workdir, discard } = await initialized(env, stackDir, local).catch((error: unknown) => {
     throw terraformFailure(error, env, undefined);
   });
@@ -43,11 +51,15 @@ async function destroyEnvironment(env: string, values: { yes?: boolean; out?: st
       await terraform(["plan", "-destroy", "-input=false", "-no-color", `-out=${planFile}`], workdir, terraformEnv());
       return JSON.parse(await terraform(["show", "-json", "-no-color", planFile], workdir, terraformEnv())) as PlanJson;
     })().catch((error: unknown) => {
+      // Terraform's own protection: a resource with prevent_destroy stops the destroy plan.
+      if (error instanceof TerraformError && /lifecycle\.prevent_destroy/.test(error.output)) {
+        throw new CommandError(`nothing destroyed: ${env} has resources with prevent_destroy, so Terraform refuses to plan their destroy; turn it off in the config first:\n${error.output.split("\n\n")[0]}`, EXIT.guarded);
+      }
       throw terraformFailure(error, env, undefined);
     });
     writeFileSync(join(dir, "destroy.json"), JSON.stringify(plan));
     const stack = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as SynthesizedStack;
-    const summary = summarize(env, plan, { list: protectedList(process.env), production: config.production === true, stack });
+    const summary = summarize(env, plan, { list, production: config.production === true, stack });
     const verdict = guard([summary], override);
     process.stdout.write(renderText([summary], verdict));
     if (verdict.blocked) {

@@ -76,7 +76,8 @@ export async function leftInEmulator(endpoint: string, env: string): Promise<str
     endpoint,
     `env = ${JSON.stringify(env)}
 tag = [{"Name": "tag:Environment", "Values": [env]}]
-left = [r["ResourceARN"] for r in client("resourcegroupstaggingapi").get_resources(TagFilters=[{"Key": "Environment", "Values": [env]}])["ResourceTagMappingList"]]
+# Instances and NAT gateways stay listed for a while once terminated or deleted (in AWS too): their state is checked below.
+left = [r["ResourceARN"] for r in client("resourcegroupstaggingapi").get_resources(TagFilters=[{"Key": "Environment", "Values": [env]}])["ResourceTagMappingList"] if ":instance/" not in r["ResourceARN"] and ":natgateway/" not in r["ResourceARN"]]
 ec2 = client("ec2")
 left += [v["VpcId"] for v in ec2.describe_vpcs(Filters=tag)["Vpcs"]]
 left += [s["SubnetId"] for s in ec2.describe_subnets(Filters=tag)["Subnets"]]
