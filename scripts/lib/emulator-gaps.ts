@@ -59,6 +59,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     handling: { ignore: ["enabled", "predictive_scaling_configuration"] },
   },
   {
+    type: "aws_instance",
+    reason:
+      "the user data an instance gets from its launch template reads back (DescribeInstanceAttribute) as another value than the provider plans from the template: a user_data update on every plan of ec2 mode",
+    handling: { ignore: ["user_data"] },
+  },
+  {
     type: "aws_vpc_security_group_ingress_rule",
     reason: "the description of a rule that references a security group is dropped: an update of description on every plan",
     handling: { ignore: ["description"] },
