@@ -56,10 +56,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Whether the emulator answers at `endpoint`. */
+/** Whether the emulator answers at `endpoint`: S3's ListBuckets, cheap even while an apply keeps it busy. */
 async function answers(endpoint: string): Promise<boolean> {
   try {
-    const response = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(2_000) });
+    const response = await fetch(`${endpoint}/`, { headers: emulatorHeaders("s3"), signal: AbortSignal.timeout(10_000) });
     await response.arrayBuffer();
     return response.ok;
   } catch {
