@@ -1,6 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { CommandError, EXIT } from "./cli";
 import { LOCAL_STATE_BUCKET } from "./overrides";
 
@@ -81,11 +83,13 @@ export async function startEmulator(options: { readonly port?: number; readonly 
   requireEmulator();
   const port = options.port ?? (await freePort());
   const endpoint = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(pythonBinary(), [LAUNCHER, "-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4_000);
-  });
+  // Its log (a line per request) goes to a file, not a pipe: a caller blocked in a synchronous
+  // call (bench's spawnSync) would stop draining a pipe, and the emulator would hang writing.
+  const log = join(mkdtempSync(join(tmpdir(), "emulator-")), "moto.log");
+  const logFd = openSync(log, "w");
+  const child: ChildProcess = spawn(pythonBinary(), [LAUNCHER, "-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", logFd, logFd] });
+  closeSync(logFd);
+  const stderrTail = () => (existsSync(log) ? readFileSync(log, "utf8").slice(-4_000) : "");
   let exited: number | null | undefined;
   child.once("exit", (code) => {
     exited = code;
@@ -101,7 +105,7 @@ export async function startEmulator(options: { readonly port?: number; readonly 
   while (!(await answers(endpoint))) {
     if (exited !== undefined || Date.now() > deadline) {
       await stop();
-      throw new CommandError(`the emulator did not start on ${endpoint}${exited !== undefined ? ` (exit code ${exited})` : ""}:\n${stderr.trim()}`, EXIT.failed);
+      throw new CommandError(`the emulator did not start on ${endpoint}${exited !== undefined ? ` (exit code ${exited})` : ""}:\n${stderrTail().trim()}`, EXIT.failed);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -114,6 +118,7 @@ export async function startEmulator(options: { readonly port?: number; readonly 
     stop: async () => {
       process.off("exit", onExit);
       await stop();
+      rmSync(dirname(log), { recursive: true, force: true });
     },
   };
 }
