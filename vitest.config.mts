@@ -1,10 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Three tiers: `unit` synthesizes and inspects JSON in-process (fast, no Terraform, no other
+ * Three tiers run by `npm test`: `unit` synthesizes and inspects JSON in-process (fast, no Terraform, no other
  * program); `commands` runs the project's commands and other programs as processes (synth, the
  * CLIs, git worktrees, the workflows' bash scripts, the Python workload); `terraform` runs real
  * `terraform plan` offline against synthesized stacks. `npm test` runs all three, side by side.
+ * A fourth, `apply` (`npm run test:apply`, not part of `npm test`), applies, re-plans, drifts and
+ * destroys every environment in a local AWS emulator (moto_server): minutes, not seconds.
  */
 const COMMANDS = [
   "test/main.test.ts",
@@ -31,7 +33,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/terraform/**", ...COMMANDS],
+          exclude: ["test/terraform/**", "test/apply/**", ...COMMANDS],
           testTimeout: 20_000,
           // Every file would otherwise load cdktf and the provider bindings afresh: 26 s
           // against 9 s for this tier, measured. Tests share no state (each builds its own App).
@@ -53,6 +55,16 @@ export default defineConfig({
           hookTimeout: 300_000,
           // Files share a worker's loaded modules, and with them its Terraform init and schemas.
           isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "apply",
+          include: ["test/apply/**/*.test.ts"],
+          // One emulator per environment, the environments side by side in one file.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
     ],

@@ -4,6 +4,7 @@ import { cpus, release, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { command, runMain, UsageError } from "./lib/cli";
+import { startEmulator } from "./lib/emulator";
 import { terraformAvailability } from "./lib/terraform";
 
 const ROOT = resolve(__dirname, "..");
@@ -104,9 +105,33 @@ interface BenchOptions {
   readonly runs: number;
   readonly out: string;
   readonly skipTests: boolean;
+  readonly skipApply: boolean;
 }
 
-async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
+/**
+ * Apply, the no-op plan after it, and destroy of each environment, one run each, in a fresh
+ * emulator per environment, one environment at a time (the apply tier runs them side by side).
+ */
+async function applyRows(): Promise<Measurement[]> {
+  const rows: Measurement[] = [];
+  for (const env of ["dev", "stage", "prod"]) {
+    const emulator = await startEmulator();
+    try {
+      const local = ["--local", "--endpoint", emulator.endpoint];
+      const plans = mkdtempSync(join(tmpdir(), "bench-local-"));
+      const cli = (name: string, ...args: string[]) => ["npm", "run", "--silent", name, "--", env, ...local, "--out", plans, ...args];
+      rows.push(measure(`npm run deploy -- ${env} --local --yes (apply)`, cli("deploy", "--yes", ...(env === "prod" ? ["--empty-state"] : [])), 1, {}, 0));
+      rows.push(measure(`npm run plan -- ${env} --local (no-op plan)`, cli("plan"), 1, {}, 0));
+      // prod refuses: it is protected, and its queues carry prevent_destroy.
+      if (env !== "prod") rows.push(measure(`npm run destroy -- ${env} --local --yes`, cli("destroy", "--yes"), 1, {}, 0));
+    } finally {
+      await emulator.stop();
+    }
+  }
+  return rows;
+}
+
+async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise<number> {
   const synthOut = mkdtempSync(join(tmpdir(), "bench-synth-"));
   const empty = join(mkdtempSync(join(tmpdir(), "bench-empty-")), "empty.ts");
   writeFileSync(empty, "export {};\n");
@@ -146,6 +171,11 @@ async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
     ];
   }
   const [unit, , , wholeSuite] = tiers;
+  let applied: Measurement[] = [];
+  if (!skipApply && terraformAvailability().available) {
+    console.error("measuring apply, no-op plan and destroy of each environment in the emulator (one run each)…");
+    applied = await applyRows();
+  }
 
   const ratio = synthAll.medianMs / tsxFloor.medianMs;
   const checks = [
@@ -165,7 +195,7 @@ async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
   const results = {
     machine: machine(),
     runs,
-    measurements: [nodeFloor, tsxFloor, synthAll, synthOne, synthTsx, cdktfApp, ...scale, ...(planAll ? [planAll] : []), ...tiers],
+    measurements: [nodeFloor, tsxFloor, synthAll, synthOne, synthTsx, cdktfApp, ...scale, ...(planAll ? [planAll] : []), ...tiers, ...applied],
     marginalMs,
     marginalMiB,
     ratio,
@@ -194,25 +224,28 @@ async function bench({ runs, out, skipTests }: BenchOptions): Promise<number> {
 
 export const benchmark = command({
   name: "bench",
-  usage: "npm run bench [-- --runs <n>] [--skip-tests] [--out <file>]",
+  usage: "npm run bench [-- --runs <n>] [--skip-tests] [--skip-apply] [--out <file>]",
   help: `Times what users wait for, as whole processes, after a warm-up run: \`npm run synth\` for all
 environments and for one, the Node and Node + tsx floors measured in the same run (so the
 figures read as ratios on a noisy machine), the app cdktf.json runs (what \`cdktf synth\`,
 \`diff\` and \`deploy\` wait for), synth of 1, 10 and 50 copies of prod in one app (the marginal
-cost of an environment), \`npm run plan -- all --offline\`, and one run each of the unit, commands
-and Terraform tiers and of the whole \`npm test\`. Wall time is median and min–max; peak resident
-memory comes from the OS's accounting (/usr/bin/time), for the largest process of each command.
+cost of an environment), \`npm run plan -- all --offline\`, one run each of the unit, commands
+and Terraform tiers and of the whole \`npm test\`, and one run each of the apply, the no-op plan
+after it and the destroy (dev and stage; prod refuses) with --local, a fresh emulator each.
+Wall time is median and min–max; peak resident memory comes from the OS's accounting
+(/usr/bin/time), for the largest process of each command.
 
   --runs <n>      measured runs of each command (default 7)
   --skip-tests    leave out the test tiers
+  --skip-apply    leave out apply, no-op plan and destroy in the emulator (needs moto_server)
   --out <file>    where the figures go (default .bench/results.json)
 
 Exit codes: 0 every target met · 1 a target missed or a command failed · 2 bad usage.`,
-  options: { runs: { type: "string" }, "skip-tests": { type: "boolean" }, out: { type: "string" } },
+  options: { runs: { type: "string" }, "skip-tests": { type: "boolean" }, "skip-apply": { type: "boolean" }, out: { type: "string" } },
   run({ values }) {
     const runs = Number(values.runs ?? "7");
     if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a whole number >= 1, got ${values.runs}`);
-    return bench({ runs, out: resolve(values.out ?? join(ROOT, ".bench", "results.json")), skipTests: values["skip-tests"] === true });
+    return bench({ runs, out: resolve(values.out ?? join(ROOT, ".bench", "results.json")), skipTests: values["skip-tests"] === true, skipApply: values["skip-apply"] === true });
   },
 });
 

@@ -8,19 +8,25 @@ import { guard, protectedList, type SynthesizedStack } from "./lib/guard";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, planSettings } from "./lib/plan-options";
 import { summarize } from "./lib/plan-summary";
 import { renderText } from "./lib/render-summary";
+import { withEmulator } from "./lib/emulator";
 import { checkStateChoice, readState, terraformFailure, type StateChoice } from "./lib/state-option";
 import { OFFLINE_OVERRIDE, OVERRIDE_FILE, terraform, terraformEnv, type PlanJson } from "./lib/terraform";
 
 const question = (env: string) => `Apply this plan to ${env}? [y/N]`;
 
-/** Plans, guards, shows the summary, asks, then applies exactly the saved plan file. */
+/** Plans, guards, shows the summary, asks, then applies exactly the saved plan file; with `--local`, into the emulator. */
 async function planAndApply(env: string, values: Parameters<typeof planSettings>[0] & { "plan-only"?: boolean; yes?: boolean }): Promise<number> {
   const { states, override, out } = planSettings(values);
   // Placeholder credentials reach no AWS: an apply could only fail, after the summary said it would go ahead.
   if (states.offline && !values["plan-only"]) throw new UsageError("--offline plans with placeholder credentials and cannot apply: add --plan-only to stop after the guard, or apply into the local emulator with --local");
+  return withEmulator(values, (local) => planAndApplyTo(env, values, { states, override, out, local }));
+}
+
+async function planAndApplyTo(env: string, values: { "plan-only"?: boolean; yes?: boolean }, settings: ReturnType<typeof planSettings> & { local?: string }): Promise<number> {
   // Loaded here, not at the top: --apply-saved must not load the environments' code (plan-run synthesizes them).
   const { planEnvironments } = require("./lib/plan-run") as typeof import("./lib/plan-run");
-  const run = await planEnvironments({ names: env, states, out, override, keepWorkdirs: true });
+  const run = await planEnvironments({ names: env, ...settings, keepWorkdirs: true });
+  const { out } = settings;
   try {
     process.stdout.write(run.text);
     const [planned] = run.planned;
@@ -40,10 +46,16 @@ async function planAndApply(env: string, values: Parameters<typeof planSettings>
       return EXIT.ok;
     }
     await applyPlan(env, planned!.planFile, planned!.workdir);
+    if (settings.local) process.stdout.write(`\nOutputs of ${env} (in the emulator at ${settings.local}):\n${await outputsText(planned!.workdir)}`);
     return EXIT.ok;
   } finally {
     run.discard();
   }
+}
+
+/** `terraform output` of an applied folder, as Terraform prints it. */
+function outputsText(workdir: string): Promise<string> {
+  return terraform(["output", "-no-color"], workdir, terraformEnv());
 }
 
 /** The SHA-256 of a file, as `sha256sum` prints it. */
@@ -134,6 +146,7 @@ async function applySaved(env: string, dir: string, values: ApplySavedValues): P
 export const deploy = command({
   name: "deploy",
   usage: `npm run deploy -- <env> [--offline] [--state <dir> | --empty-state] [--allow-destroy] [--override-reason <text>] [--out <dir>] [--plan-only] [--yes]
+       npm run deploy -- <env> --local [--endpoint <url>] [--empty-state] [--yes]
        npm run deploy -- <env> --apply-saved <dir> --digest <sha256> [--offline [--state <dir> | --empty-state]] [--allow-destroy] [--override-reason <text>] [--yes]`,
   help: `Deploys one environment from a plan that was summarized and guarded: synthesizes, plans to
 <out>/<env>/plan.tfplan, summarizes, applies the guard (the same rules as npm run plan), prints
@@ -152,7 +165,9 @@ ${PLAN_OPTIONS_HELP}
   --digest <sha256>         the plan file's SHA-256 as its plan printed or published it; missing
                             or different: exit 5, nothing applied
 
-Offline, everything up to the apply step runs without a cloud account; the apply itself needs AWS.
+--offline plans without a cloud account, so it goes with --plan-only (or --apply-saved, to test
+that path); an offline deploy that would apply is refused. With --local the whole path, apply
+included, runs against the emulator, and the environment's outputs are printed at the end.
 
 Exit codes: 0 applied, not applied on request, or nothing to apply · 1 synth or Terraform failed ·
 2 bad usage, invalid configuration or an unreadable state · 3 the guard blocked the plan (nothing
@@ -167,7 +182,7 @@ applied) · 5 the saved plan is stale, or not the one reviewed (nothing applied)
       if (values.digest !== undefined) throw new UsageError("--digest goes with --apply-saved");
       return planAndApply(env, values);
     }
-    const planOnly = (["plan-only", "out"] as const).filter((o) => values[o] !== undefined);
+    const planOnly = (["plan-only", "out", "local", "endpoint"] as const).filter((o) => values[o] !== undefined);
     if (planOnly.length > 0) throw new UsageError(`--apply-saved applies a saved plan: --${planOnly[0]} does not go with it`);
     return applySaved(env, dir, values);
   },

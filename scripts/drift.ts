@@ -4,6 +4,9 @@ import { basename, join, resolve } from "node:path";
 import { synthesize } from "../envs/app";
 import { command, EXIT, runMain, UsageError } from "./lib/cli";
 import { driftOf, planDetailed, renderDriftMarkdown, renderDriftText } from "./lib/drift";
+import { hostedZonesOf, seedHostedZones, withEmulator } from "./lib/emulator";
+import { initLocal } from "./lib/local-run";
+import { LOCAL_OPTIONS_HELP, checkLocalChoice } from "./lib/plan-options";
 import { settleAll } from "./lib/plan-run";
 import { readState, terraformFailure } from "./lib/state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./lib/terraform";
@@ -49,6 +52,18 @@ async function planReal(stackDir: string): Promise<PlanJson | undefined> {
 /** What drift reports for an environment whose state holds nothing: a plan of no change against no state. */
 const NOTHING_DEPLOYED: PlanJson = { format_version: "1.2", terraform_version: "", resource_changes: [] };
 
+/** A refreshing plan against the emulator's state (`--local`), in an initialized temporary copy. */
+async function planLocal(stackDir: string, environment: string, endpoint: string): Promise<PlanJson> {
+  await seedHostedZones(endpoint, hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]));
+  const { workdir, discard } = await initLocal(stackDir, environment, endpoint);
+  try {
+    await planDetailed(workdir, join(workdir, "drift.tfplan"));
+    return JSON.parse(await terraform(["show", "-json", "-no-color", "drift.tfplan"], workdir, terraformEnv())) as PlanJson;
+  } finally {
+    discard();
+  }
+}
+
 /** Offline, the state given stands for what is deployed (nothing can be refreshed without AWS). */
 async function planOffline(stackDir: string, state: string | undefined): Promise<PlanJson> {
   return (await runOffline(stackDir, { state, validate: false })).plan!;
@@ -56,7 +71,7 @@ async function planOffline(stackDir: string, state: string | undefined): Promise
 
 export const drift = command({
   name: "drift",
-  usage: "npm run drift -- <env|env,env|all> [--out <dir>] [--offline --state <dir>]",
+  usage: "npm run drift -- <env|env,env|all> [--out <dir>] [--offline --state <dir> | --local [--endpoint <url>]]",
   help: `Plans each environment against its real state with refresh on and reports drift: resources
 changed outside Terraform (a console edit) and what a deploy would change to match the
 configuration. Writes <out>/drift.md (for $GITHUB_STEP_SUMMARY) and <out>/drift.json, and prints
@@ -68,31 +83,36 @@ the command exits 2 (unless another drifted); Terraform runs in a temporary copy
                    backend (nothing is refreshed: the state stands for what is deployed)
   --state <dir>    the states for --offline; a folder without a readable state for an
                    environment is an error
+${LOCAL_OPTIONS_HELP}
 
 Exit codes: 0 no drift · 1 synth or Terraform failed · 2 bad usage, invalid configuration, an
 unreadable state or an environment not deployed · 4 drift found.`,
-  options: { out: { type: "string" }, offline: { type: "boolean" }, state: { type: "string" } },
+  options: { out: { type: "string" }, offline: { type: "boolean" }, state: { type: "string" }, local: { type: "boolean" }, endpoint: { type: "string" } },
   positionals: { name: "environment (dev, dev,prod or all)", min: 1, max: 1 },
   async run({ values, positionals }) {
     const states = { offline: values.offline === true, stateDir: values.state, emptyState: false };
+    checkLocalChoice(values);
     if (states.offline !== (states.stateDir !== undefined)) throw new UsageError("--offline and --state go together: offline, the state given stands for what is deployed");
     const out = resolve(values.out ?? ".plans");
     const { app, configs } = synthesize({ names: positionals[0] === "all" ? "" : positionals[0]!, env: process.env });
     // Every state is checked before Terraform runs, so a bad path fails fast and by name.
     const given = configs.map((config) => readState(config.name, states));
-    const reports = await settleAll(
-      configs.map(async (config, i) => {
-        const stackDir = resolve(app.outdir, "stacks", config.name);
-        const { state, file } = given[i]!;
-        const plan = await (states.offline ? planOffline(stackDir, state) : planReal(stackDir)).catch((error: unknown) => {
-          throw terraformFailure(error, config.name, file);
-        });
-        return driftOf(config.name, plan ?? NOTHING_DEPLOYED);
-      }),
+    const reports = await withEmulator(values, (local) =>
+      settleAll(
+        configs.map(async (config, i) => {
+          const stackDir = resolve(app.outdir, "stacks", config.name);
+          const { state, file } = given[i]!;
+          const planning = local ? planLocal(stackDir, config.name, local) : states.offline ? planOffline(stackDir, state) : planReal(stackDir);
+          const plan = await planning.catch((error: unknown) => {
+            throw terraformFailure(error, config.name, file);
+          });
+          return driftOf(config.name, plan ?? NOTHING_DEPLOYED);
+        }),
+      ),
     );
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, "drift.md"), renderDriftMarkdown(reports));
-    writeFileSync(join(out, "drift.json"), `${JSON.stringify({ offline: states.offline, reports }, null, 2)}\n`);
+    writeFileSync(join(out, "drift.json"), `${JSON.stringify({ offline: states.offline, ...(values.local ? { local: true } : {}), reports }, null, 2)}\n`);
     process.stdout.write(renderDriftText(reports));
     console.log(`\nReport in ${join(out, "drift.md")}`);
     const missing = reports.filter((r) => !r.deployed).map((r) => r.environment);

@@ -24,8 +24,13 @@ export interface DriftReport {
 /** The drift one environment's plan shows. Output-only changes are not drift: nothing deployed differs. */
 export function driftOf(environment: string, plan: PlanJson): DriftReport {
   const deployed = deployedResources(plan).length > 0;
+  // As Terraform's own "changed outside of Terraform" note: only drift that a planned change
+  // depends on. A refresh also fills in what the provider left unset at create (an empty list
+  // read back, rules of a group managed as separate resources): no change to act on.
+  const changed = new Set((plan.resource_changes ?? []).filter((rc) => !["no-op", "read"].includes(rc.change.actions.join())).map((rc) => rc.address));
+  const relevant = new Set((plan.relevant_attributes ?? []).map((r) => r.resource));
   const outside = (plan.resource_drift ?? [])
-    .filter((rc) => rc.mode === "managed" && !rc.change.actions.includes("no-op"))
+    .filter((rc) => rc.mode === "managed" && !rc.change.actions.includes("no-op") && (changed.has(rc.address) || relevant.has(rc.address)))
     .map((rc) => ({ address: rc.address, changes: changedAttributes(rc.change) }));
   const pending = summarize(environment, plan);
   const c = pending.counts;

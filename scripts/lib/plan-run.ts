@@ -5,6 +5,8 @@ import type { EnvironmentConfig } from "../../envs/config";
 import { guard, protectedList, type GuardOverride, type GuardVerdict, type SynthesizedStack } from "./guard";
 import { summarize, type PlanSummary } from "./plan-summary";
 import { artifactOf, renderMarkdown, renderText } from "./render-summary";
+import { hostedZonesOf, seedHostedZones } from "./emulator";
+import { initLocal } from "./local-run";
 import { Progress } from "./progress";
 import { readState, requireDeployedState, terraformFailure, type StateChoice } from "./state-option";
 import { runOffline, terraform, terraformEnv, type PlanJson } from "./terraform";
@@ -22,6 +24,8 @@ export interface PlanRunOptions {
   /** The folder plans and summaries go to (absolute). */
   readonly out: string;
   readonly override: GuardOverride;
+  /** Plan against the local emulator at this endpoint (`--local`), in a temporary copy. @default - the backend or offline */
+  readonly local?: string;
   /** Keep each offline working folder for an apply (the caller calls `discard`). @default false */
   readonly keepWorkdirs?: boolean;
 }
@@ -97,6 +101,24 @@ export function saveConfiguration(stackDir: string, workdir: string, dir: string
   if (existsSync(lock)) copyFileSync(lock, join(target, ".terraform.lock.hcl"));
 }
 
+/** Plans against the local emulator in an initialized temporary copy (local-run.ts). */
+async function planLocal(stackDir: string, environment: string, endpoint: string, planFile: string, onStep: (step: string) => void): Promise<Planned> {
+  await seedHostedZones(endpoint, hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]));
+  onStep("init");
+  const { workdir, discard } = await initLocal(stackDir, environment, endpoint);
+  try {
+    onStep("plan");
+    const showText = await terraform(["plan", "-input=false", "-no-color", `-out=${planFile}`], workdir, terraformEnv());
+    onStep("show");
+    const json = await terraform(["show", "-json", "-no-color", planFile], workdir, terraformEnv());
+    return { plan: JSON.parse(json) as PlanJson, showText, workdir, temporary: true };
+  } catch (error) {
+    discard();
+    throw error;
+  }
+}
+
+
 /** Synthesizes, plans, summarizes and guards; writes `<out>/<env>/plan.*`, `show.txt`, `stack/` and `<out>/summary.*`. */
 export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun> {
   const { app, configs } = synthesize({ names: options.names, env: process.env });
@@ -117,7 +139,12 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
         const planFile = join(dir, "plan.tfplan");
         const { state, file } = states[i]!;
         const onStep = (step: string) => progress.step(config.name, step);
-        const run = await (options.states.offline ? planOffline(stackDir, planFile, state, onStep) : planReal(stackDir, planFile, onStep)).catch((error: unknown) => {
+        const planning = options.local
+          ? planLocal(stackDir, config.name, options.local, planFile, onStep)
+          : options.states.offline
+            ? planOffline(stackDir, planFile, state, onStep)
+            : planReal(stackDir, planFile, onStep);
+        const run = await planning.catch((error: unknown) => {
           progress.step(config.name, "failed");
           throw terraformFailure(error, config.name, file);
         });
@@ -139,7 +166,7 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
     const showTexts = Object.fromEntries(planned.map((p) => [p.config.name, p.showText]));
     const text = renderText(summaries, verdict);
     writeFileSync(join(options.out, "summary.md"), renderMarkdown(summaries, verdict, { showTexts, artifact: artifactOf(process.env, options.out) }));
-    writeFileSync(join(options.out, "summary.json"), `${JSON.stringify({ offline: options.states.offline, verdict, summaries }, null, 2)}\n`);
+    writeFileSync(join(options.out, "summary.json"), `${JSON.stringify({ offline: options.states.offline, ...(options.local ? { local: options.local } : {}), verdict, summaries }, null, 2)}\n`);
     writeFileSync(join(options.out, "summary.txt"), text);
     return { planned: planned.map(({ showText: _, ...p }) => p), verdict, text, discard };
   } catch (error) {

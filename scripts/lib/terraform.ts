@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { ProviderSchemas } from "./provider-schemas";
 import { performance } from "node:perf_hooks";
 import { Limiter } from "./limiter";
+import { OFFLINE_OVERRIDE } from "./overrides";
 import { sharedResult } from "./shared-results";
 import { withProviderServer } from "./provider-server";
 
@@ -43,28 +44,8 @@ const TERRAFORM_MINIMUM = "1.10";
 /** Where the AWS provider mirror lives on these machines; `TF_PLUGIN_MIRROR` overrides it. */
 export const DEFAULT_PLUGIN_MIRROR = "/opt/tf-plugins";
 
-/**
- * The override that makes a stack plannable offline. Terraform merges it over the real config.
- * The account pin and the assumed role are lifted: placeholder credentials belong to no account
- * (with `skip_requesting_account_id` the account is "", which `allowed_account_ids` refuses) and
- * assuming a role calls STS. An override cannot delete a nested block, but a `dynamic` one with
- * nothing to iterate replaces every `assume_role` block with none.
- */
-export const OFFLINE_OVERRIDE = {
-  terraform: { backend: { local: { path: "terraform.tfstate" } } },
-  provider: {
-    aws: {
-      access_key: "AKIAOFFLINEPLACEHOLDER",
-      secret_key: "offline-placeholder-secret",
-      skip_credentials_validation: true,
-      skip_requesting_account_id: true,
-      skip_metadata_api_check: true,
-      skip_region_validation: true,
-      allowed_account_ids: null,
-      dynamic: { assume_role: { for_each: [], content: {} } },
-    },
-  },
-} as const;
+/** The offline override lives beside the local one (overrides.ts); re-exported for callers of this module. */
+export { OFFLINE_OVERRIDE };
 
 export const OVERRIDE_FILE = "zz_offline_override.tf.json";
 const PLAN_FILE = "offline.tfplan";
@@ -102,6 +83,8 @@ export interface PlanJson {
   readonly prior_state?: { readonly values?: { readonly root_module?: StateModule } };
   /** Changes made outside Terraform that a refreshing plan found. */
   readonly resource_drift?: readonly ResourceChange[];
+  /** The attributes of drifted resources that the planned changes depend on (Terraform shows only those). */
+  readonly relevant_attributes?: readonly { readonly resource: string; readonly attribute: readonly (string | number)[] }[];
 }
 
 /** A module of a state as `terraform show -json` writes it. */
@@ -351,7 +334,7 @@ export function terraformAvailability(): { available: boolean; reason: string } 
 }
 
 /** Copies a synthesized stack folder (the `*.tf.json` and any assets) into `dest`. */
-function copyStack(stackDir: string, dest: string): void {
+export function copyStack(stackDir: string, dest: string): void {
   for (const entry of readdirSync(stackDir)) {
     if (entry === ".terraform" || entry.endsWith(".tfstate") || entry === "plan") continue;
     const from = join(stackDir, entry);
