@@ -79,9 +79,10 @@ describeTerraform("the packed library in another cdktf project", () => {
     for (const line of build) expect(readFileSync(join(EXAMPLE, "main.ts"), "utf8")).toContain(`\`${line}\``);
   });
 
-  it("packs only what a consumer needs: the built modules, their declarations, the workload, README, CHANGELOG", () => {
+  it("packs only what a consumer needs: the built modules, their declarations, the workload, the offline helper, README, CHANGELOG", () => {
+    const helper = /^dist\/scripts\/(bin\/webtier-plan|lib\/overrides|lib\/emulator-gaps)\.(js|d\.ts)$/;
     const unexpected = packedFiles.filter(
-      (path) => !/^dist\/modules\/.+\.(js|d\.ts)$/.test(path) && !["dist/modules/compute/workload/server.py", "README.md", "CHANGELOG.md", "package.json"].includes(path),
+      (path) => !/^dist\/modules\/.+\.(js|d\.ts)$/.test(path) && !helper.test(path) && !["dist/modules/compute/workload/server.py", "README.md", "CHANGELOG.md", "package.json"].includes(path),
     );
     expect(unexpected).toEqual([]);
     expect(packedFiles).toEqual(expect.arrayContaining(["CHANGELOG.md", "README.md", "dist/modules/index.js", "dist/modules/index.d.ts"]));
@@ -122,6 +123,27 @@ describeTerraform("the packed library in another cdktf project", () => {
     expect(createdAddresses(plan!).filter((address) => address.startsWith("aws_sqs_queue."))).toEqual([]);
     const messaging: readonly string[] = MESSAGING_OUTPUT_NAMES;
     expect(Object.keys(plan!.planned_values?.outputs ?? {}).sort()).toEqual(Object.keys(WEB_TIER_OUTPUTS).filter((name) => !messaging.includes(name)).sort());
+  });
+
+  it("plans the consumer's stack offline with the shipped webtier-plan, as the example README says, leaving the stack untouched", async () => {
+    const stackDir = join(outdir, "stacks", "reports");
+    const before = readFileSync(join(stackDir, "cdk.tf.json"), "utf8");
+    const command = /^npx (webtier-plan .+)$/m.exec(readFileSync(join(EXAMPLE, "README.md"), "utf8"))![1]!.split(" ");
+    const { stdout } = await run(join(project, "node_modules", ".bin", command[0]!), command.slice(1), { cwd: project, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, maxBuffer: 64 * 1024 * 1024 });
+    expect(stdout).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/m);
+    expect(stdout).toMatch(/# aws_lb\.reports_load-balancer_alb_[0-9A-F]{8} will be created/);
+    expect(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")).toBe(before);
+    expect(existsSync(join(stackDir, ".terraform"))).toBe(false);
+    const { OFFLINE_OVERRIDE, localOverride } = require(join(project, "node_modules", pkg.name, "dist", "scripts", "lib", "overrides.js")) as typeof import("../../scripts/lib/overrides");
+    expect(OFFLINE_OVERRIDE.provider.aws.skip_credentials_validation).toBe(true);
+    expect(typeof localOverride).toBe("function");
+  });
+
+  it("says how to use webtier-plan, and refuses a folder that holds no stack: exit 2", async () => {
+    const bin = join(project, "node_modules", ".bin", "webtier-plan");
+    expect((await run(bin, ["--help"])).stdout).toMatch(/^usage: webtier-plan <stack dir>/);
+    const refused = await run(bin, [project]).catch((error: { code: number; stderr: string }) => error);
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/^webtier-plan: \S+ holds no cdk\.tf\.json or cdk\.tf: synthesize first/) });
   });
 
   it("synthesizes a stack reading an environment's outputs from remote state that Terraform validates", async () => {
