@@ -63,7 +63,9 @@ function main(): number {
     const override = endpoint === undefined ? OFFLINE_OVERRIDE : localOverride(environment ?? basename(stackDir), endpoint.replace(/\/$/, ""), stack);
     writeFileSync(join(workdir, "zz_webtier_override.tf.json"), JSON.stringify(override, null, 2));
     const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
-    if (!process.env.TF_CLI_CONFIG_FILE && existsSync(join(MIRROR, "registry.terraform.io", "hashicorp", "aws"))) {
+    // A CLI config of the user's own is theirs; one named but missing is as good as none.
+    const ownConfig = process.env.TF_CLI_CONFIG_FILE !== undefined && process.env.TF_CLI_CONFIG_FILE !== "" && existsSync(process.env.TF_CLI_CONFIG_FILE);
+    if (!ownConfig && existsSync(join(MIRROR, "registry.terraform.io", "hashicorp", "aws"))) {
       const config = join(workdir, "terraform.rc");
       writeFileSync(config, `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(MIRROR)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`);
       env.TF_CLI_CONFIG_FILE = config;
