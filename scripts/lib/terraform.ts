@@ -602,6 +602,11 @@ export async function runOffline(stackDir: string, options: OfflineRunOptions = 
       // Read beside the plan where it is shared; a run folder's own init must come first.
       options.schemas && requirements !== undefined ? schemasOf(workdir, requirements) : undefined,
     ]);
+    // A run served from another's result was never initialized here; its kept folder still gets
+    // the lock file, which callers save beside a plan for the apply's init.
+    if (options.keep && requirements !== undefined && !existsSync(join(workdir, ".terraform.lock.hcl"))) {
+      copyFileSync(join(await sharedInit(requirements), ".terraform.lock.hcl"), join(workdir, ".terraform.lock.hcl"));
+    }
     const run: OfflineRun = {
       workdir,
       plan: outcome.planJson === undefined ? undefined : (JSON.parse(outcome.planJson) as PlanJson),
