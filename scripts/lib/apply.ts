@@ -30,13 +30,15 @@ export function confirm(question: string, input: NodeJS.ReadableStream = process
 }
 
 /**
- * `terraform apply -input=false <planFile>` in `workdir` (an initialized folder of the same
+ * `terraform apply -input=false [-no-color] <planFile>` in `workdir` (an initialized folder of the same
  * configuration), its output passed through. Throws a CommandError: exit 5 for a stale plan,
  * 1 for any other failure.
  */
 export function applyPlan(environment: string, planFile: string, workdir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(terraformBinary(), ["apply", "-input=false", planFile], { cwd: workdir, env: terraformEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    // Colour codes only where a terminal shows them, not in logs.
+    const color = process.stdout.isTTY ? [] : ["-no-color"];
+    const child = spawn(terraformBinary(), ["apply", "-input=false", ...color, planFile], { cwd: workdir, env: terraformEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();

@@ -58,10 +58,10 @@ describe("applying a saved plan", () => {
     return { result, args: fake.args() };
   };
 
-  it("runs terraform apply on exactly that plan file", async () => {
+  it("runs terraform apply on exactly that plan file, without colour codes where no terminal shows them", async () => {
     const { result, args } = await apply("Apply complete!", 0);
     expect(result).toBeUndefined();
-    expect(args).toBe("apply -input=false /plans/prod/plan.tfplan");
+    expect(args).toBe(process.stdout.isTTY ? "apply -input=false /plans/prod/plan.tfplan" : "apply -input=false -no-color /plans/prod/plan.tfplan");
   });
 
   it("says in plain words that a stale plan was refused: exit 5", async () => {

@@ -68,7 +68,7 @@ describeTerraform("npm run deploy, offline", () => {
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^dev: \d+ to create/);
-      expect(applyStandIn.applies()).toEqual([expect.stringMatching(new RegExp(` apply -input=false ${join(saved, "plan.tfplan")}$`))]);
+      expect(applyStandIn.applies()).toEqual([expect.stringMatching(new RegExp(` apply -input=false -no-color ${join(saved, "plan.tfplan")}$`))]);
       expect(readFileSync(join(applyStandIn.dir, "applied.tfplan"))).toEqual(readFileSync(join(saved, "plan.tfplan")));
       expect(existsSync(mark)).toBe(false);
     });
