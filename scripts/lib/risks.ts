@@ -54,15 +54,20 @@ function referencesOf(resource: ConfigResource | undefined, attribute: string): 
   return refs.map((r) => r.split(".").slice(0, 2).join("."));
 }
 
-/** A policy document held in a string attribute, or undefined. */
-function policyOf(value: unknown): { Statement?: unknown } | undefined {
-  if (typeof value !== "string" || !value.includes("Statement")) return undefined;
+/** JSON text parsed, or undefined where it is not JSON. */
+function parsed(text: string): unknown {
   try {
-    const parsed: unknown = JSON.parse(value);
-    return isRecord(parsed) ? parsed : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+/** A policy document held in a string attribute, or undefined. */
+function policyOf(value: unknown): { Statement?: unknown } | undefined {
+  if (typeof value !== "string" || !value.includes("Statement")) return undefined;
+  const document = parsed(value);
+  return isRecord(document) ? document : undefined;
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
@@ -253,7 +258,7 @@ export function risksOf(environment: string, plan: PlanJson, deployed: number): 
       if (weaker) say(`weakens TLS on ${rc.address}: ${JSON.stringify(was.ssl_policy ?? null)} → ${JSON.stringify(now.ssl_policy)}`);
     }
     if (rc.type === "aws_wafv2_web_acl" && isUpdate(rc)) {
-      const rules = (v: Values) => asList(v.rule).length + (typeof v.rule_json === "string" ? asList(safeJson(v.rule_json)).length : 0);
+      const rules = (v: Values) => asList(v.rule).length + (typeof v.rule_json === "string" ? asList(parsed(v.rule_json)).length : 0);
       if (rules(was) > 0 && rules(now) === 0) say(`empties the WAF web ACL ${rc.address}: it had ${rules(was)} rule(s)`);
     }
 
@@ -287,12 +292,4 @@ export function risksOf(environment: string, plan: PlanJson, deployed: number): 
     say(`would create ${creates} of its ${total} resources although its state holds ${deployed}: a state that is not this environment's (a backend key pointed elsewhere) looks like this`);
   }
   return found;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
