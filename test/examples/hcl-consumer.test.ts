@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { WEB_TIER_OUTPUTS } from "../modules/contract";
+import { WEB_TIER_OUTPUTS } from "../../modules/contract";
 
-const EXAMPLE = join(__dirname, "..", "examples", "hcl-consumer");
+const EXAMPLE = join(__dirname, "..", "..", "examples", "hcl-consumer");
 
 describe("examples/hcl-consumer", () => {
   const hcl = readdirSync(EXAMPLE)

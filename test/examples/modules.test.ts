@@ -1,0 +1,63 @@
+import { Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { WEB_TIER_OUTPUTS } from "../../modules";
+import { alarmTopicExample } from "../../examples/modules/alarm-topic";
+import { computeExample } from "../../examples/modules/compute";
+import { ExampleStack } from "../../examples/modules/example-stack";
+import { loadBalancerExample } from "../../examples/modules/load-balancer";
+import { messagingExample } from "../../examples/modules/messaging";
+import { networkExample } from "../../examples/modules/network";
+import { scalingExample } from "../../examples/modules/scaling";
+import { webTierExample } from "../../examples/modules/web-tier";
+import type { SynthesizedJson } from "../support/synth";
+
+/** The example's stack, synthesized as its file would when run. */
+function synthesize(build: (stack: ExampleStack) => unknown): SynthesizedJson {
+  const stack = new ExampleStack(Testing.app(), "example");
+  build(stack);
+  return JSON.parse(Testing.synth(stack)) as SynthesizedJson;
+}
+
+const resources = (json: SynthesizedJson, type: string) => Object.values(json.resource?.[type] ?? {});
+
+describe("examples/modules", () => {
+  it("network: subnets of three tiers in two zones, the S3 gateway and Session Manager endpoints", () => {
+    const json = synthesize(networkExample);
+    expect(resources(json, "aws_subnet")).toHaveLength(6);
+    expect(resources(json, "aws_vpc_endpoint").map((e) => e.vpc_endpoint_type).sort()).toEqual(["Gateway", "Interface", "Interface", "Interface"]);
+  });
+
+  it("load balancer: the target group on the example's port, a web ACL and an access-log bucket", () => {
+    const json = synthesize(loadBalancerExample);
+    expect(resources(json, "aws_lb_target_group").map((t) => t.port)).toEqual([8080]);
+    expect(resources(json, "aws_wafv2_web_acl")).toHaveLength(1);
+    expect(resources(json, "aws_s3_bucket")).toHaveLength(1);
+  });
+
+  it("compute: a group of two to six over the two instance types", () => {
+    const json = synthesize(computeExample);
+    const [group] = resources(json, "aws_autoscaling_group");
+    expect(group).toMatchObject({ min_size: 2, max_size: 6 });
+    expect(JSON.stringify(group!.mixed_instances_policy)).toContain("t3a.small");
+  });
+
+  it("alarm topic: the email subscriber", () => {
+    const json = synthesize(alarmTopicExample);
+    expect(resources(json, "aws_sns_topic_subscription").map((s) => s.protocol)).toEqual(["email"]);
+  });
+
+  it("messaging: both queues, each with its dead-letter queue", () => {
+    const names = resources(synthesize(messagingExample), "aws_sqs_queue").map((q) => q.name).sort();
+    expect(names).toEqual(["example-audit", "example-audit-dlq", "example-fulfilment", "example-fulfilment-dlq"]);
+  });
+
+  it("scaling: both schedules in their time zone, and a dashboard", () => {
+    const json = synthesize(scalingExample);
+    expect(JSON.stringify(resources(json, "aws_autoscaling_schedule"))).toContain("Europe/Dublin");
+    expect(resources(json, "aws_cloudwatch_dashboard")).toHaveLength(1);
+  });
+
+  it("web tier: every output of the contract", () => {
+    expect(Object.keys(synthesize(webTierExample).output ?? {}).sort()).toEqual(Object.keys(WEB_TIER_OUTPUTS).sort());
+  });
+});
