@@ -23,6 +23,7 @@ describe("the package entry (modules/index.ts)", () => {
       "readWebTierOutputs",
       "remoteState",
       "useBackend",
+      "webTierQueue",
     ]);
   });
 });

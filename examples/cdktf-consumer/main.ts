@@ -8,7 +8,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { publishWebTierOutputs, readWebTierOutputs, ValidationError, WebTier, type WebTierOutputsWithMessaging } from "@elastic-web-tier/modules";
+import { publishWebTierOutputs, readWebTierOutputs, ValidationError, WebTier, webTierQueue, type WebTierOutputsWithMessaging } from "@elastic-web-tier/modules";
 
 /** A reporting team's own tier: the whole thing, wired and validated by the library. */
 class ReportsTier extends TerraformStack {
@@ -43,6 +43,8 @@ class AuditBesideProd extends TerraformStack {
     const queue = new SqsQueue(this, "audit", { name: "audit", sqsManagedSseEnabled: true });
     new SnsTopicSubscription(this, "audit-orders", { topicArn: web.topic_arn, protocol: "sqs", endpoint: queue.arn });
     new TerraformOutput(this, "web_vpc_id", { value: web.vpc_id });
+    // Any queue of the environment by the name it was configured with, not only the first.
+    new TerraformOutput(this, "web_order_dlq_url", { value: webTierQueue(web, "order-queue").dlq_url });
   }
 }
 

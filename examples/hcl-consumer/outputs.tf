@@ -12,3 +12,8 @@ output "order_audit_queue_url" {
   description = "Queue receiving a copy of every order message; null where the environment has no messaging"
   value       = one(aws_sqs_queue.order_audit[*].url)
 }
+
+output "web_queue_urls" {
+  description = "URL of every queue of the web tier, by its configured name; empty where the environment has no messaging"
+  value       = { for name, queue in try(local.web.queues, {}) : name => queue.url }
+}

@@ -4,11 +4,13 @@ export {
   MESSAGING_OUTPUT_NAMES,
   WEB_TIER_OUTPUTS,
   type MessagingOutputName,
+  type OutputKind,
   type WebTierCoreOutputs,
   type WebTierOutputName,
   type WebTierOutputs,
   type WebTierOutputsWithMessaging,
   type WebTierOutputsWithoutMessaging,
+  type WebTierQueueOutputs,
 } from "./outputs";
-export { readWebTierOutputs, remoteState, type ReadWebTierOutputsOptions } from "./remote-state";
+export { readWebTierOutputs, remoteState, webTierQueue, type ReadWebTierOutputsOptions } from "./remote-state";
 export { publishWebTierOutputs } from "./stack-outputs";

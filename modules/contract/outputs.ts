@@ -4,7 +4,8 @@
  * a test holds this list. Outputs that do not apply (`asg_name` in ec2 mode,
  * `https_listener_arn` without a certificate) are empty, and `compute_mode` says which apply.
  * The messaging outputs ({@link MESSAGING_OUTPUT_NAMES}) exist only where the tier has
- * messaging: a tier without it publishes none of them.
+ * messaging: a tier without it publishes none of them. The `queue_*` and `dlq_*` outputs name
+ * the first queue (kept for existing consumers); `queues` holds every queue by its name.
  */
 export const WEB_TIER_OUTPUTS = {
   vpc_id: { kind: "string", description: "ID of the VPC" },
@@ -35,16 +36,44 @@ export const WEB_TIER_OUTPUTS = {
   queue_name: { kind: "string", description: "Name of the first queue subscribed to the topic" },
   dlq_url: { kind: "string", description: "URL of the first queue's dead-letter queue" },
   dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
-} as const satisfies Record<string, { readonly kind: "string" | "list"; readonly description: string }>;
+  queues: { kind: "map", description: "Every queue subscribed to the topic, by its configured name: { url, arn, name, dlq_url, dlq_arn }" },
+} as const satisfies Record<string, { readonly kind: OutputKind; readonly description: string }>;
+
+/** How an output's value is shaped: a string, a list of strings, or a map of queue name to {@link WebTierQueueOutputs}. */
+export type OutputKind = "string" | "list" | "map";
+
+/** One queue in the contract's `queues` map. */
+export interface WebTierQueueOutputs {
+  readonly url: string;
+  readonly arn: string;
+  /** Full name (prefixed, with `.fifo` where FIFO). */
+  readonly name: string;
+  readonly dlq_url: string;
+  readonly dlq_arn: string;
+}
+
+/** The fields of one queue in the `queues` map, in order. */
+export const QUEUE_OUTPUT_FIELDS = ["url", "arn", "name", "dlq_url", "dlq_arn"] as const satisfies readonly (keyof WebTierQueueOutputs)[];
 
 export type WebTierOutputName = keyof typeof WEB_TIER_OUTPUTS;
 
-/** The outputs only a tier with messaging publishes: its topic and its first queue. */
-export const MESSAGING_OUTPUT_NAMES = ["topic_arn", "topic_name", "queue_url", "queue_arn", "queue_name", "dlq_url", "dlq_arn"] as const satisfies readonly WebTierOutputName[];
+/** The outputs only a tier with messaging publishes: its topic, its first queue and every queue by name. */
+export const MESSAGING_OUTPUT_NAMES = [
+  "topic_arn",
+  "topic_name",
+  "queue_url",
+  "queue_arn",
+  "queue_name",
+  "dlq_url",
+  "dlq_arn",
+  "queues",
+] as const satisfies readonly WebTierOutputName[];
 
 export type MessagingOutputName = (typeof MESSAGING_OUTPUT_NAMES)[number];
 
-type ValueOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"] extends "list" ? readonly string[] : string;
+type KindOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"];
+type ValueOf<K extends WebTierOutputName> =
+  KindOf<K> extends "list" ? readonly string[] : KindOf<K> extends "map" ? Readonly<Record<string, WebTierQueueOutputs>> : string;
 
 /** The outputs every tier publishes. */
 export type WebTierCoreOutputs = { readonly [K in Exclude<WebTierOutputName, MessagingOutputName>]: ValueOf<K> };
@@ -56,7 +85,8 @@ export type WebTierOutputsWithMessaging = WebTierCoreOutputs & { readonly [K in 
 export type WebTierOutputsWithoutMessaging = WebTierCoreOutputs & { readonly [K in MessagingOutputName]?: never };
 
 /**
- * The contract's values: strings and lists of strings (tokens when read from remote state).
+ * The contract's values: strings, lists of strings and the `queues` map (tokens when read from
+ * remote state: read one queue there with {@link webTierQueue}).
  * Which of the two a tier has is told by `topic_arn`: narrow with {@link hasMessagingOutputs}
  * (or `outputs.topic_arn !== undefined`) before reading a messaging output.
  */

@@ -1,5 +1,5 @@
 import type { ComputeOutputs } from "../compute/outputs";
-import type { WebTierCoreOutputs, WebTierOutputs, WebTierOutputsWithMessaging } from "../contract/outputs";
+import type { WebTierCoreOutputs, WebTierOutputs, WebTierOutputsWithMessaging, WebTierQueueOutputs } from "../contract/outputs";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import type { MessagingOutputs } from "../messaging/outputs";
 import type { NetworkOutputs } from "../network/outputs";
@@ -63,5 +63,11 @@ function messagingOutputs(messaging: MessagingOutputs): Omit<WebTierOutputsWithM
     queue_name: queue.queueName,
     dlq_url: queue.dlqUrl,
     dlq_arn: queue.dlqArn,
+    queues: Object.fromEntries(
+      Object.entries(messaging.queues).map(([name, q]): [string, WebTierQueueOutputs] => [
+        name,
+        { url: q.queueUrl, arn: q.queueArn, name: q.queueName, dlq_url: q.dlqUrl, dlq_arn: q.dlqArn },
+      ]),
+    ),
   };
 }

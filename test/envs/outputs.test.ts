@@ -38,6 +38,7 @@ const CONTRACT = [
   "queue_name",
   "dlq_url",
   "dlq_arn",
+  "queues",
 ];
 
 type Outputs = Record<string, { value: unknown; description: string }>;
@@ -65,6 +66,15 @@ describe("stack outputs (the contract)", () => {
     expect(out.topic_arn!.value).toMatch(/^\$\{aws_sns_topic\.messaging_topic_[0-9A-F]{8}\.arn\}$/);
     expect(out.queue_url!.value).toMatch(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_[0-9A-F]{8}\.url\}$/);
     expect(out.dlq_url!.value).toMatch(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue_[0-9A-F]{8}\.url\}$/);
+    expect(out.queues!.value).toEqual({
+      "order-queue": {
+        url: out.queue_url!.value,
+        arn: out.queue_arn!.value,
+        name: out.queue_name!.value,
+        dlq_url: out.dlq_url!.value,
+        dlq_arn: out.dlq_arn!.value,
+      },
+    });
     expect(out.alarm_topic_arn!.value).toMatch(/^\$\{aws_sns_topic\.alarm-topic_[0-9A-F]{8}\.arn\}$/);
     expect(out.public_subnet_ids!.value).toHaveLength(3);
   });

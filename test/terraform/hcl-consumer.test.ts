@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, expect, it } from "vitest";
-import { MESSAGING_OUTPUT_NAMES, WEB_TIER_OUTPUTS, type WebTierOutputName } from "../../modules/contract";
+import { MESSAGING_OUTPUT_NAMES, WEB_TIER_OUTPUTS, type OutputKind, type WebTierOutputName } from "../../modules/contract";
+import { QUEUE_OUTPUT_FIELDS } from "../../modules/contract/outputs";
 import { DEFAULT_PLUGIN_MIRROR, runOffline, type PlanJson } from "../../scripts/lib/terraform";
 import { onlyFencedBlock } from "../support/readme";
 import { describeTerraform } from "../support/terraform";
@@ -13,8 +14,23 @@ const run = promisify(execFile);
 const EXAMPLE = join(__dirname, "..", "..", "examples", "hcl-consumer");
 const ACCOUNT = "123456789012";
 
+/** The `queues` map as an environment with the one order queue publishes it. */
+function queuesValue(env: string): Record<string, Record<string, string>> {
+  const name = `webtier-${env}-order-queue`;
+  const url = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/${name}`;
+  return { "order-queue": { url, arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}`, name, dlq_url: `${url}-dlq`, dlq_arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}-dlq` } };
+}
+
+/** Terraform's type for an output of `kind`, as a state file records it. */
+function stateType(kind: OutputKind): unknown {
+  if (kind === "list") return ["list", "string"];
+  if (kind === "map") return ["map", ["object", Object.fromEntries(QUEUE_OUTPUT_FIELDS.map((field) => [field, "string"]))]];
+  return "string";
+}
+
 /** Values shaped as AWS returns them, for the outputs the example reads; the rest are placeholders. */
-function outputValue(name: WebTierOutputName, env: string, https: boolean): string | string[] {
+function outputValue(name: WebTierOutputName, env: string, https: boolean): unknown {
+  if (WEB_TIER_OUTPUTS[name].kind === "map") return queuesValue(env);
   const values: Partial<Record<WebTierOutputName, string>> = {
     vpc_id: "vpc-0a1b2c3d4e5f60718",
     alb_dns_name: `webtier-${env}-1234567890.us-east-1.elb.amazonaws.com`,
@@ -30,7 +46,7 @@ function outputValue(name: WebTierOutputName, env: string, https: boolean): stri
 function environmentState(env: string, { https, messaging }: { https: boolean; messaging: boolean }): string {
   const names = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter((n) => messaging || !(MESSAGING_OUTPUT_NAMES as readonly string[]).includes(n));
   const outputs = Object.fromEntries(
-    names.map((n) => [n, { value: outputValue(n, env, https), type: WEB_TIER_OUTPUTS[n].kind === "list" ? ["list", "string"] : "string" }]),
+    names.map((n) => [n, { value: outputValue(n, env, https), type: stateType(WEB_TIER_OUTPUTS[n].kind) }]),
   );
   return JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "6c1f4c52-5b0e-4b7a-9d57-000000000001", outputs, resources: [] });
 }
@@ -79,6 +95,7 @@ describeTerraform("examples/hcl-consumer", () => {
   it("gives an https web_url for an environment that serves HTTPS, as prod does", async () => {
     const plan = await planAgainst(environmentState("prod", { https: true, messaging: true }), { environment: "prod", offline: "true" });
     expect(planned(plan).web_url).toBe("https://webtier-prod-1234567890.us-east-1.elb.amazonaws.com");
+    expect(planned(plan).web_queue_urls).toEqual({ "order-queue": `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/webtier-prod-order-queue` });
   });
 
   it("plans no audit queue for an environment without messaging, and still plans the rest", async () => {
@@ -86,5 +103,6 @@ describeTerraform("examples/hcl-consumer", () => {
     const created = (plan.resource_changes ?? []).filter((rc) => rc.change.actions.includes("create")).map((rc) => rc.type).sort();
     expect(created).toEqual(["aws_security_group", "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule"]);
     expect(planned(plan).order_audit_queue_url).toBeNull();
+    expect(planned(plan).web_queue_urls).toEqual({});
   });
 });

@@ -32,6 +32,26 @@ describe("web tier outputs (the contract)", () => {
     });
   });
 
+  it("publishes every queue by its name, the first one also under the queue_* names", () => {
+    const { tier, stack } = build({ messaging: { topicName: "orders", queues: [{ name: "fulfilment" }, { name: "billing" }] } });
+    const out = resolveValues(stack, { ...tier.outputs });
+    expect(Object.keys(out.queues).sort()).toEqual(["billing", "fulfilment"]);
+    expect(out.queues.billing).toEqual({
+      url: ref("aws_sqs_queue", "messaging_queue-billing_queue", "url"),
+      arn: ref("aws_sqs_queue", "messaging_queue-billing_queue", "arn"),
+      name: ref("aws_sqs_queue", "messaging_queue-billing_queue", "name"),
+      dlq_url: ref("aws_sqs_queue", "messaging_queue-billing_dead-letter-queue", "url"),
+      dlq_arn: ref("aws_sqs_queue", "messaging_queue-billing_dead-letter-queue", "arn"),
+    });
+    expect(out.queues.fulfilment).toEqual({
+      url: out.queue_url,
+      arn: out.queue_arn,
+      name: out.queue_name,
+      dlq_url: out.dlq_url,
+      dlq_arn: out.dlq_arn,
+    });
+  });
+
   it("fills instance ids and leaves the group's outputs empty in ec2 mode", () => {
     const { tier, stack } = build({ compute: { mode: "ec2", instanceCount: 2 } });
     const out = resolveValues(stack, { ...tier.outputs });
