@@ -35,8 +35,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/terraform/**", "test/apply/**", ...COMMANDS],
           testTimeout: 20_000,
-          // Every file would otherwise load cdktf and the provider bindings afresh: 26 s
-          // against 9 s for this tier, measured. Tests share no state (each builds its own App).
+          // Every file would otherwise load cdktf and the provider bindings afresh, which
+          // dominates this tier. Tests share no state (each builds its own App).
           isolate: false,
         },
       },

@@ -6,10 +6,8 @@ import { join } from "node:path";
 /**
  * Long-lived provider processes that offline Terraform commands attach to
  * (`TF_REATTACH_PROVIDERS`), instead of Terraform starting the provider for each command (three
- * times for a plan: to read its schema, to validate, to plan). Attached, a plan of prod takes
- * 2.9 s of CPU instead of 3.3 s and a `show -json` 0.9 s instead of 1.2 s, and over the test
- * suite 172 s instead of 196 s (this machine, AWS provider 5.100.0); the plan is the same
- * (compared in test/terraform/harness.test.ts).
+ * times for a plan: to read its schema, to validate, to plan). Attached, plans and shows cost
+ * less CPU, and the plan is the same (compared in test/terraform/harness.test.ts).
  *
  * The provider keeps what its last `Configure` set up, so a process serves one command at a time,
  * and each command configures it again. It runs without `AWS_CA_BUNDLE`: the AWS provider cannot
@@ -67,8 +65,8 @@ function running(server: Server): boolean {
 
 /**
  * The garbage collector's target for a provider that serves many commands: the same CPU as
- * collecting only near 1 GiB (as a one-command Terraform process does), at half the memory
- * (650 MB against 1.25 GB resident after a few plans of prod, measured).
+ * collecting only near 1 GiB (as a one-command Terraform process does), at about half the
+ * resident memory.
  */
 const SERVER_GOGC = "400";
 

@@ -17,9 +17,9 @@ import { withProviderServer } from "./provider-server";
  * provider comes from a filesystem mirror when one is present. The synthesized stack itself is
  * never touched.
  *
- * Every command pays a fixed cost of about 1.1 s of CPU (Terraform and the provider each handle
- * the AWS provider's schema of 1,500 resource types) before any resource, so a run starts as few
- * commands, and as few provider processes, as it can, measured on the test tier:
+ * Every command pays a fixed CPU cost (Terraform and the provider each handle the AWS provider's
+ * schema of 1,500 resource types) before any resource, so a run starts as few commands, and as
+ * few provider processes, as it can:
  * - `plan` validates the configuration itself: a separate `validate` runs only when no plan is
  *   asked for, or when a plan fails before planning begins (to tell a configuration error from
  *   an unreadable state), which Terraform's log of the plan says;
@@ -28,12 +28,12 @@ import { withProviderServer } from "./provider-server";
  *   and its lock file copied), and read the providers' schemas once;
  * - when a stack pins hashicorp/aws to a version the mirror holds, and needs no other provider,
  *   Terraform runs that binary as a development override: the same provider, without hashing
- *   its 700 MB against the lock file on every command (0.5 s of CPU each); and the commands
+ *   its hundreds of megabytes against the lock file on every command; and the commands
  *   attach to a warm process of that provider (provider-server.ts) instead of Terraform starting
- *   it two or three times per command: 25 s of the suite's 196 s of CPU;
+ *   it two or three times per command;
  * - at most one command per core runs at a time (each is single-threaded); callers queue;
  * - Go's garbage collector waits for 1 GiB of heap (GOGC=off, GOMEMLIMIT=1GiB) unless the
- *   caller set either: a third less CPU for the same results.
+ *   caller set either: less CPU for the same results.
  * `WEBTIER_TERRAFORM_TIMINGS=<file>` appends a JSON line per command (which, when it ended, how
  * long it waited for a slot, how long it ran) to profile a run.
  */
@@ -164,7 +164,7 @@ let cliConfig: string | undefined;
 
 /**
  * A Terraform CLI config that installs hashicorp/aws from the filesystem mirror (symlinked,
- * so `init` costs no copy of the 700 MB provider) and everything else from the registry.
+ * so `init` costs no copy of the provider) and everything else from the registry.
  * Without a mirror, Terraform's own defaults apply and the registry is used.
  */
 export function cliConfigFile(): string | undefined {
