@@ -1,4 +1,3 @@
 export { Network } from "./network";
 export type { NetworkOutputs } from "./outputs";
-export type { FlowLogOptions, NatGatewayStrategy, NetworkProps, SubnetTier } from "./props";
-export type { NetworkSettings } from "./validate";
+export type { FlowLogOptions, NatGatewayStrategy, NetworkProps, NetworkSettings, SubnetTier } from "./props";

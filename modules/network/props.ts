@@ -1,5 +1,5 @@
 import { availabilityZone, cidrBlock, tags } from "../core/fields";
-import { boolean, integer, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
+import { boolean, integer, list, literal, object, oneOf, omit, required, string, type ShapeOf } from "../core/shape";
 
 /** How private subnets reach the internet. */
 export type NatGatewayStrategy = "none" | "single" | "per-az";
@@ -128,3 +128,13 @@ export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
   sessionManagerEndpoints: boolean(),
   tags: tags(),
 };
+
+/** Props a WebTier fills in itself: an environment may not set them (its shape refuses them). */
+export const NETWORK_WIRED = ["name", "tags"] as const satisfies readonly (keyof NetworkProps)[];
+export type NetworkWired = (typeof NETWORK_WIRED)[number];
+
+/** The network's inputs that are plain data: what an environment's config holds. */
+export type NetworkSettings = Omit<NetworkProps, NetworkWired>;
+
+/** The shape of the network's settings. */
+export const NETWORK_SETTINGS_SHAPE = omit(NETWORK_SHAPE, ...NETWORK_WIRED);

@@ -1,14 +1,8 @@
 import { parseCidr } from "../core/cidr";
-import { checkShape, omit } from "../core/shape";
+import { checkShape } from "../core/shape";
 import { judge, rules, when, type Finding, type Rule } from "../core/validation";
-import { NETWORK_DEFAULTS, NETWORK_SHAPE, type NetworkProps } from "./props";
+import { NETWORK_DEFAULTS, NETWORK_SETTINGS_SHAPE, NETWORK_SHAPE, type NetworkProps, type NetworkSettings } from "./props";
 import { slotsNeeded } from "./subnets";
-
-/** The network's inputs that are plain data: what an environment's config holds. */
-export type NetworkSettings = Omit<NetworkProps, "name" | "tags">;
-
-/** The shape of the network's settings. */
-export const NETWORK_SETTINGS_SHAPE = omit(NETWORK_SHAPE, "name", "tags");
 
 /** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */
 function zoneInRegion(zone: string, region: string): boolean {

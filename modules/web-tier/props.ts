@@ -2,7 +2,7 @@ import type { AlarmTopicSettings } from "../alarm-topic/props";
 import type { ComputeSettings } from "../compute/validate";
 import type { LoadBalancerSettings } from "../load-balancer/validate";
 import type { MessagingSettings } from "../messaging/validate";
-import type { NetworkSettings } from "../network/validate";
+import type { NetworkSettings } from "../network/props";
 import type { ScalingSettings } from "../scaling/validate";
 import { tags } from "../core/fields";
 import { required, section, string, type ShapeOf } from "../core/shape";

@@ -5,7 +5,8 @@ import { checkShape } from "../core/shape";
 import { joinPath, judge, under, when, within, type Finding, type Rule } from "../core/validation";
 import { LOAD_BALANCER_SETTINGS_SHAPE, loadBalancerRules } from "../load-balancer/validate";
 import { MESSAGING_SETTINGS_SHAPE, messagingRules } from "../messaging/validate";
-import { NETWORK_SETTINGS_SHAPE, networkRules } from "../network/validate";
+import { NETWORK_SETTINGS_SHAPE } from "../network/props";
+import { networkRules } from "../network/validate";
 import { SCALING_SETTINGS_SHAPE, scalingRules } from "../scaling/validate";
 import { WEB_TIER_DEFAULTS, WEB_TIER_SHAPE, type WebTierProps } from "./props";
 

@@ -8,6 +8,7 @@ import { assertValid, pathOf } from "../core/validation";
 import { LoadBalancer } from "../load-balancer/load-balancer";
 import { Messaging } from "../messaging/messaging";
 import { Network } from "../network/network";
+import type { NetworkProps, NetworkWired } from "../network/props";
 import { Scaling } from "../scaling/scaling";
 import { webTierOutputs } from "./outputs";
 import { WEB_TIER_DEFAULTS, type WebTierProps } from "./props";
@@ -42,7 +43,8 @@ export class WebTier extends Construct {
     const settings = props.loadBalancer ?? d.loadBalancer;
 
     // Each module gets the section validated above plus what the tier wires in from others.
-    const network = new Network(this, "network", { ...props.network, name, tags });
+    // Each module gets its settings plus exactly its wired props (`satisfies` refuses any other).
+    const network = new Network(this, "network", { ...props.network, ...({ name, tags } satisfies Pick<NetworkProps, NetworkWired>) });
     const loadBalancer = new LoadBalancer(
       this,
       "load-balancer",
