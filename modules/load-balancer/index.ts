@@ -1,4 +1,3 @@
 export { LoadBalancer } from "./load-balancer";
 export type { LoadBalancerOutputs } from "./outputs";
-export type { AccessLogOptions, DomainOptions, HealthCheckOptions, LoadBalancerProps, StickinessOptions, WebAclOptions } from "./props";
-export type { LoadBalancerSettings } from "./validate";
+export type { AccessLogOptions, DomainOptions, HealthCheckOptions, LoadBalancerProps, LoadBalancerSettings, StickinessOptions, WebAclOptions } from "./props";

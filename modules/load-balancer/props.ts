@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { dnsName, hostedZoneId } from "../core/dns";
 import { cidrBlock, cidrBlocks, s3Bucket, tags } from "../core/fields";
-import { boolean, integer, list, literal, object, oneOf, required, string, type OptionalSpec, type ShapeOf } from "../core/shape";
+import { boolean, integer, list, literal, object, omit, oneOf, required, string, type OptionalSpec, type ShapeOf } from "../core/shape";
 
 export interface HealthCheckOptions {
   /**
@@ -372,3 +372,16 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
   accessLogs: object(ACCESS_LOG_SHAPE),
   tags: tags(),
 };
+
+/**
+ * Props a WebTier fills in itself (from the network, from the compute section, and the tier's
+ * own): an environment may not set them (its shape refuses them).
+ */
+export const LOAD_BALANCER_WIRED = ["name", "vpcId", "vpcCidr", "subnetIds", "tags", "stressEndpoint"] as const satisfies readonly (keyof LoadBalancerProps)[];
+export type LoadBalancerWired = (typeof LOAD_BALANCER_WIRED)[number];
+
+/** The load balancer's inputs that are plain data: what an environment's config holds. */
+export type LoadBalancerSettings = Omit<LoadBalancerProps, LoadBalancerWired>;
+
+/** The shape of the load balancer's settings. */
+export const LOAD_BALANCER_SETTINGS_SHAPE = omit(LOAD_BALANCER_SHAPE, ...LOAD_BALANCER_WIRED);

@@ -1,15 +1,6 @@
-import { checkShape, omit } from "../core/shape";
+import { checkShape } from "../core/shape";
 import { judge, known, rule, when, type Finding, type Rule } from "../core/validation";
-import { ADMIN_PORTS, LOAD_BALANCER_DEFAULTS, LOAD_BALANCER_SHAPE, type LoadBalancerProps } from "./props";
-
-/** Keys a WebTier fills in: from the network, from the compute section, and the tier's own. */
-type Wired = "name" | "vpcId" | "vpcCidr" | "subnetIds" | "tags" | "stressEndpoint";
-
-/** The load balancer's inputs that are plain data: what an environment's config holds. */
-export type LoadBalancerSettings = Omit<LoadBalancerProps, Wired>;
-
-/** The shape of the load balancer's settings. */
-export const LOAD_BALANCER_SETTINGS_SHAPE = omit(LOAD_BALANCER_SHAPE, "name", "vpcId", "vpcCidr", "subnetIds", "tags", "stressEndpoint");
+import { ADMIN_PORTS, LOAD_BALANCER_DEFAULTS, LOAD_BALANCER_SETTINGS_SHAPE, LOAD_BALANCER_SHAPE, type LoadBalancerProps, type LoadBalancerSettings } from "./props";
 
 /** The region of an ARN (`arn:aws:<service>:<region>:…`). */
 const regionOf = (arn: string) => arn.split(":")[3];

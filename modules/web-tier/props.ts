@@ -1,6 +1,6 @@
 import type { AlarmTopicSettings } from "../alarm-topic/props";
 import type { ComputeSettings } from "../compute/validate";
-import type { LoadBalancerSettings } from "../load-balancer/validate";
+import type { LoadBalancerSettings } from "../load-balancer/props";
 import type { MessagingSettings } from "../messaging/validate";
 import type { NetworkSettings } from "../network/props";
 import type { ScalingSettings } from "../scaling/validate";

@@ -6,6 +6,7 @@ import type { WebTierOutputs } from "../contract/outputs";
 import { providerRegion } from "../core/aws";
 import { assertValid, pathOf } from "../core/validation";
 import { LoadBalancer } from "../load-balancer/load-balancer";
+import type { LoadBalancerProps, LoadBalancerWired } from "../load-balancer/props";
 import { Messaging } from "../messaging/messaging";
 import { Network } from "../network/network";
 import type { NetworkProps, NetworkWired } from "../network/props";
@@ -42,21 +43,23 @@ export class WebTier extends Construct {
     const { name, tags } = props;
     const settings = props.loadBalancer ?? d.loadBalancer;
 
-    // Each module gets the section validated above plus what the tier wires in from others.
-    // Each module gets its settings plus exactly its wired props (`satisfies` refuses any other).
+    // Each module gets the section validated above plus what the tier wires in from others:
+    // exactly the module's wired props (its *_WIRED list; `satisfies` refuses any other).
     const network = new Network(this, "network", { ...props.network, ...({ name, tags } satisfies Pick<NetworkProps, NetworkWired>) });
     const loadBalancer = new LoadBalancer(
       this,
       "load-balancer",
       {
         ...settings,
-        name,
-        tags,
-        vpcId: network.outputs.vpcId,
-        vpcCidr: network.outputs.vpcCidr,
-        subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
-        // Where the instances serve the CPU-burning endpoint, the load balancer guards its path.
-        stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
+        ...({
+          name,
+          tags,
+          vpcId: network.outputs.vpcId,
+          vpcCidr: network.outputs.vpcCidr,
+          subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
+          // Where the instances serve the CPU-burning endpoint, the load balancer guards its path.
+          stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
+        } satisfies Pick<LoadBalancerProps, LoadBalancerWired>),
       },
     );
     // Built before the compute, whose status alarms and group events notify it (construct
