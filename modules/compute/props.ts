@@ -1,5 +1,5 @@
 import { policyArn, tags } from "../core/fields";
-import { boolean, integer, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
+import { boolean, integer, list, literal, object, omit, oneOf, required, string, variants, type ShapeOf } from "../core/shape";
 import { isToken } from "../core/validation";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import { INSTANCE_REFRESH_SHAPE, LIFECYCLE_HOOKS_SHAPE, mixedInstancesSpec, WARM_POOL_SHAPE, type InstanceRefreshOptions, type LifecycleHooks, type MixedInstancesOptions, type WarmPoolOptions } from "./capacity";
@@ -293,3 +293,19 @@ export const COMPUTE_SHAPES: { readonly ec2: ShapeOf<Ec2ModeProps>; readonly asg
     lifecycleHooks: object(LIFECYCLE_HOOKS_SHAPE),
   },
 };
+
+/** Props a WebTier fills in itself from other modules' outputs: an environment may not set them (its shape refuses them). */
+export const COMPUTE_WIRED = ["name", "vpcId", "subnetIds", "loadBalancer", "alarmTopicArn", "tags", "instanceTags"] as const satisfies readonly (keyof ComputeProps)[];
+export type ComputeWired = (typeof COMPUTE_WIRED)[number];
+
+/** An Auto Scaling Group's settings: what an environment's config holds in asg mode. */
+export type AsgSettings = Omit<AsgModeProps, ComputeWired>;
+
+/** The compute module's inputs that are plain data (what an environment's config holds), by mode. */
+export type ComputeSettings = Omit<Ec2ModeProps, ComputeWired> | AsgSettings;
+
+/** The shape of the compute settings, by mode. */
+export const COMPUTE_SETTINGS_SHAPE = variants<ComputeSettings, "mode">("mode", {
+  ec2: omit(COMPUTE_SHAPES.ec2, ...COMPUTE_WIRED),
+  asg: omit(COMPUTE_SHAPES.asg, ...COMPUTE_WIRED),
+});

@@ -1,29 +1,18 @@
-import { omit, quote, suggest, variants } from "../core/shape";
+import { quote, suggest, variants } from "../core/shape";
 import { judge, known, reading, rules, when, type Finding, type Rule } from "../core/validation";
 import { Token } from "cdktf";
 import { CATALOG_DATE, instanceTypeInfo, knownInstanceTypes } from "../core/aws-catalog";
 import { imageKind } from "./image";
 import { burstability, commonArchitecture, instanceTypeTraits, launchedInstanceTypes } from "./instance-types";
-import { COMPUTE_DEFAULTS, COMPUTE_SHAPES, SSM_MANAGED_POLICY, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
+import { COMPUTE_DEFAULTS, COMPUTE_SETTINGS_SHAPE, COMPUTE_SHAPES, SSM_MANAGED_POLICY, type AsgSettings, type ComputeProps, type ComputeSettings } from "./props";
 
-/** Keys a WebTier fills in from other modules' outputs. */
-type Wired = "name" | "vpcId" | "subnetIds" | "loadBalancer" | "alarmTopicArn" | "tags" | "instanceTags";
-
-/** The compute module's inputs that are plain data (what an environment's config holds), by mode. */
-export type ComputeSettings = Omit<Ec2ModeProps, Wired> | Omit<AsgModeProps, Wired>;
-
-const WIRED: readonly Wired[] = ["name", "vpcId", "subnetIds", "loadBalancer", "alarmTopicArn", "tags", "instanceTags"];
 const PROPS_SHAPE = variants<ComputeProps, "mode">("mode", COMPUTE_SHAPES);
-/** The shape of the compute settings, by mode. */
-export const COMPUTE_SETTINGS_SHAPE = variants<ComputeSettings, "mode">("mode", { ec2: omit(COMPUTE_SHAPES.ec2, ...WIRED), asg: omit(COMPUTE_SHAPES.asg, ...WIRED) });
 
 /** The refresh's effective healthy-percentage bounds, defaults applied (they follow the group's minSize). */
 export function refreshBounds(c: { readonly minSize: number; readonly minHealthyPercentage?: number; readonly maxHealthyPercentage?: number }): { min: number; max: number } {
   const min = c.minHealthyPercentage ?? COMPUTE_DEFAULTS.minHealthyPercentage(c.minSize);
   return { min, max: c.maxHealthyPercentage ?? COMPUTE_DEFAULTS.maxHealthyPercentage(min) };
 }
-
-type AsgSettings = Omit<AsgModeProps, Wired>;
 
 /** Rules across an Auto Scaling Group's sizes and refresh bounds; values that are tokens are not judged. */
 const asgRules: readonly Rule<AsgSettings>[] = [
@@ -73,7 +62,7 @@ const withArchitectures = (types: readonly string[]) =>
   types.filter((t) => known(t)).map((t) => `${t} (${instanceTypeTraits(t).architectures.join(", ")})`).join(", ");
 
 /** Rules of the group's capacity: its mixed instances policy and warm pool. */
-const capacityRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
+const capacityRules: readonly Rule<AsgSettings>[] = [
   when("instanceType", ["instanceType", "mixedInstances"], (c) =>
     c.mixedInstances && c.instanceType !== undefined
       ? `(${quote(c.instanceType)}) must be left out with mixedInstances: its instanceTypes list every type the group launches, the first being the launch template's`

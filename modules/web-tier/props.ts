@@ -1,5 +1,5 @@
 import type { AlarmTopicSettings } from "../alarm-topic/props";
-import type { ComputeSettings } from "../compute/validate";
+import type { ComputeSettings } from "../compute/props";
 import type { LoadBalancerSettings } from "../load-balancer/props";
 import type { MessagingSettings } from "../messaging/validate";
 import type { NetworkSettings } from "../network/props";

@@ -1,6 +1,7 @@
 import { ALARM_TOPIC_SETTINGS_SHAPE, alarmTopicRules } from "../alarm-topic/validate";
 import { COMPUTE_DEFAULTS } from "../compute/props";
-import { COMPUTE_SETTINGS_SHAPE, computeRules } from "../compute/validate";
+import { COMPUTE_SETTINGS_SHAPE } from "../compute/props";
+import { computeRules } from "../compute/validate";
 import { checkShape } from "../core/shape";
 import { joinPath, judge, under, when, within, type Finding, type Rule } from "../core/validation";
 import { LOAD_BALANCER_SETTINGS_SHAPE } from "../load-balancer/props";

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AlarmTopic } from "../alarm-topic/alarm-topic";
 import { Compute } from "../compute/compute";
-import { COMPUTE_DEFAULTS } from "../compute/props";
+import { COMPUTE_DEFAULTS, type ComputeProps, type ComputeWired } from "../compute/props";
 import type { WebTierOutputs } from "../contract/outputs";
 import { providerRegion } from "../core/aws";
 import { assertValid, pathOf } from "../core/validation";
@@ -70,12 +70,14 @@ export class WebTier extends Construct {
       "compute",
       {
         ...props.compute,
-        name,
-        tags,
-        vpcId: network.outputs.vpcId,
-        subnetIds: network.outputs.privateSubnetIds,
-        loadBalancer: loadBalancer.outputs,
-        alarmTopicArn: alarmTopic.outputs.topicArn,
+        ...({
+          name,
+          tags,
+          vpcId: network.outputs.vpcId,
+          subnetIds: network.outputs.privateSubnetIds,
+          loadBalancer: loadBalancer.outputs,
+          alarmTopicArn: alarmTopic.outputs.topicArn,
+        } satisfies Pick<ComputeProps, ComputeWired>),
       },
     );
     const messaging =
