@@ -1,4 +1,3 @@
 export { Messaging } from "./messaging";
 export type { MessagingOutputs, QueueOutputs } from "./outputs";
-export type { MessagingProps, QueueOptions } from "./props";
-export type { MessagingSettings } from "./validate";
+export type { MessagingProps, MessagingSettings, QueueOptions } from "./props";

@@ -1,5 +1,5 @@
 import { emailAddresses, tags } from "../core/fields";
-import { boolean, integer, jsonObject, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
+import { boolean, integer, jsonObject, list, literal, object, omit, oneOf, required, string, type ShapeOf } from "../core/shape";
 
 /** SQS limits on queue attributes, as AWS documents them: [min, max]. */
 export const SQS_LIMITS: Readonly<Record<"visibilityTimeoutSeconds" | "messageRetentionSeconds" | "receiveWaitTimeSeconds" | "maxReceiveCount", readonly [number, number]>> = {
@@ -185,3 +185,13 @@ export const MESSAGING_SHAPE: ShapeOf<MessagingProps> = {
   preventDestroy: boolean(),
   tags: tags(),
 };
+
+/** Props a WebTier fills in itself: an environment may not set them (its shape refuses them). */
+export const MESSAGING_WIRED = ["namePrefix", "alarmTopicArn", "tags"] as const satisfies readonly (keyof MessagingProps)[];
+export type MessagingWired = (typeof MESSAGING_WIRED)[number];
+
+/** The messaging inputs that are plain data: what an environment's config holds. */
+export type MessagingSettings = Omit<MessagingProps, MessagingWired>;
+
+/** The shape of the messaging settings. */
+export const MESSAGING_SETTINGS_SHAPE = omit(MESSAGING_SHAPE, ...MESSAGING_WIRED);

@@ -1,16 +1,10 @@
-import { checkShape, omit, quote } from "../core/shape";
+import { checkShape, quote } from "../core/shape";
 import { each, isToken, joinPath, judge, known, rule, rules, when, within, type Finding, type Rule } from "../core/validation";
 import { fullName } from "./names";
-import { MESSAGING_DEFAULTS, MESSAGING_SHAPE, type MessagingProps, type QueueOptions } from "./props";
-
-/** The messaging inputs that are plain data: what an environment's config holds. */
-export type MessagingSettings = Omit<MessagingProps, "namePrefix" | "alarmTopicArn" | "tags">;
+import { MESSAGING_DEFAULTS, MESSAGING_SETTINGS_SHAPE, MESSAGING_SHAPE, type MessagingProps, type MessagingSettings, type QueueOptions } from "./props";
 
 /** The settings with the names' prefix (the tier's name, or the props' namePrefix). */
 export type Named = MessagingSettings & { readonly namePrefix?: string };
-
-/** The shape of the messaging settings. */
-export const MESSAGING_SETTINGS_SHAPE = omit(MESSAGING_SHAPE, "namePrefix", "alarmTopicArn", "tags");
 const QUEUE_NAME_MAX = 80;
 const TOPIC_NAME_MAX = 256;
 

@@ -1,7 +1,7 @@
 import type { AlarmTopicSettings } from "../alarm-topic/props";
 import type { ComputeSettings } from "../compute/props";
 import type { LoadBalancerSettings } from "../load-balancer/props";
-import type { MessagingSettings } from "../messaging/validate";
+import type { MessagingSettings } from "../messaging/props";
 import type { NetworkSettings } from "../network/props";
 import type { ScalingSettings } from "../scaling/validate";
 import { tags } from "../core/fields";

@@ -8,6 +8,7 @@ import { assertValid, pathOf } from "../core/validation";
 import { LoadBalancer } from "../load-balancer/load-balancer";
 import type { LoadBalancerProps, LoadBalancerWired } from "../load-balancer/props";
 import { Messaging } from "../messaging/messaging";
+import type { MessagingProps, MessagingWired } from "../messaging/props";
 import { Network } from "../network/network";
 import type { NetworkProps, NetworkWired } from "../network/props";
 import { Scaling } from "../scaling/scaling";
@@ -81,7 +82,11 @@ export class WebTier extends Construct {
       },
     );
     const messaging =
-      props.messaging && new Messaging(this, "messaging", { ...props.messaging, namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags });
+      props.messaging &&
+      new Messaging(this, "messaging", {
+        ...props.messaging,
+        ...({ namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags } satisfies Pick<MessagingProps, MessagingWired>),
+      });
     const scaling = new Scaling(
       this,
       "scaling",
