@@ -4,10 +4,10 @@ export type {
   PredictiveScalingOptions,
   RequestTrackingOptions,
   ScalingProps,
+  ScalingSettings,
   ScheduleOptions,
   StepOptions,
   StepScalingOptions,
   TargetTrackingOptions,
 } from "./props";
 export { Scaling } from "./scaling";
-export type { ScalingSettings } from "./validate";

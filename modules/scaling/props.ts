@@ -1,6 +1,6 @@
 import type { ComputeOutputs } from "../compute/outputs";
 import { tags } from "../core/fields";
-import { boolean, integer, list, literal, number, object, oneOf, quote, required, string, variants, type ShapeOf } from "../core/shape";
+import { boolean, integer, list, literal, number, object, omit, oneOf, quote, required, string, variants, type ShapeOf } from "../core/shape";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import type { QueueOutputs } from "../messaging/outputs";
 import { cronProblem, timeZoneProblem } from "./cron";
@@ -290,3 +290,13 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
   dashboard: boolean(),
   tags: tags(),
 };
+
+/** Props a WebTier fills in itself from other modules' outputs: an environment may not set them (its shape refuses them). */
+export const SCALING_WIRED = ["name", "compute", "loadBalancer", "alarmTopicArn", "queues", "tags"] as const satisfies readonly (keyof ScalingProps)[];
+export type ScalingWired = (typeof SCALING_WIRED)[number];
+
+/** The scaling inputs that are plain data: what an environment's config holds. */
+export type ScalingSettings = Omit<ScalingProps, ScalingWired>;
+
+/** The shape of the scaling settings. */
+export const SCALING_SETTINGS_SHAPE = omit(SCALING_SHAPE, ...SCALING_WIRED);

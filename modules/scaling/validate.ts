@@ -1,22 +1,18 @@
 import type { ComputeMode } from "../compute/props";
-import { checkShape, omit, quote } from "../core/shape";
+import { checkShape, quote } from "../core/shape";
 import { each, judge, within, known, nested, reading, rule, rules, when, type Finding, type Rule } from "../core/validation";
 import {
   SCALING_DEFAULTS,
+  SCALING_SETTINGS_SHAPE,
   SCALING_SHAPE,
   type PredictiveScalingOptions,
   type ScalingProps,
+  type ScalingSettings,
   type ScheduleOptions,
   type StepOptions,
   type StepScalingOptions,
   type TargetTrackingOptions,
 } from "./props";
-
-/** The scaling inputs that are plain data: what an environment's config holds. */
-export type ScalingSettings = Omit<ScalingProps, "name" | "compute" | "loadBalancer" | "alarmTopicArn" | "queues" | "tags">;
-
-/** The shape of the scaling settings. */
-export const SCALING_SETTINGS_SHAPE = omit(SCALING_SHAPE, "name", "compute", "loadBalancer", "alarmTopicArn", "queues", "tags");
 
 /**
  * The alarms here watch EC2's CPUUtilization, published once a minute with detailed monitoring

@@ -3,7 +3,7 @@ import type { ComputeSettings } from "../compute/props";
 import type { LoadBalancerSettings } from "../load-balancer/props";
 import type { MessagingSettings } from "../messaging/props";
 import type { NetworkSettings } from "../network/props";
-import type { ScalingSettings } from "../scaling/validate";
+import type { ScalingSettings } from "../scaling/props";
 import { tags } from "../core/fields";
 import { required, section, string, type ShapeOf } from "../core/shape";
 

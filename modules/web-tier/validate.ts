@@ -10,7 +10,8 @@ import { MESSAGING_SETTINGS_SHAPE } from "../messaging/props";
 import { messagingRules } from "../messaging/validate";
 import { NETWORK_SETTINGS_SHAPE } from "../network/props";
 import { networkRules } from "../network/validate";
-import { SCALING_SETTINGS_SHAPE, scalingRules } from "../scaling/validate";
+import { SCALING_SETTINGS_SHAPE } from "../scaling/props";
+import { scalingRules } from "../scaling/validate";
 import { WEB_TIER_DEFAULTS, WEB_TIER_SHAPE, type WebTierProps } from "./props";
 
 /** How the modules are wired together: rules no single module can judge. */

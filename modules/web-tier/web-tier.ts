@@ -11,6 +11,7 @@ import { Messaging } from "../messaging/messaging";
 import type { MessagingProps, MessagingWired } from "../messaging/props";
 import { Network } from "../network/network";
 import type { NetworkProps, NetworkWired } from "../network/props";
+import type { ScalingProps, ScalingWired } from "../scaling/props";
 import { Scaling } from "../scaling/scaling";
 import { webTierOutputs } from "./outputs";
 import { WEB_TIER_DEFAULTS, type WebTierProps } from "./props";
@@ -92,12 +93,14 @@ export class WebTier extends Construct {
       "scaling",
       {
         ...props.scaling,
-        name,
-        tags,
-        compute: compute.outputs,
-        loadBalancer: loadBalancer.outputs,
-        alarmTopicArn: alarmTopic.outputs.topicArn,
-        queues: messaging ? Object.values(messaging.outputs.queues) : [],
+        ...({
+          name,
+          tags,
+          compute: compute.outputs,
+          loadBalancer: loadBalancer.outputs,
+          alarmTopicArn: alarmTopic.outputs.topicArn,
+          queues: messaging ? Object.values(messaging.outputs.queues) : [],
+        } satisfies Pick<ScalingProps, ScalingWired>),
       },
     );
 
