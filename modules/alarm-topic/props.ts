@@ -1,5 +1,5 @@
 import { emailAddresses, tags } from "../core/fields";
-import { integer, list, required, string, type ShapeOf } from "../core/shape";
+import { integer, list, omit, required, string, type ShapeOf } from "../core/shape";
 
 export interface AlarmTopicProps {
   /** Prefix of the topic's and key alias's names: `<name>-alarms`; the tier's alarms are named `<name>-…`. */
@@ -37,8 +37,12 @@ export interface AlarmTopicProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** Props a WebTier fills in itself: an environment may not set them (its shape refuses them). */
+export const ALARM_TOPIC_WIRED = ["name", "tags"] as const satisfies readonly (keyof AlarmTopicProps)[];
+export type AlarmTopicWired = (typeof ALARM_TOPIC_WIRED)[number];
+
 /** The alarm topic's inputs that are plain data: what an environment's config holds. */
-export type AlarmTopicSettings = Omit<AlarmTopicProps, "name" | "tags">;
+export type AlarmTopicSettings = Omit<AlarmTopicProps, AlarmTopicWired>;
 
 export const ALARM_TOPIC_DEFAULTS = {
   emailSubscriptions: [] as readonly string[],
@@ -78,3 +82,6 @@ export const ALARM_TOPIC_SHAPE: ShapeOf<AlarmTopicProps> = {
   keyDeletionWindowDays: integer({ min: 7, max: 30, unit: "days" }),
   tags: tags(),
 };
+
+/** The shape of the alarm topic's settings. */
+export const ALARM_TOPIC_SETTINGS_SHAPE = omit(ALARM_TOPIC_SHAPE, ...ALARM_TOPIC_WIRED);

@@ -1,9 +1,7 @@
-import { checkShape, omit } from "../core/shape";
+import { checkShape } from "../core/shape";
 import { isToken, joinPath, judge, known, rule, when, within, type Finding, type Rule } from "../core/validation";
-import { ALARM_TOPIC_SHAPE, type AlarmTopicProps, type AlarmTopicSettings } from "./props";
+import { ALARM_TOPIC_SETTINGS_SHAPE, ALARM_TOPIC_SHAPE, type AlarmTopicProps, type AlarmTopicSettings } from "./props";
 
-/** The shape of the alarm topic's settings. */
-export const ALARM_TOPIC_SETTINGS_SHAPE = omit(ALARM_TOPIC_SHAPE, "name", "tags");
 /** EventBridge rule names stop at 64 characters. */
 const RULE_NAME_MAX = 64;
 

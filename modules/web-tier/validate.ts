@@ -1,4 +1,5 @@
-import { ALARM_TOPIC_SETTINGS_SHAPE, alarmTopicRules } from "../alarm-topic/validate";
+import { ALARM_TOPIC_SETTINGS_SHAPE } from "../alarm-topic/props";
+import { alarmTopicRules } from "../alarm-topic/validate";
 import { COMPUTE_DEFAULTS } from "../compute/props";
 import { COMPUTE_SETTINGS_SHAPE } from "../compute/props";
 import { computeRules } from "../compute/validate";

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { AlarmTopic } from "../alarm-topic/alarm-topic";
+import type { AlarmTopicProps, AlarmTopicWired } from "../alarm-topic/props";
 import { Compute } from "../compute/compute";
 import { COMPUTE_DEFAULTS, type ComputeProps, type ComputeWired } from "../compute/props";
 import type { WebTierOutputs } from "../contract/outputs";
@@ -66,7 +67,7 @@ export class WebTier extends Construct {
     );
     // Built before the compute, whose status alarms and group events notify it (construct
     // paths, not construction order, make the addresses).
-    const alarmTopic = new AlarmTopic(this, "alarm-topic", { ...props.alarmTopic, name, tags });
+    const alarmTopic = new AlarmTopic(this, "alarm-topic", { ...props.alarmTopic, ...({ name, tags } satisfies Pick<AlarmTopicProps, AlarmTopicWired>) });
     const compute = new Compute(
       this,
       "compute",
