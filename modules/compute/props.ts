@@ -294,6 +294,9 @@ export const COMPUTE_SHAPES: { readonly ec2: ShapeOf<Ec2ModeProps>; readonly asg
   },
 };
 
+/** The shape of the compute props, by mode. */
+export const COMPUTE_SHAPE = variants<ComputeProps, "mode">("mode", COMPUTE_SHAPES);
+
 /** Props a WebTier fills in itself from other modules' outputs: an environment may not set them (its shape refuses them). */
 export const COMPUTE_WIRED = ["name", "vpcId", "subnetIds", "loadBalancer", "alarmTopicArn", "tags", "instanceTags"] as const satisfies readonly (keyof ComputeProps)[];
 export type ComputeWired = (typeof COMPUTE_WIRED)[number];

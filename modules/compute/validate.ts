@@ -1,12 +1,11 @@
-import { quote, suggest, variants } from "../core/shape";
+import { quote, suggest } from "../core/shape";
 import { judge, known, reading, rules, when, type Finding, type Rule } from "../core/validation";
 import { Token } from "cdktf";
 import { CATALOG_DATE, instanceTypeInfo, knownInstanceTypes } from "../core/aws-catalog";
 import { imageKind } from "./image";
 import { burstability, commonArchitecture, instanceTypeTraits, launchedInstanceTypes } from "./instance-types";
-import { COMPUTE_DEFAULTS, COMPUTE_SETTINGS_SHAPE, COMPUTE_SHAPES, SSM_MANAGED_POLICY, type AsgSettings, type ComputeProps, type ComputeSettings } from "./props";
+import { COMPUTE_DEFAULTS, COMPUTE_SETTINGS_SHAPE, COMPUTE_SHAPE, SSM_MANAGED_POLICY, type AsgSettings, type ComputeProps, type ComputeSettings } from "./props";
 
-const PROPS_SHAPE = variants<ComputeProps, "mode">("mode", COMPUTE_SHAPES);
 
 /** The refresh's effective healthy-percentage bounds, defaults applied (they follow the group's minSize). */
 export function refreshBounds(c: { readonly minSize: number; readonly minHealthyPercentage?: number; readonly maxHealthyPercentage?: number }): { min: number; max: number } {
@@ -141,5 +140,5 @@ export function validateComputeSettings(settings: ComputeSettings, at = ""): Fin
 
 /** Every problem with the compute props, as the construct sees them. */
 export function validateComputeProps(props: ComputeProps, at = ""): Finding[] {
-  return judge(props, PROPS_SHAPE.check(props, ""), computeRules, at);
+  return judge(props, COMPUTE_SHAPE.check(props, ""), computeRules, at);
 }
