@@ -9,7 +9,7 @@ import { TerraformError } from "./terraform";
  * 2, and any other failure is one line (a stack trace only with DEBUG=1).
  */
 
-/** Exit codes shared by every command; the workflows read them (README: Reviewing changes). */
+/** Exit codes shared by every command; the workflows read them (docs/reviewing.md). */
 export const EXIT = {
   /** Done. */
   ok: 0,
