@@ -16,6 +16,11 @@ export interface ListenerCertificatesProps {
 export class ListenerCertificates extends Construct {
   constructor(scope: Construct, id: string, props: ListenerCertificatesProps) {
     super(scope, id);
-    forEachValue(this, "certificate", props.certificateArns, (s, i, arn, forEach) => new LbListenerCertificate(s, i, { forEach, listenerArn: props.listenerArn, certificateArn: arn }));
+    forEachValue(
+      this,
+      "certificate",
+      props.certificateArns,
+      (s, i, arn, forEach) => new LbListenerCertificate(s, i, { forEach, listenerArn: props.listenerArn, certificateArn: arn }),
+    );
   }
 }

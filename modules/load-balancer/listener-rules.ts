@@ -42,7 +42,10 @@ function actionOf(a: RuleAction, targetGroupArns: Readonly<Record<string, string
         },
       };
     case "fixed-response":
-      return { type: "fixed-response", fixedResponse: { statusCode: String(a.statusCode), contentType: a.contentType ?? "text/plain", messageBody: a.messageBody } };
+      return {
+        type: "fixed-response",
+        fixedResponse: { statusCode: String(a.statusCode), contentType: a.contentType ?? "text/plain", messageBody: a.messageBody },
+      };
   }
 }
 

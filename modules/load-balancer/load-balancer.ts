@@ -1,5 +1,5 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Construct } from "constructs";
@@ -152,7 +152,13 @@ export class LoadBalancer extends Construct {
     });
 
     const domain = props.domain
-      ? new DomainCertificate(this, "domain", { ...props.domain, name: props.name, albDnsName: alb.dnsName, albZoneId: alb.zoneId, tags: props.tags })
+      ? new DomainCertificate(this, "domain", {
+          ...props.domain,
+          name: props.name,
+          albDnsName: alb.dnsName,
+          albZoneId: alb.zoneId,
+          tags: props.tags,
+        })
       : undefined;
     const httpsListener = https
       ? new LbListener(this, "https", {
@@ -177,12 +183,20 @@ export class LoadBalancer extends Construct {
       });
     }
     if ((props.listenerRules ?? []).length > 0) {
-      new ListenerRules(this, "listener-rules", { name: props.name, listenerArn: listener.arn, rules: props.listenerRules!, targetGroupArns, tags: props.tags });
+      new ListenerRules(this, "listener-rules", {
+        name: props.name,
+        listenerArn: listener.arn,
+        rules: props.listenerRules!,
+        targetGroupArns,
+        tags: props.tags,
+      });
     }
     if (httpsListener && props.additionalCertificateArns) {
       new ListenerCertificates(this, "certificates", { listenerArn: httpsListener.arn, certificateArns: props.additionalCertificateArns });
     }
-    const webAcl = props.webAcl ? new LoadBalancerWebAcl(this, "waf", { ...props.webAcl, name: props.name, albArn: alb.arn, tags: props.tags }) : undefined;
+    const webAcl = props.webAcl
+      ? new LoadBalancerWebAcl(this, "waf", { ...props.webAcl, name: props.name, albArn: alb.arn, tags: props.tags })
+      : undefined;
 
     this.alb = alb;
     this.targetGroup = targetGroup;

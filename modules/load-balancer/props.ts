@@ -264,7 +264,10 @@ const ACCESS_LOG_SHAPE: ShapeOf<AccessLogOptions> = {
   prefix: string({
     pattern: /^[^/]([\w!\-.*'()/]*[^/])?$/,
     what: "an S3 key prefix without leading or trailing slashes",
-    refine: (p) => (p.includes("AWSLogs") ? `(${JSON.stringify(p)}) must not include "AWSLogs": ELB adds AWSLogs/<account>/ after the prefix itself` : undefined),
+    refine: (p) =>
+      p.includes("AWSLogs")
+        ? `(${JSON.stringify(p)}) must not include "AWSLogs": ELB adds AWSLogs/<account>/ after the prefix itself`
+        : undefined,
   }),
   expirationDays: integer({ min: 1, unit: "days" }),
 };
@@ -282,14 +285,23 @@ const DOMAIN_SHAPE: ShapeOf<DomainOptions> = {
 };
 
 const WEB_ACL_SHAPE: ShapeOf<WebAclOptions> = {
-  arn: string({ pattern: /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[\w-]{1,128}\/[0-9a-f-]{36}$/, what: "a REGIONAL web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)" }),
+  arn: string({
+    pattern: /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[\w-]{1,128}\/[0-9a-f-]{36}$/,
+    what: "a REGIONAL web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)",
+  }),
   rateLimit: integer({ min: 10, max: 2_000_000_000, unit: "requests" }),
   rateLimitWindowSeconds: oneOf([60, 120, 300, 600] as const),
-  additionalManagedRuleGroups: list(string({ pattern: /^AWSManagedRules[A-Za-z0-9]+$/, what: "an AWS managed rule group name such as AWSManagedRulesAmazonIpReputationList" }), {
-    noun: ["rule group", "rule groups"],
-    unique: true,
-    lengthDecides: "the web ACL's rules",
-  }),
+  additionalManagedRuleGroups: list(
+    string({
+      pattern: /^AWSManagedRules[A-Za-z0-9]+$/,
+      what: "an AWS managed rule group name such as AWSManagedRulesAmazonIpReputationList",
+    }),
+    {
+      noun: ["rule group", "rule groups"],
+      unique: true,
+      lengthDecides: "the web ACL's rules",
+    },
+  ),
 };
 
 /** 0 (off) or 30 to 900 seconds: AWS's range for slow start. */
@@ -321,7 +333,14 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
   ),
   vpcId: required(string({ pattern: /^vpc-[0-9a-f]{8,17}$/, what: "a VPC id (vpc-…)" })),
   vpcCidr: required(cidrBlock()),
-  subnetIds: required(list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), { minItems: 2, noun: ["subnet", "subnets"], why: "an ALB requires two availability zones", unique: true })),
+  subnetIds: required(
+    list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), {
+      minItems: 2,
+      noun: ["subnet", "subnets"],
+      why: "an ALB requires two availability zones",
+      unique: true,
+    }),
+  ),
   internal: boolean(),
   ingressCidrs: cidrBlocks({ minItems: 1, why: "nothing else reaches the load balancer" }),
   targetPort: port(),
@@ -329,12 +348,18 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
   httpsPort: port(),
   certificateArn: string({ pattern: CERTIFICATE_ARN, what: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)" }),
   domain: object(DOMAIN_SHAPE),
-  additionalCertificateArns: list(string({ pattern: CERTIFICATE_ARN, what: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)" }), {
-    noun: ["certificate", "certificates"],
-    unique: true,
-  }),
+  additionalCertificateArns: list(
+    string({ pattern: CERTIFICATE_ARN, what: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)" }),
+    {
+      noun: ["certificate", "certificates"],
+      unique: true,
+    },
+  ),
   webAcl: object(WEB_ACL_SHAPE),
-  sslPolicy: string({ pattern: /^ELBSecurityPolicy-[A-Za-z0-9-]+$/, what: "an ELB security policy name such as ELBSecurityPolicy-TLS13-1-2-2021-06" }),
+  sslPolicy: string({
+    pattern: /^ELBSecurityPolicy-[A-Za-z0-9-]+$/,
+    what: "an ELB security policy name such as ELBSecurityPolicy-TLS13-1-2-2021-06",
+  }),
   healthCheck: object(HEALTH_CHECK_SHAPE),
   deregistrationDelaySeconds: integer({ min: 0, max: 3600, unit: "seconds" }),
   slowStartSeconds: slowStart(),
@@ -351,7 +376,10 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
   }),
   targetGroups: targetGroupsSpec(),
   listenerRules: listenerRulesSpec(),
-  targetGroupNamePrefix: string({ pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{0,5}$/, what: "1 to 6 letters, digits or hyphens, not starting with a hyphen (AWS's name_prefix rules)" }),
+  targetGroupNamePrefix: string({
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{0,5}$/,
+    what: "1 to 6 letters, digits or hyphens, not starting with a hyphen (AWS's name_prefix rules)",
+  }),
   deletionProtection: boolean(),
   idleTimeoutSeconds: integer({ min: 1, max: 4000, unit: "seconds" }),
   accessLogs: object(ACCESS_LOG_SHAPE),

@@ -169,7 +169,13 @@ const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const KEY_RULE = "lowercase letters and digits in hyphen-separated words, starting with a letter";
 /** Values of one condition: AWS matches at most three per condition. */
 const values = <V>(item: OptionalSpec<V>, noun: readonly [string, string]) =>
-  list(item, { minItems: 1, maxItems: CONDITION_LIMITS.valuesPerCondition, noun, why: "an ALB rule condition matches at most 3 values (AWS's limit)", unique: true });
+  list(item, {
+    minItems: 1,
+    maxItems: CONDITION_LIMITS.valuesPerCondition,
+    noun,
+    why: "an ALB rule condition matches at most 3 values (AWS's limit)",
+    unique: true,
+  });
 const upTo128 = (what: string) => string({ maxLength: 128, limit: `AWS's limit for ${what}` });
 
 /** AWS's host condition: letters, digits, hyphens, dots and wildcards, with a dot and only letters after the last. */
@@ -178,7 +184,10 @@ const hostHeader = string({
   what: "a host name of letters, digits, hyphens, dots and the wildcards * and ?",
   maxLength: 128,
   limit: "AWS's limit for host conditions",
-  refine: (h) => (/\.[A-Za-z]+$/.test(h) ? undefined : `(${JSON.stringify(h)}) must contain a dot and only letters after the last one (AWS's rule for host conditions)`),
+  refine: (h) =>
+    /\.[A-Za-z]+$/.test(h)
+      ? undefined
+      : `(${JSON.stringify(h)}) must contain a dot and only letters after the last one (AWS's rule for host conditions)`,
 });
 /** AWS's path condition characters: A-Z a-z 0-9 _ - . $ / ~ " ' @ : + & and the wildcards * and ?. */
 const pathPattern = string({
@@ -227,7 +236,12 @@ const ACTION_SHAPE = variants<RuleAction, "type">("type", {
     host: string({ pattern: /^[A-Za-z0-9.-]+$/, what: "a host name", maxLength: 128, limit: "AWS's limit for redirect hosts" }),
     port: integer({ min: 1, max: 65535 }),
     path: string({ pattern: /^\//, what: "an absolute path starting with /", maxLength: 128, limit: "AWS's limit for redirect paths" }),
-    query: string({ pattern: /^[^?]/, what: "a query string without its leading ?", maxLength: 128, limit: "AWS's limit for redirect queries" }),
+    query: string({
+      pattern: /^[^?]/,
+      what: "a query string without its leading ?",
+      maxLength: 128,
+      limit: "AWS's limit for redirect queries",
+    }),
   },
   "fixed-response": {
     type: required(string<"fixed-response">()),
@@ -245,7 +259,10 @@ const TARGET_GROUP_SHAPE: ShapeOf<TargetGroupOptions> = {
         what: KEY_RULE,
         maxLength: 20,
         limit: "the module's limit: it is part of the group's Name tag",
-        refine: (n) => (n === DEFAULT_TARGET_GROUP ? `("${DEFAULT_TARGET_GROUP}") names the instances' target group already; choose another name` : undefined),
+        refine: (n) =>
+          n === DEFAULT_TARGET_GROUP
+            ? `("${DEFAULT_TARGET_GROUP}") names the instances' target group already; choose another name`
+            : undefined,
       }),
       "the address of the group's resource",
     ),
@@ -258,7 +275,12 @@ const TARGET_GROUP_SHAPE: ShapeOf<TargetGroupOptions> = {
 };
 
 const LISTENER_RULE_SHAPE: ShapeOf<ListenerRuleOptions> = {
-  name: required(literal(string({ pattern: KEY, what: KEY_RULE, maxLength: 32, limit: "the module's limit for rule names" }), "the address of the rule's resource")),
+  name: required(
+    literal(
+      string({ pattern: KEY, what: KEY_RULE, maxLength: 32, limit: "the module's limit for rule names" }),
+      "the address of the rule's resource",
+    ),
+  ),
   priority: required(integer({ min: 1, max: 50000 })),
   conditions: required(object(CONDITIONS_SHAPE)),
   action: required(ACTION_SHAPE),
@@ -269,4 +291,5 @@ export const targetGroupsSpec = () =>
   list(object(TARGET_GROUP_SHAPE), { noun: ["target group", "target groups"], lengthDecides: "how many target groups are created" });
 
 /** Listener rules: the list's length decides how many are created. */
-export const listenerRulesSpec = () => list(object(LISTENER_RULE_SHAPE), { noun: ["rule", "rules"], lengthDecides: "how many listener rules are created" });
+export const listenerRulesSpec = () =>
+  list(object(LISTENER_RULE_SHAPE), { noun: ["rule", "rules"], lengthDecides: "how many listener rules are created" });

@@ -38,7 +38,14 @@ function repeated<T>(list: string, items: readonly T[], key: keyof T & string, w
         const value = item[key];
         if (value === undefined || isToken(value)) return [];
         const first = items.findIndex((other) => other[key] === value);
-        return first < i ? [{ path: `${list}[${i}].${key}`, message: `(${quote(value)}) is already the ${what} of ${list}[${first}]; each must be unique` }] : [];
+        return first < i
+          ? [
+              {
+                path: `${list}[${i}].${key}`,
+                message: `(${quote(value)}) is already the ${what} of ${list}[${first}]; each must be unique`,
+              },
+            ]
+          : [];
       }),
   );
 }
@@ -83,7 +90,9 @@ const listenerRuleRules: readonly Rule<ListenerRuleOptions>[] = [
   when("action.statusCode", ["action"], (r) => {
     const a = r.action;
     if (a.type !== "fixed-response" || isToken(a.statusCode)) return undefined;
-    return [2, 4, 5].includes(Math.floor(a.statusCode / 100)) ? undefined : `(${a.statusCode}) must be a 2XX, 4XX or 5XX code (AWS's rule for fixed responses)`;
+    return [2, 4, 5].includes(Math.floor(a.statusCode / 100))
+      ? undefined
+      : `(${a.statusCode}) must be a 2XX, 4XX or 5XX code (AWS's rule for fixed responses)`;
   }),
 ];
 
@@ -95,11 +104,18 @@ const routingRules: readonly Rule<LoadBalancerSettings>[] = [
       "port",
       (g: TargetGroupOptions) => g.port,
       (p) => p in ADMIN_PORTS,
-      (p) => `(${p}) is the ${ADMIN_PORTS[p]} port: the load balancer never forwards to an administration port (instances are reached through Session Manager)`,
+      (p) =>
+        `(${p}) is the ${ADMIN_PORTS[p]} port: the load balancer never forwards to an administration port (instances are reached through Session Manager)`,
     ),
     ...nested("healthCheck", (g: TargetGroupOptions) => g.healthCheck, healthCheckRules),
   ]),
-  { over: "listenerRules", expand: (s) => [repeated("listenerRules", itemsOf(s.listenerRules), "name", "name"), repeated("listenerRules", itemsOf(s.listenerRules), "priority", "priority")] },
+  {
+    over: "listenerRules",
+    expand: (s) => [
+      repeated("listenerRules", itemsOf(s.listenerRules), "name", "name"),
+      repeated("listenerRules", itemsOf(s.listenerRules), "priority", "priority"),
+    ],
+  },
   each("listenerRules", (s: LoadBalancerSettings) => s.listenerRules, listenerRuleRules),
   {
     over: "listenerRules",
@@ -123,7 +139,8 @@ export const loadBalancerRules = (region: string | undefined): readonly Rule<Loa
     "targetPort",
     (s) => s.targetPort,
     (p) => p in ADMIN_PORTS,
-    (p) => `(${p}) is the ${ADMIN_PORTS[p]} port: the load balancer never forwards to an administration port (instances are reached through Session Manager)`,
+    (p) =>
+      `(${p}) is the ${ADMIN_PORTS[p]} port: the load balancer never forwards to an administration port (instances are reached through Session Manager)`,
   ),
   when("httpsPort", ["httpPort", "httpsPort", "certificateArn", "domain"], (s) => {
     const http = s.httpPort ?? LOAD_BALANCER_DEFAULTS.httpPort;
@@ -211,7 +228,12 @@ const FIRST_FREE_PRIORITY = Math.max(...Object.values(STRESS_RULE_PRIORITIES)) +
  * Listener rules evaluated before the stress guard's, where the targets serve `/stress`: one per
  * rule, reported at its priority. `serving` says whether they do, read from `reads`.
  */
-export function stressPriorityRules<P>(reads: string, rulesOf: (p: P) => readonly ListenerRuleOptions[] | undefined, serving: (p: P) => boolean, at = ""): Rule<P> {
+export function stressPriorityRules<P>(
+  reads: string,
+  rulesOf: (p: P) => readonly ListenerRuleOptions[] | undefined,
+  serving: (p: P) => boolean,
+  at = "",
+): Rule<P> {
   const list = at ? `${at}.listenerRules` : "listenerRules";
   return {
     over: list,
@@ -236,7 +258,11 @@ const wiredRules: readonly Rule<LoadBalancerProps>[] = [
       ? "lists sources for /stress, but stressEndpoint is off: nothing would serve it (turn stressEndpoint on, or leave the list out)"
       : undefined,
   ),
-  stressPriorityRules("stressEndpoint", (p: LoadBalancerProps) => p.listenerRules, (p) => p.stressEndpoint ?? LOAD_BALANCER_DEFAULTS.stressEndpoint),
+  stressPriorityRules(
+    "stressEndpoint",
+    (p: LoadBalancerProps) => p.listenerRules,
+    (p) => p.stressEndpoint ?? LOAD_BALANCER_DEFAULTS.stressEndpoint,
+  ),
 ];
 
 /** Every problem with the load balancer's settings, paths relative to `at`: their shape, and each rule whose fields are sound. */

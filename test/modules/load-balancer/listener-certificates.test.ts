@@ -17,7 +17,9 @@ describe("extra certificates on the HTTPS listener (SNI)", () => {
     const [certificate, ...more] = Object.values(resourcesOf(json, LbListenerCertificate));
     expect(more).toEqual([]);
     expect(certificate).toMatchObject({
-      for_each: expect.stringMatching(/toset\(\["arn:aws:acm:us-east-1:123456789012:certificate\/1111.*", "arn:aws:acm:us-east-1:123456789012:certificate\/6666.*"\]\)/),
+      for_each: expect.stringMatching(
+        /toset\(\["arn:aws:acm:us-east-1:123456789012:certificate\/1111.*", "arn:aws:acm:us-east-1:123456789012:certificate\/6666.*"\]\)/,
+      ),
       listener_arn: expect.stringMatching(/^\$\{aws_lb_listener\.lb_https_[0-9A-F]{8}\.arn\}$/),
       certificate_arn: "${each.value}",
     });

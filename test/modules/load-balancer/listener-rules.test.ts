@@ -22,20 +22,34 @@ describe("listener rules", () => {
   });
 
   it("forwards by path to another service's group, on the forwarding listener", () => {
-    const rules = rulesOf(build({ targetGroups: [API_GROUP], listenerRules: [{ name: "api", priority: 100, conditions: { pathPatterns: ["/api/*"] }, action: forwardTo("api") }] }).json);
+    const rules = rulesOf(
+      build({
+        targetGroups: [API_GROUP],
+        listenerRules: [{ name: "api", priority: 100, conditions: { pathPatterns: ["/api/*"] }, action: forwardTo("api") }],
+      }).json,
+    );
     expect(rules.api).toMatchObject({
       listener_arn: expect.stringMatching(/^\$\{aws_lb_listener\.lb_http_[0-9A-F]{8}\.arn\}$/),
       priority: 100,
       condition: [{ path_pattern: { values: ["/api/*"] } }],
-      action: [{ type: "forward", target_group_arn: expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-groups_api_[0-9A-F]{8}\.arn\}$/) }],
+      action: [
+        { type: "forward", target_group_arn: expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-groups_api_[0-9A-F]{8}\.arn\}$/) },
+      ],
       tags: { Name: "demo-api" },
     });
   });
 
   it("attaches to the HTTPS listener when there is one (HTTP only redirects)", () => {
-    const rules = rulesOf(build({ certificateArn: CERT, listenerRules: [{ name: "www", priority: 5, conditions: { hostHeaders: ["www.example.com"] }, action: forwardTo("default") }] }).json);
+    const rules = rulesOf(
+      build({
+        certificateArn: CERT,
+        listenerRules: [{ name: "www", priority: 5, conditions: { hostHeaders: ["www.example.com"] }, action: forwardTo("default") }],
+      }).json,
+    );
     expect(rules.www!.listener_arn).toMatch(/^\$\{aws_lb_listener\.lb_https_[0-9A-F]{8}\.arn\}$/);
-    expect(rules.www!.action).toEqual([{ type: "forward", target_group_arn: expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-group_[0-9A-F]{8}\.arn\}$/) }]);
+    expect(rules.www!.action).toEqual([
+      { type: "forward", target_group_arn: expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-group_[0-9A-F]{8}\.arn\}$/) },
+    ]);
   });
 
   it("matches host, path, each header, query pairs and source IPs, all in one rule", () => {
@@ -62,26 +76,54 @@ describe("listener rules", () => {
     const rules = rulesOf(
       build({
         listenerRules: [
-          { name: "old-docs", priority: 1, conditions: { pathPatterns: ["/docs/*"] }, action: { type: "redirect", host: "docs.example.com", path: "/", protocol: "HTTPS" } },
-          { name: "moved", priority: 2, conditions: { pathPatterns: ["/old"] }, action: { type: "redirect", statusCode: "HTTP_302", path: "/new", port: 8443, query: "from=old" } },
+          {
+            name: "old-docs",
+            priority: 1,
+            conditions: { pathPatterns: ["/docs/*"] },
+            action: { type: "redirect", host: "docs.example.com", path: "/", protocol: "HTTPS" },
+          },
+          {
+            name: "moved",
+            priority: 2,
+            conditions: { pathPatterns: ["/old"] },
+            action: { type: "redirect", statusCode: "HTTP_302", path: "/new", port: 8443, query: "from=old" },
+          },
         ],
       }).json,
     );
-    expect(rules["old-docs"]!.action).toEqual([{ type: "redirect", redirect: { status_code: "HTTP_301", host: "docs.example.com", path: "/", protocol: "HTTPS" } }]);
-    expect(rules.moved!.action).toEqual([{ type: "redirect", redirect: { status_code: "HTTP_302", path: "/new", port: "8443", query: "from=old" } }]);
+    expect(rules["old-docs"]!.action).toEqual([
+      { type: "redirect", redirect: { status_code: "HTTP_301", host: "docs.example.com", path: "/", protocol: "HTTPS" } },
+    ]);
+    expect(rules.moved!.action).toEqual([
+      { type: "redirect", redirect: { status_code: "HTTP_302", path: "/new", port: "8443", query: "from=old" } },
+    ]);
   });
 
   it("answers with a fixed response, text/plain unless told", () => {
     const rules = rulesOf(
       build({
         listenerRules: [
-          { name: "maintenance", priority: 3, conditions: { pathPatterns: ["/shop/*"] }, action: { type: "fixed-response", statusCode: 503, messageBody: "Back soon" } },
-          { name: "robots", priority: 4, conditions: { pathPatterns: ["/robots.txt"] }, action: { type: "fixed-response", statusCode: 200, contentType: "text/html", messageBody: "" } },
+          {
+            name: "maintenance",
+            priority: 3,
+            conditions: { pathPatterns: ["/shop/*"] },
+            action: { type: "fixed-response", statusCode: 503, messageBody: "Back soon" },
+          },
+          {
+            name: "robots",
+            priority: 4,
+            conditions: { pathPatterns: ["/robots.txt"] },
+            action: { type: "fixed-response", statusCode: 200, contentType: "text/html", messageBody: "" },
+          },
         ],
       }).json,
     );
-    expect(rules.maintenance!.action).toEqual([{ type: "fixed-response", fixed_response: { status_code: "503", content_type: "text/plain", message_body: "Back soon" } }]);
-    expect(rules.robots!.action).toEqual([{ type: "fixed-response", fixed_response: { status_code: "200", content_type: "text/html", message_body: "" } }]);
+    expect(rules.maintenance!.action).toEqual([
+      { type: "fixed-response", fixed_response: { status_code: "503", content_type: "text/plain", message_body: "Back soon" } },
+    ]);
+    expect(rules.robots!.action).toEqual([
+      { type: "fixed-response", fixed_response: { status_code: "200", content_type: "text/html", message_body: "" } },
+    ]);
   });
 
   it("keeps each rule's address when the list is reordered", () => {

@@ -41,7 +41,10 @@ describe("load balancer outputs", () => {
 
   it("points listenerArn at the HTTPS listener when there is a certificate", () => {
     const { loadBalancer, stack } = build({ certificateArn: CERT });
-    const out = resolveValues(stack, { listenerArn: loadBalancer.outputs.listenerArn, httpsListenerArn: loadBalancer.outputs.httpsListenerArn });
+    const out = resolveValues(stack, {
+      listenerArn: loadBalancer.outputs.listenerArn,
+      httpsListenerArn: loadBalancer.outputs.httpsListenerArn,
+    });
     expect(out.listenerArn).toMatch(/^\$\{aws_lb_listener\.lb_https_[0-9A-F]{8}\.arn\}$/);
     expect(out.httpsListenerArn).toBe(out.listenerArn);
   });

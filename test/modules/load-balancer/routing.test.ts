@@ -45,28 +45,37 @@ describe("routing, refused values", () => {
   });
 
   it("refuses more than 5 values in one rule, each header's values counted", () => {
-    const conditions = { pathPatterns: ["/a", "/b"], hostHeaders: ["a.example.com"], httpHeaders: [{ name: "X-A", values: ["1", "2"] }], sourceIps: ["10.0.0.0/8"] };
+    const conditions = {
+      pathPatterns: ["/a", "/b"],
+      hostHeaders: ["a.example.com"],
+      httpHeaders: [{ name: "X-A", values: ["1", "2"] }],
+      sourceIps: ["10.0.0.0/8"],
+    };
     expect(problems({ listenerRules: [byPath("a", 1, { conditions })] })).toEqual([
       "listenerRules[0].conditions match 6 values in all; AWS allows at most 5 per rule (split the rule in two)",
     ]);
   });
 
   it("refuses more than 5 wildcards in one rule", () => {
-    expect(problems({ listenerRules: [byPath("a", 1, { conditions: { pathPatterns: ["/*/*/*"], hostHeaders: ["*.ex?mple.com", "*.example.com"] } })] })).toEqual([
-      "listenerRules[0].conditions use 6 wildcards (* and ?) in all; AWS allows at most 5 per rule",
-    ]);
+    expect(
+      problems({
+        listenerRules: [byPath("a", 1, { conditions: { pathPatterns: ["/*/*/*"], hostHeaders: ["*.ex?mple.com", "*.example.com"] } })],
+      }),
+    ).toEqual(["listenerRules[0].conditions use 6 wildcards (* and ?) in all; AWS allows at most 5 per rule"]);
   });
 
   it("refuses host names and path patterns outside AWS's characters", () => {
     expect(
       problems({
-        listenerRules: [byPath("a", 1, { conditions: { hostHeaders: ["app_1.example.com", "localhost", "a.example.c0m"], pathPatterns: ["/api/<v>"] } })],
+        listenerRules: [
+          byPath("a", 1, { conditions: { hostHeaders: ["app_1.example.com", "localhost", "a.example.c0m"], pathPatterns: ["/api/<v>"] } }),
+        ],
       }),
     ).toEqual([
       'listenerRules[0].conditions.hostHeaders[0] ("app_1.example.com") must be a host name of letters, digits, hyphens, dots and the wildcards * and ?',
       'listenerRules[0].conditions.hostHeaders[1] ("localhost") must contain a dot and only letters after the last one (AWS\'s rule for host conditions)',
       'listenerRules[0].conditions.hostHeaders[2] ("a.example.c0m") must contain a dot and only letters after the last one (AWS\'s rule for host conditions)',
-      "listenerRules[0].conditions.pathPatterns[0] (\"/api/<v>\") must be a path pattern of letters, digits, _ - . $ / ~ \" ' @ : + & and the wildcards * and ? (AWS's characters for path conditions)",
+      'listenerRules[0].conditions.pathPatterns[0] ("/api/<v>") must be a path pattern of letters, digits, _ - . $ / ~ " \' @ : + & and the wildcards * and ? (AWS\'s characters for path conditions)',
     ]);
   });
 
@@ -77,7 +86,10 @@ describe("routing, refused values", () => {
           byPath("a", 1, {
             conditions: {
               pathPatterns: [`/${"p".repeat(128)}`],
-              httpHeaders: [{ name: `X-${"h".repeat(39)}`, values: ["v"] }, { name: "Host", values: ["a.example.com"] }],
+              httpHeaders: [
+                { name: `X-${"h".repeat(39)}`, values: ["v"] },
+                { name: "Host", values: ["a.example.com"] },
+              ],
               sourceIps: ["10.0.0.1/8"],
             },
           }),
@@ -92,15 +104,21 @@ describe("routing, refused values", () => {
   });
 
   it("refuses a forward to a target group that does not exist", () => {
-    expect(problems({ targetGroups: [{ name: "api", port: 8080 }], listenerRules: [byPath("a", 1, { action: { type: "forward", targetGroup: "apu" } })] })).toEqual([
-      'listenerRules[0].action.targetGroup ("apu") is not a target group: name one of targetGroups ("api") or "default"',
-    ]);
+    expect(
+      problems({
+        targetGroups: [{ name: "api", port: 8080 }],
+        listenerRules: [byPath("a", 1, { action: { type: "forward", targetGroup: "apu" } })],
+      }),
+    ).toEqual(['listenerRules[0].action.targetGroup ("apu") is not a target group: name one of targetGroups ("api") or "default"']);
   });
 
   it("refuses a redirect that changes nothing, and a fixed response of a code AWS does not send", () => {
     expect(
       problems({
-        listenerRules: [byPath("a", 1, { action: { type: "redirect", statusCode: "HTTP_302" } }), byPath("b", 2, { action: { type: "fixed-response", statusCode: 302 } })],
+        listenerRules: [
+          byPath("a", 1, { action: { type: "redirect", statusCode: "HTTP_302" } }),
+          byPath("b", 2, { action: { type: "fixed-response", statusCode: 302 } }),
+        ],
       }),
     ).toEqual([
       "listenerRules[0].action changes nothing of the request (set protocol, host, port, path or query): AWS refuses a redirect to the same URL, a loop",
@@ -148,17 +166,21 @@ describe("routing, refused values", () => {
   });
 
   it("refuses token names and token lists, which decide addresses and counts", () => {
-    expect(problems({ targetGroups: [{ name: Token.asString(Token.asAny("x")), port: 8080 }], listenerRules: Token.asList("r") as never })).toEqual([
+    expect(
+      problems({ targetGroups: [{ name: Token.asString(Token.asAny("x")), port: 8080 }], listenerRules: Token.asList("r") as never }),
+    ).toEqual([
       "targetGroups[0].name must be written out, not a Terraform token: it decides the address of the group's resource",
       "listenerRules must be a list written out, not a Terraform token: its length decides how many listener rules are created (its items may be tokens)",
     ]);
   });
 
   it("refuses extra certificates without an HTTPS listener, from another region, or repeating the default", () => {
-    expect(problems({ additionalCertificateArns: [OTHER] })).toEqual(["additionalCertificateArns needs an HTTPS listener to hold them: set certificateArn or domain as well"]);
-    expect(problems({ certificateArn: CERT, additionalCertificateArns: [CERT, OTHER.replace("us-east-1", "eu-west-1"), OTHER, OTHER] })).toEqual([
-      `additionalCertificateArns lists "${OTHER}" more than once`,
+    expect(problems({ additionalCertificateArns: [OTHER] })).toEqual([
+      "additionalCertificateArns needs an HTTPS listener to hold them: set certificateArn or domain as well",
     ]);
+    expect(
+      problems({ certificateArn: CERT, additionalCertificateArns: [CERT, OTHER.replace("us-east-1", "eu-west-1"), OTHER, OTHER] }),
+    ).toEqual([`additionalCertificateArns lists "${OTHER}" more than once`]);
     expect(problems({ certificateArn: CERT, additionalCertificateArns: [CERT, OTHER.replace("us-east-1", "eu-west-1")] })).toEqual([
       "additionalCertificateArns[0] is certificateArn already, the listener's default certificate",
       "additionalCertificateArns[1] is in eu-west-1; a load balancer in us-east-1 can only use an ACM certificate from its own region",
@@ -166,7 +188,18 @@ describe("routing, refused values", () => {
   });
 
   it("accepts token values inside conditions and a token priority, judging none of them", () => {
-    expect(problems({ listenerRules: [{ name: "t", priority: Token.asNumber("p"), conditions: { hostHeaders: [Token.asString(Token.asAny("h"))], sourceIps: Token.asList("s") }, action: toDefault }] })).toEqual([]);
+    expect(
+      problems({
+        listenerRules: [
+          {
+            name: "t",
+            priority: Token.asNumber("p"),
+            conditions: { hostHeaders: [Token.asString(Token.asAny("h"))], sourceIps: Token.asList("s") },
+            action: toDefault,
+          },
+        ],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -179,7 +212,9 @@ describe("routing beside the stress guard", () => {
   });
 
   it("refuses it in a tier whose compute serves /stress, at the load balancer's path", () => {
-    expect(problemsOf(() => buildTier({ compute: { mode: "ec2", stressEndpoint: true }, loadBalancer: { listenerRules: [byPath("a", 5)] } }))).toEqual([
+    expect(
+      problemsOf(() => buildTier({ compute: { mode: "ec2", stressEndpoint: true }, loadBalancer: { listenerRules: [byPath("a", 5)] } })),
+    ).toEqual([
       "loadBalancer.listenerRules[0].priority (5) must be 21 or more while the targets serve /stress: the guard's rules (10, 20) come first, so no other rule forwards /stress* from anywhere",
     ]);
   });

@@ -5,7 +5,11 @@ import { resolveValues, resourcesOf } from "../../support/synth";
 import { build } from "./helpers";
 
 const API = { name: "api", port: 8080, healthCheck: { path: "/api/health" } };
-const routed = { listenerRules: [{ name: "api", priority: 100, conditions: { pathPatterns: ["/api/*"] }, action: { type: "forward" as const, targetGroup: "api" } }] };
+const routed = {
+  listenerRules: [
+    { name: "api", priority: 100, conditions: { pathPatterns: ["/api/*"] }, action: { type: "forward" as const, targetGroup: "api" } },
+  ],
+};
 
 describe("target groups of other services", () => {
   it("creates none by default: only the instances' group", () => {
@@ -13,7 +17,10 @@ describe("target groups of other services", () => {
   });
 
   it("creates each group keyed by its name, with its port, protocol and health check", () => {
-    const { json } = build({ targetGroups: [API, { name: "admin", port: 8443, protocol: "HTTPS", targetType: "ip", deregistrationDelaySeconds: 5 }], ...routed });
+    const { json } = build({
+      targetGroups: [API, { name: "admin", port: 8443, protocol: "HTTPS", targetType: "ip", deregistrationDelaySeconds: 5 }],
+      ...routed,
+    });
     const groups = resourcesOf(json, LbTargetGroup);
     const api = Object.entries(groups).find(([address]) => /^lb_target-groups_api_[0-9A-F]{8}$/.test(address))?.[1];
     const admin = Object.entries(groups).find(([address]) => /^lb_target-groups_admin_[0-9A-F]{8}$/.test(address))?.[1];
@@ -26,7 +33,13 @@ describe("target groups of other services", () => {
       tags: { Name: "demo-api-targets" },
       lifecycle: { create_before_destroy: true },
     });
-    expect(admin).toMatchObject({ port: 8443, protocol: "HTTPS", target_type: "ip", deregistration_delay: "5", health_check: { protocol: "HTTPS", path: "/" } });
+    expect(admin).toMatchObject({
+      port: 8443,
+      protocol: "HTTPS",
+      target_type: "ip",
+      deregistration_delay: "5",
+      health_check: { protocol: "HTTPS", path: "/" },
+    });
   });
 
   it("keeps each group's address when the list is reordered", () => {
