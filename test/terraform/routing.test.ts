@@ -68,7 +68,7 @@ describeTerraform("routing added to deployed environments", () => {
         to_port: 8080,
         cidr_ipv4: config.network.cidr,
       });
-    });
+    }, DEPLOYED_PLAN_TIMEOUT);
 
     it("passes the guard as not disruptive, and the risk checks stay quiet", async () => {
       const { summary } = await summaries.get(config.name)!;
