@@ -49,33 +49,41 @@ describeTerraform("routing added to deployed environments", () => {
   });
 
   describe.each([stage, prod])("$name", (config) => {
-    it("creates the api target group, its /api/* rule and the load balancer's egress to port 8080, and changes nothing else", async () => {
-      const { summary, plan } = await summaries.get(config.name)!;
-      expect(summary.counts).toEqual({ create: 3, update: 0, replace: 0, destroy: 0, move: 0, forget: 0 });
-      const created = (plan.resource_changes ?? []).filter((rc) => rc.change.actions.join() === "create");
-      const byType = Object.fromEntries(created.map((rc) => [rc.type, rc]));
-      expect(after(byType.aws_lb_target_group!)).toMatchObject({
-        port: 8080,
-        protocol: "HTTP",
-        health_check: [expect.objectContaining({ path: "/api/health" })],
-      });
-      expect(after(byType.aws_lb_listener_rule!)).toMatchObject({
-        priority: 100,
-        condition: [expect.objectContaining({ path_pattern: [{ values: ["/api/*"] }] })],
-      });
-      expect(after(byType.aws_vpc_security_group_egress_rule!)).toMatchObject({
-        from_port: 8080,
-        to_port: 8080,
-        cidr_ipv4: config.network.cidr,
-      });
-    }, DEPLOYED_PLAN_TIMEOUT);
+    it(
+      "creates the api target group, its /api/* rule and the load balancer's egress to port 8080, and changes nothing else",
+      async () => {
+        const { summary, plan } = await summaries.get(config.name)!;
+        expect(summary.counts).toEqual({ create: 3, update: 0, replace: 0, destroy: 0, move: 0, forget: 0 });
+        const created = (plan.resource_changes ?? []).filter((rc) => rc.change.actions.join() === "create");
+        const byType = Object.fromEntries(created.map((rc) => [rc.type, rc]));
+        expect(after(byType.aws_lb_target_group!)).toMatchObject({
+          port: 8080,
+          protocol: "HTTP",
+          health_check: [expect.objectContaining({ path: "/api/health" })],
+        });
+        expect(after(byType.aws_lb_listener_rule!)).toMatchObject({
+          priority: 100,
+          condition: [expect.objectContaining({ path_pattern: [{ values: ["/api/*"] }] })],
+        });
+        expect(after(byType.aws_vpc_security_group_egress_rule!)).toMatchObject({
+          from_port: 8080,
+          to_port: 8080,
+          cidr_ipv4: config.network.cidr,
+        });
+      },
+      DEPLOYED_PLAN_TIMEOUT,
+    );
 
-    it("passes the guard as not disruptive, and the risk checks stay quiet", async () => {
-      const { summary } = await summaries.get(config.name)!;
-      expect(summary.protection.protected).toBe(config.production === true);
-      expect(guard([summary], false)).toEqual({ blocked: false, reasons: [] });
-      expect(summary.warnings).toEqual([]);
-    }, DEPLOYED_PLAN_TIMEOUT);
+    it(
+      "passes the guard as not disruptive, and the risk checks stay quiet",
+      async () => {
+        const { summary } = await summaries.get(config.name)!;
+        expect(summary.protection.protected).toBe(config.production === true);
+        expect(guard([summary], false)).toEqual({ blocked: false, reasons: [] });
+        expect(summary.warnings).toEqual([]);
+      },
+      DEPLOYED_PLAN_TIMEOUT,
+    );
   });
 });
 
