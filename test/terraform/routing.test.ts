@@ -25,7 +25,7 @@ function withoutRouting(config: EnvironmentConfig): EnvironmentConfig {
 }
 
 type Change = NonNullable<PlanJson["resource_changes"]>[number];
-const after = (rc: Change) => rc.change.after as Record<string, any>;
+const afterOf = (rc: Change) => rc.change.after as Record<string, unknown>;
 
 /** A simulated deploy of a whole environment plans it several times: minutes on a loaded machine. */
 const DEPLOYED_PLAN_TIMEOUT = 1_200_000;
@@ -56,16 +56,16 @@ describeTerraform("routing added to deployed environments", () => {
         expect(summary.counts).toEqual({ create: 3, update: 0, replace: 0, destroy: 0, move: 0, forget: 0 });
         const created = (plan.resource_changes ?? []).filter((rc) => rc.change.actions.join() === "create");
         const byType = Object.fromEntries(created.map((rc) => [rc.type, rc]));
-        expect(after(byType.aws_lb_target_group!)).toMatchObject({
+        expect(afterOf(byType.aws_lb_target_group!)).toMatchObject({
           port: 8080,
           protocol: "HTTP",
           health_check: [expect.objectContaining({ path: "/api/health" })],
         });
-        expect(after(byType.aws_lb_listener_rule!)).toMatchObject({
+        expect(afterOf(byType.aws_lb_listener_rule!)).toMatchObject({
           priority: 100,
           condition: [expect.objectContaining({ path_pattern: [{ values: ["/api/*"] }] })],
         });
-        expect(after(byType.aws_vpc_security_group_egress_rule!)).toMatchObject({
+        expect(afterOf(byType.aws_vpc_security_group_egress_rule!)).toMatchObject({
           from_port: 8080,
           to_port: 8080,
           cidr_ipv4: config.network.cidr,
@@ -106,7 +106,9 @@ describeTerraform("the routing example plans offline", () => {
 
   it("plans each action as written: forward, fixed response, redirect", () => {
     const rules = Object.fromEntries(
-      (plan.resource_changes ?? []).filter((rc) => rc.type === "aws_lb_listener_rule").map((rc) => [String(after(rc).priority), after(rc)]),
+      (plan.resource_changes ?? [])
+        .filter((rc) => rc.type === "aws_lb_listener_rule")
+        .map((rc) => [String(afterOf(rc).priority), afterOf(rc)]),
     );
     expect(rules["10"]!.condition).toEqual(
       expect.arrayContaining([

@@ -5,11 +5,11 @@ import { resourcesOf } from "../../support/synth";
 import { build, CERT } from "./helpers";
 
 /** The configured rules by name (the stress guard's are not among them). */
-function rulesOf(json: ReturnType<typeof build>["json"]): Record<string, Record<string, any>> {
+function rulesOf(json: ReturnType<typeof build>["json"]): Record<string, Record<string, unknown>> {
   return Object.fromEntries(
     Object.entries(resourcesOf(json, LbListenerRule))
       .filter(([address]) => address.includes("listener-rules"))
-      .map(([address, rule]) => [address.replace(/^lb_listener-rules_(.+)_[0-9A-F]{8}$/, "$1"), rule as Record<string, any>]),
+      .map(([address, rule]) => [address.replace(/^lb_listener-rules_(.+)_[0-9A-F]{8}$/, "$1"), rule as Record<string, unknown>]),
   );
 }
 
