@@ -1,3 +1,6 @@
+/** What an output holds: a string, a list of strings, or a map by name (of strings; of a queue's fields for `queues`). */
+export type OutputKind = "string" | "list" | "map";
+
 /**
  * The outputs every web tier environment publishes: the contract other stacks read through
  * remote state. Names are stable snake_case; renaming or dropping one breaks consumers, so
@@ -7,6 +10,7 @@
  * messaging: a tier without it publishes none of them. The `queue_*` and `dlq_*` outputs name
  * the first queue (kept for existing consumers); `queues` holds every queue by its name.
  */
+
 export const WEB_TIER_OUTPUTS = {
   vpc_id: { kind: "string", description: "ID of the VPC" },
   vpc_cidr: { kind: "string", description: "IPv4 CIDR block of the VPC" },
@@ -36,11 +40,12 @@ export const WEB_TIER_OUTPUTS = {
   queue_name: { kind: "string", description: "Name of the first queue subscribed to the topic" },
   dlq_url: { kind: "string", description: "URL of the first queue's dead-letter queue" },
   dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
+  target_group_arns: {
+    kind: "map",
+    description: 'ARN of every target group by name: the instances\' under "default", each other service\'s under its own (where that service registers its targets)',
+  },
   queues: { kind: "map", description: "Every queue subscribed to the topic, by its configured name: { url, arn, name, dlq_url, dlq_arn }" },
 } as const satisfies Record<string, { readonly kind: OutputKind; readonly description: string }>;
-
-/** How an output's value is shaped: a string, a list of strings, or a map of queue name to {@link WebTierQueueOutputs}. */
-export type OutputKind = "string" | "list" | "map";
 
 /** One queue in the contract's `queues` map. */
 export interface WebTierQueueOutputs {
@@ -72,8 +77,14 @@ export const MESSAGING_OUTPUT_NAMES = [
 export type MessagingOutputName = (typeof MESSAGING_OUTPUT_NAMES)[number];
 
 type KindOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"];
-type ValueOf<K extends WebTierOutputName> =
-  KindOf<K> extends "list" ? readonly string[] : KindOf<K> extends "map" ? Readonly<Record<string, WebTierQueueOutputs>> : string;
+/** `queues` maps names to a queue's fields; every other map maps names to strings. */
+type ValueOf<K extends WebTierOutputName> = K extends "queues"
+  ? Readonly<Record<string, WebTierQueueOutputs>>
+  : KindOf<K> extends "list"
+    ? readonly string[]
+    : KindOf<K> extends "map"
+      ? Readonly<Record<string, string>>
+      : string;
 
 /** The outputs every tier publishes. */
 export type WebTierCoreOutputs = { readonly [K in Exclude<WebTierOutputName, MessagingOutputName>]: ValueOf<K> };
@@ -85,8 +96,8 @@ export type WebTierOutputsWithMessaging = WebTierCoreOutputs & { readonly [K in 
 export type WebTierOutputsWithoutMessaging = WebTierCoreOutputs & { readonly [K in MessagingOutputName]?: never };
 
 /**
- * The contract's values: strings, lists of strings and the `queues` map (tokens when read from
- * remote state: read one queue there with {@link webTierQueue}).
+ * The contract's values: strings, lists of strings and maps (tokens when read from remote
+ * state: read one queue there with {@link webTierQueue}).
  * Which of the two a tier has is told by `topic_arn`: narrow with {@link hasMessagingOutputs}
  * (or `outputs.topic_arn !== undefined`) before reading a messaging output.
  */

@@ -98,7 +98,7 @@ function readOutput(state: TerraformRemoteState, name: string, kind: OutputKind)
       return state.getList(name);
     case "map":
       // One token for the whole map: its keys are known only once the state is read.
-      return Token.asAnyMap(state.get(name));
+      return name === "queues" ? Token.asAnyMap(state.get(name)) : Token.asStringMap(state.get(name));
   }
 }
 

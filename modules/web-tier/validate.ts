@@ -6,7 +6,7 @@ import { computeRules } from "../compute/validate";
 import { checkShape } from "../core/shape";
 import { joinPath, judge, under, when, within, type Finding, type Rule } from "../core/validation";
 import { LOAD_BALANCER_SETTINGS_SHAPE } from "../load-balancer/props";
-import { loadBalancerRules } from "../load-balancer/validate";
+import { loadBalancerRules, stressPriorityRules } from "../load-balancer/validate";
 import { MESSAGING_SETTINGS_SHAPE } from "../messaging/props";
 import { messagingRules } from "../messaging/validate";
 import { NETWORK_SETTINGS_SHAPE } from "../network/props";
@@ -39,6 +39,12 @@ const stressRules: readonly Rule<WebTierProps>[] = [
     (p.loadBalancer?.stressAllowedCidrs ?? []).length > 0 && !(p.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint)
       ? "lists sources for /stress, but compute.stressEndpoint is off: nothing would serve it (turn it on, or leave the list out)"
       : undefined,
+  ),
+  stressPriorityRules(
+    "compute.stressEndpoint",
+    (p: WebTierProps) => p.loadBalancer?.listenerRules,
+    (p) => p.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
+    "loadBalancer",
   ),
 ];
 

@@ -21,16 +21,19 @@ function queuesValue(env: string): Record<string, Record<string, string>> {
   return { "order-queue": { url, arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}`, name, dlq_url: `${url}-dlq`, dlq_arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}-dlq` } };
 }
 
-/** Terraform's type for an output of `kind`, as a state file records it. */
-function stateType(kind: OutputKind): unknown {
+/** Terraform's type for output `name`, as a state file records it. */
+function stateType(name: WebTierOutputName): unknown {
+  if (name === "queues") return ["map", ["object", Object.fromEntries(QUEUE_OUTPUT_FIELDS.map((field) => [field, "string"]))]];
+  const kind: OutputKind = WEB_TIER_OUTPUTS[name].kind;
   if (kind === "list") return ["list", "string"];
-  if (kind === "map") return ["map", ["object", Object.fromEntries(QUEUE_OUTPUT_FIELDS.map((field) => [field, "string"]))]];
+  if (kind === "map") return ["map", "string"];
   return "string";
 }
 
 /** Values shaped as AWS returns them, for the outputs the example reads; the rest are placeholders. */
 function outputValue(name: WebTierOutputName, env: string, https: boolean): unknown {
-  if (WEB_TIER_OUTPUTS[name].kind === "map") return queuesValue(env);
+  if (name === "queues") return queuesValue(env);
+  if (WEB_TIER_OUTPUTS[name].kind === "map") return {};
   const values: Partial<Record<WebTierOutputName, string>> = {
     vpc_id: "vpc-0a1b2c3d4e5f60718",
     alb_dns_name: `webtier-${env}-1234567890.us-east-1.elb.amazonaws.com`,
@@ -46,7 +49,7 @@ function outputValue(name: WebTierOutputName, env: string, https: boolean): unkn
 function environmentState(env: string, { https, messaging }: { https: boolean; messaging: boolean }): string {
   const names = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter((n) => messaging || !(MESSAGING_OUTPUT_NAMES as readonly string[]).includes(n));
   const outputs = Object.fromEntries(
-    names.map((n) => [n, { value: outputValue(n, env, https), type: stateType(WEB_TIER_OUTPUTS[n].kind) }]),
+    names.map((n) => [n, { value: outputValue(n, env, https), type: stateType(n) }]),
   );
   return JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "6c1f4c52-5b0e-4b7a-9d57-000000000001", outputs, resources: [] });
 }
