@@ -42,7 +42,8 @@ export const WEB_TIER_OUTPUTS = {
   dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
   target_group_arns: {
     kind: "map",
-    description: 'ARN of every target group by name: the instances\' under "default", each other service\'s under its own (where that service registers its targets)',
+    description:
+      "ARN of every target group by name: the instances' under \"default\", each other service's under its own (where that service registers its targets)",
   },
   queues: { kind: "map", description: "Every queue subscribed to the topic, by its configured name: { url, arn, name, dlq_url, dlq_arn }" },
 } as const satisfies Record<string, { readonly kind: OutputKind; readonly description: string }>;
