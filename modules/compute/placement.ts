@@ -37,7 +37,12 @@ export const PLACEMENT_GROUP_SHAPE: ShapeOf<PlacementGroupOptions> = {
 };
 
 /** The group's name for the launch template: the existing one, or one created here as `<name>` with its strategy. */
-export function placementGroupName(scope: Construct, name: string, options: PlacementGroupOptions, tags: Readonly<Record<string, string>>): string {
+export function placementGroupName(
+  scope: Construct,
+  name: string,
+  options: PlacementGroupOptions,
+  tags: Readonly<Record<string, string>>,
+): string {
   if (options.name !== undefined) return options.name;
   const group = new PlacementGroup(scope, "placement-group", {
     name,

@@ -22,7 +22,8 @@ describe("attribute-based instance selection", () => {
         onDemandPercentageAboveBaseCapacity: 50,
       },
     });
-    const override = (onlyResource(json, AutoscalingGroup).mixed_instances_policy as any).launch_template.override;
+    const override = (onlyResource(json, AutoscalingGroup).mixed_instances_policy as { launch_template: { override: unknown } })
+      .launch_template.override;
     expect(override).toEqual([
       {
         instance_requirements: {

@@ -3,8 +3,14 @@ import { describe, expect, it } from "vitest";
 import { onlyResource } from "../../support/synth";
 import { buildAsg, problems } from "./helpers";
 
+/** The parts of the synthesized policy these tests read. */
+interface Policy {
+  readonly launch_template: { readonly override: unknown };
+  readonly instances_distribution: Record<string, unknown>;
+}
+
 const policyOf = (mixedInstances: Record<string, unknown>) =>
-  onlyResource(buildAsg({ mixedInstances: mixedInstances as never }).json, AutoscalingGroup).mixed_instances_policy as any;
+  onlyResource(buildAsg({ mixedInstances: mixedInstances as never }).json, AutoscalingGroup).mixed_instances_policy as Policy;
 
 describe("weights per instance type and the Spot max price", () => {
   it("writes each type's weight as its override's weighted capacity", () => {
