@@ -198,8 +198,9 @@ const placementRules: readonly Rule<ComputeSettings>[] = [
     if (!c.hibernation) return [];
     const types = c.mode === "asg" && c.mixedInstances ? (c.mixedInstances.instanceTypes ?? []) : [c.instanceType ?? COMPUTE_DEFAULTS.instanceType];
     if (!known(types)) return [];
-    const refused = types.filter((t) => known(t) && (/\.metal/.test(t) || instanceTypeInfo(t)?.mac === true));
-    return refused.length > 0 ? [{ path: "hibernation", message: `is not offered on bare-metal or Mac instance types (${refused.join(", ")}), an AWS rule` }] : [];
+    // Every Mac type is a metal size too.
+    const refused = types.filter((t) => known(t) && /\.metal/.test(t));
+    return refused.length > 0 ? [{ path: "hibernation", message: `is not offered on bare-metal instance types (${refused.join(", ")}), Mac ones included (an AWS rule)` }] : [];
   }),
 ];
 
