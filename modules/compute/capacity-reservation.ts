@@ -28,11 +28,16 @@ export interface CapacityReservationOptions {
 export const CAPACITY_RESERVATION_SHAPE: ShapeOf<CapacityReservationOptions> = {
   preference: oneOf(["open", "none"]),
   reservationId: string({ pattern: /^cr-[0-9a-f]{17}$/, what: "a capacity reservation id (cr- and 17 hexadecimal digits)" }),
-  resourceGroupArn: string({ pattern: /^arn:aws[a-z-]*:resource-groups:[a-z0-9-]+:\d{12}:group\/[\w.-]{1,128}$/, what: "a resource group ARN (arn:aws:resource-groups:<region>:<account>:group/<name>)" }),
+  resourceGroupArn: string({
+    pattern: /^arn:aws[a-z-]*:resource-groups:[a-z0-9-]+:\d{12}:group\/[\w.-]{1,128}$/,
+    what: "a resource group ARN (arn:aws:resource-groups:<region>:<account>:group/<name>)",
+  }),
 };
 
 /** The launch template's capacity reservation specification. */
-export function capacityReservationSpecification(options: CapacityReservationOptions): NonNullable<LaunchTemplateConfig["capacityReservationSpecification"]> {
+export function capacityReservationSpecification(
+  options: CapacityReservationOptions,
+): NonNullable<LaunchTemplateConfig["capacityReservationSpecification"]> {
   if (options.preference !== undefined) return { capacityReservationPreference: options.preference };
   return {
     capacityReservationTarget: {
