@@ -181,7 +181,6 @@ export interface MessagingProps {
 export const MESSAGING_DEFAULTS = {
   fifo: false,
   contentBasedDeduplication: true,
-  queueContentBasedDeduplication: false,
   highThroughput: false,
   deliveryStatusLogging: false,
   deliveryStatusSuccessSampleRate: 100,
