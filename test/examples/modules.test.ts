@@ -68,6 +68,14 @@ describe("examples/modules", () => {
     expect(names).toEqual(["example-audit", "example-audit-dlq", "example-fulfilment", "example-fulfilment-dlq"]);
   });
 
+  it("messaging: delivery-status logging through its role, and the customer managed key with its reuse period", () => {
+    const json = synthesize(messagingExample);
+    const [topic] = resources(json, "aws_sns_topic").filter((t) => t.name === "example-orders");
+    expect(topic).toMatchObject({ sqs_success_feedback_sample_rate: 10, sqs_failure_feedback_role_arn: expect.stringContaining("aws_iam_role.") });
+    const fulfilment = resources(json, "aws_sqs_queue").filter((q) => String(q.name).startsWith("example-fulfilment"));
+    for (const q of fulfilment) expect(q).toMatchObject({ kms_master_key_id: "alias/example-orders", kms_data_key_reuse_period_seconds: 3600 });
+  });
+
   it("scaling: both schedules in their time zone, and a dashboard", () => {
     const json = synthesize(scalingExample);
     expect(JSON.stringify(resources(json, "aws_autoscaling_schedule"))).toContain("Europe/Dublin");

@@ -48,6 +48,16 @@ describe("web tier validation", () => {
     ]);
   });
 
+  it("judges the messaging FIFO and delivery-status rules under messaging, the role name with the tier's name", () => {
+    expect(
+      problems({ messaging: { topicName: "t".repeat(40), highThroughput: true, deliveryStatusLogging: true, queues: [{ name: "q", deadLetterRetentionSeconds: 60 }] } }),
+    ).toEqual([
+      "messaging.highThroughput applies to FIFO topics only; set fifo: true or drop it",
+      `messaging.deliveryStatusLogging gives its IAM role the name "shop-dev-${"t".repeat(40)}-delivery-status" (65 characters); IAM allows at most 64: shorten topicName`,
+      "messaging.queues[0].deadLetterRetentionSeconds (60) must be longer than messageRetentionSeconds (345600), or both 1209600: a standard queue's dead letters keep their first enqueue time, so they could expire as they arrive",
+    ]);
+  });
+
   it("judges scaling against the compute mode", () => {
     expect(problems({ compute: { mode: "ec2" }, scaling: { stepScaling: { enabled: true } } })).toEqual([
       "scaling.stepScaling.enabled cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg",
