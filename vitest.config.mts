@@ -49,8 +49,6 @@ export default defineConfig({
         test: {
           name: "terraform",
           include: ["test/terraform/**/*.test.ts"],
-          // Runs of identical stacks and states share one Terraform result, across files.
-          globalSetup: ["test/support/temp-dir.ts", "test/support/terraform-run.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           // Files share a worker's loaded modules, and with them its Terraform init and schemas.

@@ -181,7 +181,7 @@ describe("CHECKPOINT_DISABLE", () => {
     const standIn = join(dir, "terraform");
     writeFileSync(standIn, `#!/bin/sh\necho "\${CHECKPOINT_DISABLE:-unset} $1" >> "${dir}/seen"\necho "stand-in: refused" >&2\nexit 1\n`);
     chmodSync(standIn, 0o755);
-    const { CHECKPOINT_DISABLE: _, WEBTIER_OFFLINE_CACHE: __, ...env } = process.env;
+    const { CHECKPOINT_DISABLE: _, ...env } = process.env;
     const run = spawnSync(process.execPath, ["--require", join(ROOT, "scripts", "register-ts.cjs"), join(ROOT, "scripts", "plan.ts"), "dev", "--offline", "--empty-state", "--out", join(dir, "out")], {
       cwd: ROOT,
       env: { ...env, TERRAFORM_BINARY_NAME: standIn, CDKTF_OUTDIR: join(dir, "synth") },

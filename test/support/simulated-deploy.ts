@@ -389,8 +389,7 @@ export async function simulateDeploy(stackDir: string, maxRounds = 4): Promise<{
   const schemas = first.schemas!;
   let state = applyPlan(first.plan!, schemas, config);
   for (let round = 1; round <= maxRounds; round++) {
-    // A plan that changes no resource needs no `show` to say so.
-    const { plan, changed } = await runOffline(stackDir, { state, showOnlyChanges: true });
+    const { plan, changed } = await runOffline(stackDir, { state });
     if (!changed) return { state, schemas };
     state = applyPlan(plan!, schemas, config, state);
   }
