@@ -196,7 +196,10 @@ export function terraformAvailability(): { available: boolean; reason: string } 
   if (availability) return availability;
   try {
     const out = execFileSync(terraformBinary(), ["version", "-json"], { env: terraformEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    availability = { available: true, reason: `terraform ${(JSON.parse(out.toString()) as { terraform_version: string }).terraform_version}` };
+    availability = {
+      available: true,
+      reason: `terraform ${(JSON.parse(out.toString()) as { terraform_version: string }).terraform_version}`,
+    };
   } catch (error) {
     availability = { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -294,7 +297,11 @@ function schemasOf(workdir: string, requirements: string | undefined): Promise<P
 /** `plan -out` then `show -json` in an initialized run folder; the plan file stays there. */
 async function plan(workdir: string, options: OfflineRunOptions): Promise<{ plan: PlanJson; showText: string }> {
   options.onStep?.("plan");
-  const planned = await exec(["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`], workdir, terraformEnv());
+  const planned = await exec(
+    ["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`],
+    workdir,
+    terraformEnv(),
+  );
   if (planned.code !== 0) {
     // Name the step that is at fault: a configuration Terraform rejects fails `validate` too.
     if (!options.validate && planned.code > 0) await terraform(VALIDATE, workdir);

@@ -26,9 +26,7 @@ describeTerraform("offline Terraform harness", () => {
 
   it("returns the parsed plan of a valid stack", async () => {
     const { plan } = (await ok) as OfflineRun;
-    expect(plan?.resource_changes?.map((rc) => [rc.address, rc.change.actions])).toEqual([
-      ["aws_vpc.vpc", ["create"]],
-    ]);
+    expect(plan?.resource_changes?.map((rc) => [rc.address, rc.change.actions])).toEqual([["aws_vpc.vpc", ["create"]]]);
   });
 
   it("fails with Terraform's own message when the stack is broken", async () => {
