@@ -35,8 +35,8 @@ interface Measurement {
   readonly peakMiB: number | undefined;
   /**
    * Median CPU time the whole machine spent busy during a run, seconds (Linux' /proc/stat): the
-   * processes a run leaves to others to reap (warm provider processes) included, which
-   * /usr/bin/time misses. Undefined elsewhere.
+   * processes a run leaves to others to reap included, which /usr/bin/time misses. Undefined
+   * elsewhere.
    */
   readonly cpuSeconds: number | undefined;
 }
