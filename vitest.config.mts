@@ -6,11 +6,12 @@ import { defineConfig } from "vitest/config";
  * - `unit` synthesizes and inspects JSON in-process (no Terraform, no other program);
  * - `commands` runs the project's commands and other programs as processes (synth, the CLIs, git
  *   worktrees, the workflows' bash scripts, the Python workload);
- * - `terraform` runs real `terraform plan` offline: every environment, the harness, HCL synth.
+ * - `terraform` runs real `terraform plan` offline: every environment, HCL synth, backends.
  * Two more run after it (`.ci/run` runs both):
  * - `plans` (`npm run test:plans`): the heavier real-Terraform scenarios (plan review against a
  *   deployed prod, the red-team attacks, delivery, the packed library, the HCL consumer, moves,
- *   replacements, account pinning, tokens, an environment without messaging): minutes;
+ *   replacements, account pinning, tokens, an environment without messaging, the runner's
+ *   failure paths): minutes;
  * - `apply` (`npm run test:apply`) applies, re-plans, drifts and destroys every environment in a
  *   local AWS emulator (moto_server): minutes.
  */
@@ -66,8 +67,9 @@ export default defineConfig({
         test: {
           name: "plans",
           include: ["test/plans/**/*.test.ts"],
-          testTimeout: 300_000,
-          hookTimeout: 300_000,
+          // Their setups plan a deployed prod several times over: 300 s timed out on a busy machine.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           isolate: false,
         },
       },
