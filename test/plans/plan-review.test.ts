@@ -167,7 +167,7 @@ describeTerraform("plan review of real changes to prod", () => {
     it("replaces the VPC, forced by cidr_block, and its subnets, forced by cidr_block and the new VPC's id", () => {
       const forced = Object.fromEntries(
         summary.replacements.map((r) => [
-          r.address.split(".")[0] + "." + r.address.split(".")[1]!.replace(/_[0-9A-F]{8}$/, ""),
+          `${r.address.split(".")[0]}.${r.address.split(".")[1]!.replace(/_[0-9A-F]{8}$/, "")}`,
           r.forcedBy,
         ]),
       );
