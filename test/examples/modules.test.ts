@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { WEB_TIER_OUTPUTS } from "../../modules";
 import { alarmTopicExample } from "../../examples/modules/alarm-topic";
 import { computeExample } from "../../examples/modules/compute";
+import { computeCapacityExample } from "../../examples/modules/compute-capacity";
 import { ExampleStack } from "../../examples/modules/example-stack";
 import { loadBalancerExample } from "../../examples/modules/load-balancer";
 import { messagingExample } from "../../examples/modules/messaging";
@@ -47,6 +48,14 @@ describe("examples/modules", () => {
     const [group] = resources(json, "aws_autoscaling_group");
     expect(group).toMatchObject({ min_size: 2, max_size: 6 });
     expect(JSON.stringify(group!.mixed_instances_policy)).toContain("t3a.small");
+  });
+
+  it("compute capacity: weights and a Spot cap, attribute-based selection, a hibernated warm pool, two placement groups", () => {
+    const json = synthesize(computeCapacityExample);
+    const groups = JSON.stringify(resources(json, "aws_autoscaling_group"));
+    expect(resources(json, "aws_autoscaling_group")).toHaveLength(3);
+    for (const part of ['"weighted_capacity":"2"', '"spot_max_price":"0.10"', '"instance_requirements"', '"pool_state":"Hibernated"', '"protect_from_scale_in":true']) expect(groups).toContain(part);
+    expect(resources(json, "aws_placement_group").map((g) => g.strategy).sort()).toEqual(["partition", "spread"]);
   });
 
   it("alarm topic: the email subscriber", () => {

@@ -22,6 +22,14 @@ describe("web tier validation", () => {
     ]);
   });
 
+  it("throws on a spread placement group asked to hold more than 7 running instances in each of the tier's zones", () => {
+    const spread = (maxSize: number) => problems({ compute: { mode: "asg", minSize: 1, maxSize, minHealthyPercentage: 100, maxHealthyPercentage: 200, placementGroup: { strategy: "spread" } } });
+    expect(spread(15)).toEqual([
+      'compute.placementGroup.strategy ("spread") holds at most 7 running instances per zone (an AWS rule), 14 across the tier\'s 2 zone(s), and compute.maxSize is 15',
+    ]);
+    expect(spread(14)).toEqual([]);
+  });
+
   it("judges zones and certificates against the provider's region", () => {
     expect(
       problems({
