@@ -35,8 +35,8 @@ interface Measurement {
   readonly peakMiB: number | undefined;
   /**
    * Median CPU time the whole machine spent busy during a run, seconds (Linux' /proc/stat): the
-   * processes a run leaves to others to reap (warm provider processes) included, which
-   * /usr/bin/time misses. Undefined elsewhere.
+   * processes a run leaves to others to reap included, which /usr/bin/time misses. Undefined
+   * elsewhere.
    */
   readonly cpuSeconds: number | undefined;
 }
@@ -168,6 +168,7 @@ async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise
       measure("npm run test:commands", ["npm", "run", "--silent", "test:commands"], 1, ci, 0),
       measure("npm run test:terraform", ["npm", "run", "--silent", "test:terraform"], 1, ci, 0),
       measure("npm test (all three tiers)", ["npm", "test", "--silent"], 1, ci, 0),
+      measure("npm run test:plans", ["npm", "run", "--silent", "test:plans"], 1, ci, 0),
     ];
   }
   const [unit, , , wholeSuite] = tiers;
@@ -230,7 +231,7 @@ environments and for one, the Node and Node + tsx floors measured in the same ru
 figures read as ratios on a noisy machine), the app cdktf.json runs (what \`cdktf synth\`,
 \`diff\` and \`deploy\` wait for), synth of 1, 10 and 50 copies of prod in one app (the marginal
 cost of an environment), \`npm run plan -- all --offline\`, one run each of the unit, commands
-and Terraform tiers and of the whole \`npm test\`, and one run each of the apply, the no-op plan
+and Terraform tiers, of the whole \`npm test\` and of the plans tier, and one run each of the apply, the no-op plan
 after it and the destroy (dev and stage; prod refuses) with --local, a fresh emulator each.
 Wall time is median and min–max; peak resident memory comes from the OS's accounting
 (/usr/bin/time), for the largest process of each command.
