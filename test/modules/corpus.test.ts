@@ -25,6 +25,9 @@ const ASG_OUTPUTS = {
 };
 const ALB = { albArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/demo/1", albArnSuffix: "app/demo/1", targetGroupArnSuffix: "targetgroup/tg/1" };
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:demo-alarms";
+const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+/** A listener rule forwarding a path to the instances' target group. */
+const ROUTE = (name: string, priority: number) => ({ name, priority, conditions: { pathPatterns: [`/${name}/*`] }, action: { type: "forward", targetGroup: "default" } });
 /** A string only Terraform knows (Token.asString of a string is the string itself). */
 const token = (name: string) => Fn.lower(name);
 
@@ -63,6 +66,16 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["LoadBalancer", "with a WAF rate limit over AWS's 2,000,000,000", { webAcl: { rateLimit: 3e9 } }, ["webAcl.rateLimit"]],
   ["LoadBalancer", "with stress sources as a token list, whose length decides the rules", { stressEndpoint: true, stressAllowedCidrs: Token.asList("x") }, ["stressAllowedCidrs"]],
   ["LoadBalancer", "with the stress endpoint as a string", { stressEndpoint: "yes" }, ["stressEndpoint"]],
+  ["LoadBalancer", "with two rules of one priority", { listenerRules: [ROUTE("a", 100), ROUTE("b", 100)] }, ["listenerRules[1].priority"]],
+  ["LoadBalancer", "with a rule priority over AWS's 50000", { listenerRules: [ROUTE("a", 50001)] }, ["listenerRules[0].priority"]],
+  ["LoadBalancer", "with a rule without conditions", { listenerRules: [{ ...ROUTE("a", 1), conditions: {} }] }, ["listenerRules[0].conditions"]],
+  ["LoadBalancer", "with four values in one condition", { listenerRules: [{ ...ROUTE("a", 1), conditions: { pathPatterns: ["/a", "/b", "/c", "/d"] } }] }, ["listenerRules[0].conditions.pathPatterns"]],
+  ["LoadBalancer", "with six values in one rule", { listenerRules: [{ ...ROUTE("a", 1), conditions: { pathPatterns: ["/a", "/b", "/c"], hostHeaders: ["a.example.com", "b.example.com", "c.example.com"] } }] }, ["listenerRules[0].conditions"]],
+  ["LoadBalancer", "with a host condition AWS refuses and a path with a space", { listenerRules: [{ ...ROUTE("a", 1), conditions: { hostHeaders: ["localhost"], pathPatterns: ["/a b"] } }] }, ["listenerRules[0].conditions.hostHeaders[0]", "listenerRules[0].conditions.pathPatterns[0]"]],
+  ["LoadBalancer", "with a forward to a target group that does not exist", { listenerRules: [{ ...ROUTE("a", 1), action: { type: "forward", targetGroup: "api" } }] }, ["listenerRules[0].action.targetGroup"]],
+  ["LoadBalancer", "with a redirect to the same URL", { listenerRules: [{ ...ROUTE("a", 1), action: { type: "redirect" } }] }, ["listenerRules[0].action"]],
+  ["LoadBalancer", "with target groups as a token list, whose length decides the groups", { targetGroups: Token.asList("x") }, ["targetGroups"]],
+  ["LoadBalancer", "with an extra certificate and no HTTPS listener", { additionalCertificateArns: [CERT] }, ["additionalCertificateArns"]],
   ["Compute", "without a load balancer", { loadBalancer: undefined }, ["loadBalancer"]],
   ["Compute", "with the SSH port as the app's", { loadBalancer: { ...LB_OUTPUTS, targetPort: "22" } }, ["loadBalancer.targetPort"]],
   ["Compute", "with an instance count as a token", { instanceCount: Token.asNumber("x") }, ["instanceCount"]],
@@ -70,11 +83,29 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["Compute", "with an alarm topic that is a queue", { alarmTopicArn: "arn:aws:sqs:us-east-1:123456789012:alarms" }, ["alarmTopicArn"]],
   ["Compute", "with mixed instance types as a token list, whose length decides the overrides", { mode: "asg", minSize: 1, maxSize: 2, mixedInstances: { instanceTypes: Token.asList("x") } }, ["mixedInstances.instanceTypes"]],
   ["Compute", "in ec2 mode with a warm pool", { warmPool: {} }, ["warmPool"]],
+  ["Compute", "with instance types and instance requirements", { mode: "asg", minSize: 1, maxSize: 2, mixedInstances: { instanceTypes: ["m5.large"], instanceRequirements: { vcpuCount: { min: 2 }, memoryMiB: { min: 4096 }, cpuManufacturers: ["intel"] } } }, ["mixedInstances"]],
+  ["Compute", "with a Spot max price as a number", { mode: "asg", minSize: 1, maxSize: 2, mixedInstances: { instanceTypes: ["m5.large"], onDemandPercentageAboveBaseCapacity: 0, spotMaxPrice: 0.05 } }, ["mixedInstances.spotMaxPrice"]],
+  ["Compute", "with weights for a type not listed", { mode: "asg", minSize: 1, maxSize: 2, mixedInstances: { instanceTypes: ["m5.large"], weights: { "m5.large": 1, "m5.xlarge": 2 } } }, ["mixedInstances.weights.m5.xlarge"]],
+  ["Compute", "with an instance lifetime under a day", { mode: "asg", minSize: 1, maxSize: 2, maxInstanceLifetimeSeconds: 3600 }, ["maxInstanceLifetimeSeconds"]],
+  ["Compute", "with a termination policy AWS does not know", { mode: "asg", minSize: 1, maxSize: 2, terminationPolicies: ["Newest"] }, ["terminationPolicies[0]"]],
+  ["Compute", "with scale-in protection an instance refresh ignores", { mode: "asg", minSize: 1, maxSize: 2, protectFromScaleIn: true }, ["protectFromScaleIn"]],
+  ["Compute", "with a default warm-up over an hour", { mode: "asg", minSize: 1, maxSize: 2, defaultInstanceWarmupSeconds: 7200 }, ["defaultInstanceWarmupSeconds"]],
+  ["Compute", "with a placement group both named and created", { placementGroup: { name: "shared", strategy: "spread" } }, ["placementGroup"]],
+  ["Compute", "with a capacity reservation preference and target", { capacityReservation: { preference: "open", reservationId: "cr-0123456789abcdef0" } }, ["capacityReservation"]],
+  ["Compute", "with a hibernated warm pool of instances that cannot hibernate", { mode: "asg", minSize: 1, maxSize: 2, warmPool: { poolState: "Hibernated" } }, ["warmPool.poolState"]],
   ["AlarmTopic", "with a name SNS refuses", { name: "on call" }, ["name"]],
   ["AlarmTopic", "with emails as an object", { emailSubscriptions: { a: "b" } }, ["emailSubscriptions"]],
   ["Messaging", "with queues as a token list", { queues: Token.asList("x") }, ["queues"]],
   ["Messaging", "with a token queue name, which names its resources", { queues: [{ name: token("x") }] }, ["queues[0].name"]],
   ["Messaging", "with a queue that is not an object", { queues: ["orders"] }, ["queues[0]"]],
+  ["Messaging", "with high throughput on a standard topic and its queue", { highThroughput: true, queues: [{ name: "q", highThroughput: true }] }, ["highThroughput", "queues[0].highThroughput"]],
+  ["Messaging", "with content-based deduplication on a standard queue", { queues: [{ name: "q", contentBasedDeduplication: true }] }, ["queues[0].contentBasedDeduplication"]],
+  ["Messaging", "with dead letters kept shorter than the standard queue's messages", { queues: [{ name: "q", messageRetentionSeconds: 86400, deadLetterRetentionSeconds: 3600 }] }, ["queues[0].deadLetterRetentionSeconds"]],
+  ["Messaging", "with a data key reuse period and no KMS key", { queues: [{ name: "q", kmsDataKeyReusePeriodSeconds: 600 }] }, ["queues[0].kmsDataKeyReusePeriodSeconds"]],
+  ["Messaging", "with a data key reuse period over a day", { queues: [{ name: "q", kmsKeyId: "alias/orders", kmsDataKeyReusePeriodSeconds: 86401 }] }, ["queues[0].kmsDataKeyReusePeriodSeconds"]],
+  ["Messaging", "with a success sample rate and no delivery-status logging", { deliveryStatusSuccessSampleRate: 10 }, ["deliveryStatusSuccessSampleRate"]],
+  ["Messaging", "with delivery-status logging whose role name IAM refuses", { deliveryStatusLogging: true, topicName: "t".repeat(60) }, ["deliveryStatusLogging"]],
+  ["Messaging", "with a FIFO queue whose dead-letter queue's name, .fifo included, is over 80", { fifo: true, queues: [{ name: "q".repeat(75) }] }, ["queues[0].name"]],
   ["Scaling", "without an alarm topic", { alarmTopicArn: undefined }, ["alarmTopicArn"]],
   ["Scaling", "with schedules as a token list, whose length decides the actions", { schedules: Token.asList("x") }, ["schedules"]],
   ["Scaling", "with a token schedule name, which keys its resource", { schedules: [{ name: token("x"), recurrence: "0 7 * * *", desiredCapacity: 1 }] }, ["schedules[0].name"]],
@@ -86,6 +117,7 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["Scaling", "with compute outputs of no mode", { compute: { ...ASG_OUTPUTS, mode: undefined } }, ["compute.mode"]],
   ["WebTier", "with a misspelt section", { network: undefined, netwrok: {} }, ["netwrok", "network"]],
   ["WebTier", "with a section that is a string", { compute: "ec2" }, ["compute"]],
+  ["WebTier", "with a rule evaluated before the /stress guard", { compute: { mode: "ec2", stressEndpoint: true }, loadBalancer: { listenerRules: [ROUTE("a", 5)] } }, ["loadBalancer.listenerRules[0].priority"]],
 ];
 
 /**
@@ -97,6 +129,7 @@ const BESIDE: readonly (readonly [string, string, Record<string, unknown>, reado
   ["LoadBalancer", "with a target group prefix AWS refuses beside a health check timeout not below its interval", { targetGroupNamePrefix: "-tg", healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }, ["targetGroupNamePrefix", "healthCheck.timeoutSeconds"]],
   ["Compute", "with a malformed image beside maxSize below minSize", { mode: "asg", imageId: "ubuntu", minSize: 3, maxSize: 2 }, ["imageId", "maxSize"]],
   ["AlarmTopic", "with a malformed email beside a forward to another region", { emailSubscriptions: ["oncall"], forwardToTopicArns: ["arn:aws:sns:eu-west-1:123456789012:oncall"] }, ["emailSubscriptions[0]", "forwardToTopicArns[0]"]],
+  ["Messaging", "with a dead-letter retention over 14 days beside high throughput on a standard queue", { queues: [{ name: "q", deadLetterRetentionSeconds: 1209601, highThroughput: true }] }, ["queues[0].deadLetterRetentionSeconds", "queues[0].highThroughput"]],
   ["Messaging", "with no receives before the dead-letter queue beside a FIFO queue on a standard topic", { queues: [{ name: "q", maxReceiveCount: 0, fifo: true }] }, ["queues[0].maxReceiveCount", "queues[0].fifo"]],
   ["Scaling", "with no evaluation periods beside scale-in at or above scale-out", { stepScaling: { enabled: true, scaleOut: { thresholdPercent: 60, evaluationPeriods: 0 }, scaleIn: { thresholdPercent: 70 } } }, ["stepScaling.scaleOut.evaluationPeriods", "stepScaling.scaleIn.thresholdPercent"]],
   ["WebTier", "with a port over 65535 beside no NAT for Session Manager", { loadBalancer: { httpPort: 70000 }, network: { availabilityZones: ["us-east-1a", "us-east-1b"], natGateways: "none" } }, ["loadBalancer.httpPort", "network.natGateways"]],
@@ -108,9 +141,34 @@ const GOOD: readonly (readonly [string, string, Record<string, unknown>])[] = [
   ["LoadBalancer", "with token subnets and clients", { subnetIds: Token.asList("s"), ingressCidrs: Token.asList("c"), vpcCidr: token("v") }],
   ["LoadBalancer", "with a domain from another stack's outputs", { domain: { zoneId: token("z"), recordName: token("r"), alternativeNames: Token.asList("a") } }],
   ["LoadBalancer", "with a web ACL, log bucket and traffic controls from tokens", { webAcl: { arn: token("w") }, accessLogs: { bucket: token("b") }, slowStartSeconds: Token.asNumber("s"), stickiness: { durationSeconds: Token.asNumber("d") } }],
+  [
+    "LoadBalancer",
+    "with routing from another stack's outputs",
+    {
+      certificateArn: CERT,
+      additionalCertificateArns: Token.asList("c"),
+      targetGroups: [{ name: "api", port: 8080, healthCheck: { path: token("p") } }],
+      listenerRules: [{ name: "api", priority: Token.asNumber("p"), conditions: { hostHeaders: Token.asList("h"), sourceIps: [token("s")] }, action: { type: "forward", targetGroup: "api" } }],
+    },
+  ],
   ["Compute", "in asg mode with min = desired = max", { mode: "asg", minSize: 2, desiredCapacity: 2, maxSize: 2 }],
   ["Compute", "with a token alarm topic, image version and instance types", { mode: "asg", minSize: 2, maxSize: 4, alarmTopicArn: token("t"), imageVersion: Token.asNumber("v"), mixedInstances: { instanceTypes: [token("a"), token("b")] } }],
+  [
+    "Compute",
+    "with token capacity settings",
+    {
+      mode: "asg",
+      minSize: 2,
+      maxSize: 4,
+      maxInstanceLifetimeSeconds: Token.asNumber("l"),
+      defaultInstanceWarmupSeconds: Token.asNumber("w"),
+      placementGroup: { name: token("p") },
+      capacityReservation: { reservationId: token("r") },
+      mixedInstances: { instanceTypes: ["m5.large"], onDemandPercentageAboveBaseCapacity: Token.asNumber("o"), spotMaxPrice: token("s") },
+    },
+  ],
   ["Compute", "with token sizes", { mode: "asg", minSize: Token.asNumber("a"), maxSize: Token.asNumber("b"), desiredCapacity: Token.asNumber("c") }],
+  ["Messaging", "with token retentions, reuse period and sample rate", { deliveryStatusLogging: true, deliveryStatusSuccessSampleRate: Token.asNumber("r"), queues: [{ name: "q", kmsKeyId: token("k"), kmsDataKeyReusePeriodSeconds: Token.asNumber("p"), messageRetentionSeconds: Token.asNumber("m"), deadLetterRetentionSeconds: Token.asNumber("d") }] }],
   ["Messaging", "with token numbers", { queues: [{ name: "q", visibilityTimeoutSeconds: Token.asNumber("v"), consumerTimeoutSeconds: Token.asNumber("c") }] }],
   ["AlarmTopic", "with subscribers from another stack", { emailSubscriptions: Token.asList("e"), httpsEndpoints: Token.asList("h"), forwardToTopicArns: Token.asList("f") }],
   ["Scaling", "with token schedule sizes and a token recurrence", { schedules: [{ name: "night", recurrence: token("r"), minSize: Token.asNumber("a"), desiredCapacity: Token.asNumber("b") }] }],
