@@ -72,7 +72,8 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   },
   {
     type: "aws_sns_topic",
-    reason: "FifoThroughputScope is not stored (GetTopicAttributes leaves it out): a FIFO topic in high-throughput mode showed an update from \"\" to \"MessageGroup\" on every plan",
+    reason:
+      'FifoThroughputScope is not stored (GetTopicAttributes leaves it out): a FIFO topic in high-throughput mode showed an update from "" to "MessageGroup" on every plan',
     handling: { ignore: ["fifo_throughput_scope"] },
   },
   {
