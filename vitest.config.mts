@@ -79,9 +79,11 @@ export default defineConfig({
         test: {
           name: "apply",
           include: ["test/apply/**/*.test.ts"],
-          // One emulator per environment, the environments side by side in one file.
-          testTimeout: 600_000,
-          hookTimeout: 600_000,
+          // One emulator per environment, the environments side by side in one file. A hang guard,
+          // not a target: the first test of an environment waits for its whole lifecycle, which on
+          // this 2-core machine shared with other work took 14 minutes (about 5 when quiet).
+          testTimeout: 1_500_000,
+          hookTimeout: 1_500_000,
         },
       },
     ],
