@@ -54,7 +54,9 @@ describe("the package as published (package.json)", () => {
   it("names as peers exactly what modules/ imports besides Node's own modules, each pinned for development inside its peer range", () => {
     const imported = new Set(
       sourceFiles(join(ROOT, "modules"))
-        .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/(?:from\s*|require\(\s*|import\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]!))
+        .flatMap((file) =>
+          [...readFileSync(file, "utf8").matchAll(/(?:from\s*|require\(\s*|import\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]!),
+        )
         .filter((specifier) => !specifier.startsWith("node:"))
         .map((specifier) => (specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!)),
     );
@@ -67,7 +69,10 @@ describe("the package as published (package.json)", () => {
   });
 
   it("peers on the bindings of the AWS provider the environments pin", () => {
-    const bindings = JSON.parse(readFileSync(require.resolve("@cdktf/provider-aws/package.json"), "utf8")) as { version: string; cdktf: { provider: { version: string } } };
+    const bindings = JSON.parse(readFileSync(require.resolve("@cdktf/provider-aws/package.json"), "utf8")) as {
+      version: string;
+      cdktf: { provider: { version: string } };
+    };
     expect(bindings.cdktf.provider.version).toBe(AWS_PROVIDER_VERSION);
     expect(bindings.version).toBe(pkg.devDependencies["@cdktf/provider-aws"]);
   });

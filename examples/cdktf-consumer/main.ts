@@ -8,7 +8,14 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { publishWebTierOutputs, readWebTierOutputs, ValidationError, WebTier, webTierQueue, type WebTierOutputsWithMessaging } from "@elastic-web-tier/modules";
+import {
+  publishWebTierOutputs,
+  readWebTierOutputs,
+  ValidationError,
+  WebTier,
+  webTierQueue,
+  type WebTierOutputsWithMessaging,
+} from "@elastic-web-tier/modules";
 
 /** A reporting team's own tier: the whole thing, wired and validated by the library. */
 class ReportsTier extends TerraformStack {

@@ -59,8 +59,10 @@ function httpsUrl(value: string): string | undefined {
   } catch {
     return `(${JSON.stringify(value)}) is not a URL such as https://events.example.com/sns`;
   }
-  if (url.protocol !== "https:") return `(${JSON.stringify(value)}) must use https: alarms leave AWS, and plain HTTP would carry them in clear text`;
-  if (url.username || url.password) return `(${JSON.stringify(value)}) must not hold credentials: SNS shows endpoints to anyone who may list subscriptions`;
+  if (url.protocol !== "https:")
+    return `(${JSON.stringify(value)}) must use https: alarms leave AWS, and plain HTTP would carry them in clear text`;
+  if (url.username || url.password)
+    return `(${JSON.stringify(value)}) must not hold credentials: SNS shows endpoints to anyone who may list subscriptions`;
   return undefined;
 }
 
@@ -70,15 +72,28 @@ const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 /** Each prop's type and own limits, next to its documentation and default above. */
 export const ALARM_TOPIC_SHAPE: ShapeOf<AlarmTopicProps> = {
   // `-alarms` is appended and SNS topic names stop at 256 characters.
-  name: required(string({ pattern: /^[a-zA-Z0-9_-]+$/, what: "letters, digits, hyphens and underscores", maxLength: 200, limit: "so that <name>-alarms fits SNS's 256" })),
+  name: required(
+    string({
+      pattern: /^[a-zA-Z0-9_-]+$/,
+      what: "letters, digits, hyphens and underscores",
+      maxLength: 200,
+      limit: "so that <name>-alarms fits SNS's 256",
+    }),
+  ),
   emailSubscriptions: emailAddresses(),
-  httpsEndpoints: list(string({ what: "an HTTPS URL", maxLength: 2048, limit: "a URL's practical limit", refine: httpsUrl }), { noun: ["HTTPS endpoint", "HTTPS endpoints"], unique: true }),
-  forwardToTopicArns: list(string({ pattern: TOPIC_ARN, what: "a standard SNS topic ARN (arn:aws:sns:<region>:<account>:<name>, not .fifo)" }), {
-    maxItems: 5,
-    noun: ["topic", "topics"],
-    why: "EventBridge gives a rule at most 5 targets",
+  httpsEndpoints: list(string({ what: "an HTTPS URL", maxLength: 2048, limit: "a URL's practical limit", refine: httpsUrl }), {
+    noun: ["HTTPS endpoint", "HTTPS endpoints"],
     unique: true,
   }),
+  forwardToTopicArns: list(
+    string({ pattern: TOPIC_ARN, what: "a standard SNS topic ARN (arn:aws:sns:<region>:<account>:<name>, not .fifo)" }),
+    {
+      maxItems: 5,
+      noun: ["topic", "topics"],
+      why: "EventBridge gives a rule at most 5 targets",
+      unique: true,
+    },
+  ),
   keyDeletionWindowDays: integer({ min: 7, max: 30, unit: "days" }),
   tags: tags(),
 };

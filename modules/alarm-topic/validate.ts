@@ -24,7 +24,8 @@ export function alarmTopicRules(region: string | undefined): readonly Rule<Named
       "",
       (f) => f.arn,
       (arn) => region !== undefined && arn.split(":")[3] !== region,
-      (arn) => `(${JSON.stringify(arn)}) is in ${arn.split(":")[3]}, not ${region}: an EventBridge rule only reaches targets in its own region`,
+      (arn) =>
+        `(${JSON.stringify(arn)}) is in ${arn.split(":")[3]}, not ${region}: an EventBridge rule only reaches targets in its own region`,
     ),
     rule(
       "",
@@ -34,14 +35,19 @@ export function alarmTopicRules(region: string | undefined): readonly Rule<Named
       ["name"],
     ),
   ];
-  const forwards = (s: Named): readonly string[] => (Array.isArray(s.forwardToTopicArns) && !isToken(s.forwardToTopicArns) ? s.forwardToTopicArns : []);
+  const forwards = (s: Named): readonly string[] =>
+    Array.isArray(s.forwardToTopicArns) && !isToken(s.forwardToTopicArns) ? s.forwardToTopicArns : [];
   return [
     // Each forwarded ARN with this topic's name, read where that lives.
     {
       over: "forwardToTopicArns",
       expand: (s) =>
         forwards(s).flatMap((_, i) =>
-          within((path) => (path === "name" ? "name" : joinPath(`forwardToTopicArns[${i}]`, path)), (p: Named): Forward => ({ arn: forwards(p)[i]!, name: p.name }), forwardRules),
+          within(
+            (path) => (path === "name" ? "name" : joinPath(`forwardToTopicArns[${i}]`, path)),
+            (p: Named): Forward => ({ arn: forwards(p)[i]!, name: p.name }),
+            forwardRules,
+          ),
         ),
     },
     when("forwardToTopicArns", ["name", "forwardToTopicArns"], (s) =>

@@ -11,4 +11,13 @@ export type {
 export type { CapacityReservationOptions } from "./capacity-reservation";
 export type { ComputeOutputs } from "./outputs";
 export type { PlacementGroupOptions } from "./placement";
-export type { AsgModeProps, ComputeCommonProps, ComputeMode, ComputeProps, ComputeSettings, Ec2ModeProps, ScalingProcess, TerminationPolicy } from "./props";
+export type {
+  AsgModeProps,
+  ComputeCommonProps,
+  ComputeMode,
+  ComputeProps,
+  ComputeSettings,
+  Ec2ModeProps,
+  ScalingProcess,
+  TerminationPolicy,
+} from "./props";

@@ -2,7 +2,16 @@ import { policyArn, tags } from "../core/fields";
 import { boolean, integer, list, literal, object, omit, oneOf, required, string, variants, type ShapeOf } from "../core/shape";
 import { isToken } from "../core/validation";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
-import { INSTANCE_REFRESH_SHAPE, LIFECYCLE_HOOKS_SHAPE, mixedInstancesSpec, WARM_POOL_SHAPE, type InstanceRefreshOptions, type LifecycleHooks, type MixedInstancesOptions, type WarmPoolOptions } from "./capacity";
+import {
+  INSTANCE_REFRESH_SHAPE,
+  LIFECYCLE_HOOKS_SHAPE,
+  mixedInstancesSpec,
+  WARM_POOL_SHAPE,
+  type InstanceRefreshOptions,
+  type LifecycleHooks,
+  type MixedInstancesOptions,
+  type WarmPoolOptions,
+} from "./capacity";
 import { CAPACITY_RESERVATION_SHAPE, type CapacityReservationOptions } from "./capacity-reservation";
 import { AL2023_IMAGE, IMAGE } from "./image";
 import { PLACEMENT_GROUP_SHAPE, type PlacementGroupOptions } from "./placement";
@@ -244,11 +253,29 @@ export interface AsgModeProps extends ComputeCommonProps {
 }
 
 /** AWS's termination policies of an Auto Scaling Group (custom Lambda policies not offered). */
-export const TERMINATION_POLICIES = ["Default", "AllocationStrategy", "OldestLaunchTemplate", "OldestLaunchConfiguration", "ClosestToNextInstanceHour", "NewestInstance", "OldestInstance"] as const;
+export const TERMINATION_POLICIES = [
+  "Default",
+  "AllocationStrategy",
+  "OldestLaunchTemplate",
+  "OldestLaunchConfiguration",
+  "ClosestToNextInstanceHour",
+  "NewestInstance",
+  "OldestInstance",
+] as const;
 export type TerminationPolicy = (typeof TERMINATION_POLICIES)[number];
 
 /** AWS's Auto Scaling processes that can be suspended. */
-export const SCALING_PROCESSES = ["Launch", "Terminate", "AddToLoadBalancer", "AlarmNotification", "AZRebalance", "HealthCheck", "InstanceRefresh", "ReplaceUnhealthy", "ScheduledActions"] as const;
+export const SCALING_PROCESSES = [
+  "Launch",
+  "Terminate",
+  "AddToLoadBalancer",
+  "AlarmNotification",
+  "AZRebalance",
+  "HealthCheck",
+  "InstanceRefresh",
+  "ReplaceUnhealthy",
+  "ScheduledActions",
+] as const;
 export type ScalingProcess = (typeof SCALING_PROCESSES)[number];
 
 export type ComputeProps = Ec2ModeProps | AsgModeProps;
@@ -295,17 +322,31 @@ const INSTANCE_TYPE = string({ pattern: /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9-]
 const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
   // The role is `<name>-instance` and IAM role names stop at 64; ASG names allow 255.
   name: required(
-    string({ pattern: /^[a-z][a-z0-9-]*$/, what: "lowercase letters, digits and hyphens, starting with a letter", maxLength: 40, limit: "so that the role <name>-instance fits IAM's 64" }),
+    string({
+      pattern: /^[a-z][a-z0-9-]*$/,
+      what: "lowercase letters, digits and hyphens, starting with a letter",
+      maxLength: 40,
+      limit: "so that the role <name>-instance fits IAM's 64",
+    }),
   ),
   vpcId: required(string({ pattern: /^vpc-[0-9a-f]{8,17}$/, what: "a VPC id (vpc-…)" })),
-  subnetIds: required(list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), { minItems: 1, noun: ["subnet", "subnets"], unique: true })),
+  subnetIds: required(
+    list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), {
+      minItems: 1,
+      noun: ["subnet", "subnets"],
+      unique: true,
+    }),
+  ),
   loadBalancer: required(
-    object<ComputeCommonProps["loadBalancer"]>({
-      targetGroupArn: required(string({ pattern: /^arn:aws[a-z-]*:elasticloadbalancing:/, what: "a target group ARN" })),
-      securityGroupId: required(string({ pattern: /^sg-[0-9a-f]{3,17}$/, what: "a security group id (sg-…)" })),
-      // Written out: the default workload's unit file carries it.
-      targetPort: required(literal(integer({ min: 1, max: 65535 }), "the app's port in the instances' user data")),
-    }, { open: true }),
+    object<ComputeCommonProps["loadBalancer"]>(
+      {
+        targetGroupArn: required(string({ pattern: /^arn:aws[a-z-]*:elasticloadbalancing:/, what: "a target group ARN" })),
+        securityGroupId: required(string({ pattern: /^sg-[0-9a-f]{3,17}$/, what: "a security group id (sg-…)" })),
+        // Written out: the default workload's unit file carries it.
+        targetPort: required(literal(integer({ min: 1, max: 65535 }), "the app's port in the instances' user data")),
+      },
+      { open: true },
+    ),
   ),
   alarmTopicArn: string({ pattern: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, what: "an SNS topic ARN" }),
   instanceType: INSTANCE_TYPE,
@@ -316,7 +357,10 @@ const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
   userData: literal(
     string({
       minLength: 0,
-      refine: (u) => (Buffer.byteLength(u, "utf8") > USER_DATA_MAX_BYTES ? `is ${Buffer.byteLength(u, "utf8")} bytes; AWS allows at most ${USER_DATA_MAX_BYTES} (16 KB)` : undefined),
+      refine: (u) =>
+        Buffer.byteLength(u, "utf8") > USER_DATA_MAX_BYTES
+          ? `is ${Buffer.byteLength(u, "utf8")} bytes; AWS allows at most ${USER_DATA_MAX_BYTES} (16 KB)`
+          : undefined,
     }),
     "the launch template's base64 user data",
   ),
@@ -367,7 +411,15 @@ export const COMPUTE_SHAPES: { readonly ec2: ShapeOf<Ec2ModeProps>; readonly asg
 export const COMPUTE_SHAPE = variants<ComputeProps, "mode">("mode", COMPUTE_SHAPES);
 
 /** Props a WebTier fills in itself from other modules' outputs: an environment may not set them (its shape refuses them). */
-export const COMPUTE_WIRED = ["name", "vpcId", "subnetIds", "loadBalancer", "alarmTopicArn", "tags", "instanceTags"] as const satisfies readonly (keyof ComputeProps)[];
+export const COMPUTE_WIRED = [
+  "name",
+  "vpcId",
+  "subnetIds",
+  "loadBalancer",
+  "alarmTopicArn",
+  "tags",
+  "instanceTags",
+] as const satisfies readonly (keyof ComputeProps)[];
 export type ComputeWired = (typeof COMPUTE_WIRED)[number];
 
 /** An Auto Scaling Group's settings: what an environment's config holds in asg mode. */

@@ -390,7 +390,14 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
  * Props a WebTier fills in itself (from the network, from the compute section, and the tier's
  * own): an environment may not set them (its shape refuses them).
  */
-export const LOAD_BALANCER_WIRED = ["name", "vpcId", "vpcCidr", "subnetIds", "tags", "stressEndpoint"] as const satisfies readonly (keyof LoadBalancerProps)[];
+export const LOAD_BALANCER_WIRED = [
+  "name",
+  "vpcId",
+  "vpcCidr",
+  "subnetIds",
+  "tags",
+  "stressEndpoint",
+] as const satisfies readonly (keyof LoadBalancerProps)[];
 export type LoadBalancerWired = (typeof LOAD_BALANCER_WIRED)[number];
 
 /** The load balancer's inputs that are plain data: what an environment's config holds. */

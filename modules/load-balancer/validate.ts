@@ -1,7 +1,14 @@
 import { checkShape, quote } from "../core/shape";
 import { each, isToken, judge, nested, known, rule, rules, when, type Finding, type Rule } from "../core/validation";
 import type { HealthCheckOptions } from "./health-check";
-import { ADMIN_PORTS, LOAD_BALANCER_DEFAULTS, LOAD_BALANCER_SETTINGS_SHAPE, LOAD_BALANCER_SHAPE, type LoadBalancerProps, type LoadBalancerSettings } from "./props";
+import {
+  ADMIN_PORTS,
+  LOAD_BALANCER_DEFAULTS,
+  LOAD_BALANCER_SETTINGS_SHAPE,
+  LOAD_BALANCER_SHAPE,
+  type LoadBalancerProps,
+  type LoadBalancerSettings,
+} from "./props";
 import { CONDITION_LIMITS, DEFAULT_TARGET_GROUP, type ListenerRuleOptions, type RuleConditions, type TargetGroupOptions } from "./routing";
 import { STRESS_RULE_PRIORITIES } from "./stress-guard";
 

@@ -1,7 +1,15 @@
 import { checkShape, quote } from "../core/shape";
 import { each, isToken, joinPath, judge, known, rule, rules, when, within, type Finding, type Rule } from "../core/validation";
 import { deliveryStatusRoleName, fullName } from "./names";
-import { MESSAGING_DEFAULTS, MESSAGING_SETTINGS_SHAPE, MESSAGING_SHAPE, SQS_LIMITS, type MessagingProps, type MessagingSettings, type QueueOptions } from "./props";
+import {
+  MESSAGING_DEFAULTS,
+  MESSAGING_SETTINGS_SHAPE,
+  MESSAGING_SHAPE,
+  SQS_LIMITS,
+  type MessagingProps,
+  type MessagingSettings,
+  type QueueOptions,
+} from "./props";
 
 /** The settings with the names' prefix (the tier's name, or the props' namePrefix). */
 export type Named = MessagingSettings & { readonly namePrefix?: string };

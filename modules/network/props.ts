@@ -113,13 +113,30 @@ const FLOW_LOG_SHAPE: ShapeOf<FlowLogOptions> = {
 export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
   // The flow log role is `<name>-flow-logs` and IAM role names stop at 64 characters.
   name: required(
-    string({ pattern: /^[a-z][a-z0-9-]*$/, what: "lowercase letters, digits and hyphens, starting with a letter", maxLength: 40, limit: "so that the role <name>-flow-logs fits IAM's 64" }),
+    string({
+      pattern: /^[a-z][a-z0-9-]*$/,
+      what: "lowercase letters, digits and hyphens, starting with a letter",
+      maxLength: 40,
+      limit: "so that the role <name>-flow-logs fits IAM's 64",
+    }),
   ),
   cidr: literal(cidrBlock({ min: 16, max: 24, why: "AWS's VPC limits" }), "every subnet's CIDR block"),
   availabilityZones: required(
-    list(literal(availabilityZone(), "the names of its subnets' resources"), { minItems: 2, maxItems: 6, noun: ["availability zone", "availability zones"], why: "an ALB needs two", unique: true, lengthDecides: "how many subnets each tier has" }),
+    list(literal(availabilityZone(), "the names of its subnets' resources"), {
+      minItems: 2,
+      maxItems: 6,
+      noun: ["availability zone", "availability zones"],
+      why: "an ALB needs two",
+      unique: true,
+      lengthDecides: "how many subnets each tier has",
+    }),
   ),
-  subnetTiers: list(literal(oneOf(["public", "private", "isolated"]), "which subnets exist"), { minItems: 1, noun: ["tier", "tiers"], unique: true, lengthDecides: "which subnets exist" }),
+  subnetTiers: list(literal(oneOf(["public", "private", "isolated"]), "which subnets exist"), {
+    minItems: 1,
+    noun: ["tier", "tiers"],
+    unique: true,
+    lengthDecides: "which subnets exist",
+  }),
   subnetPrefixLength: literal(integer({ min: 16, max: 28 }), "every subnet's CIDR block"),
   natGateways: literal(oneOf(["none", "single", "per-az"]), "how many NAT gateways are created"),
   mapPublicIpOnLaunch: boolean(),

@@ -1,6 +1,20 @@
 import type { ComputeOutputs } from "../compute/outputs";
 import { tags } from "../core/fields";
-import { boolean, integer, list, literal, number, object, omit, oneOf, quote, required, string, variants, type ShapeOf } from "../core/shape";
+import {
+  boolean,
+  integer,
+  list,
+  literal,
+  number,
+  object,
+  omit,
+  oneOf,
+  quote,
+  required,
+  string,
+  variants,
+  type ShapeOf,
+} from "../core/shape";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import type { QueueOutputs } from "../messaging/outputs";
 import { cronProblem, timeZoneProblem } from "./cron";
@@ -228,10 +242,32 @@ const size = integer({ min: 0, max: 1000 });
 const SCHEDULE_SHAPE: ShapeOf<ScheduleOptions> = {
   // The name keys the action's resource instance, so it is written out.
   name: required(
-    literal(string({ pattern: /^[A-Za-z0-9._-]+$/, what: "letters, digits, dots, hyphens and underscores", maxLength: 255, limit: "Auto Scaling's limit for action names" }), "the key of the action's resource"),
+    literal(
+      string({
+        pattern: /^[A-Za-z0-9._-]+$/,
+        what: "letters, digits, dots, hyphens and underscores",
+        maxLength: 255,
+        limit: "Auto Scaling's limit for action names",
+      }),
+      "the key of the action's resource",
+    ),
   ),
-  recurrence: required(string({ what: "a Unix cron recurrence such as \"0 20 * * 1-5\"", refine: (v) => { const p = cronProblem(v); return p && `(${quote(v)}) ${p}`; } })),
-  timeZone: string({ what: "an IANA time zone name", refine: (v) => { const p = timeZoneProblem(v); return p && `(${quote(v)}) ${p}`; } }),
+  recurrence: required(
+    string({
+      what: 'a Unix cron recurrence such as "0 20 * * 1-5"',
+      refine: (v) => {
+        const p = cronProblem(v);
+        return p && `(${quote(v)}) ${p}`;
+      },
+    }),
+  ),
+  timeZone: string({
+    what: "an IANA time zone name",
+    refine: (v) => {
+      const p = timeZoneProblem(v);
+      return p && `(${quote(v)}) ${p}`;
+    },
+  }),
   minSize: size,
   maxSize: size,
   desiredCapacity: size,
@@ -248,14 +284,45 @@ const COMPUTE_COMMON = {
 
 /** Each prop's type and own limits, next to their documentation and defaults above. */
 export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
-  name: required(string({ pattern: /^[\w.-]+$/, what: "letters, digits, dots, hyphens and underscores", maxLength: 200, limit: "so that policy and alarm names stay within AWS's 255" })),
-  compute: required(
-    variants<ComputeOutputs, "mode">("mode", {
-      ec2: { ...COMPUTE_COMMON, mode: required(literal(string<"ec2">(), "the compute mode")), instanceIds: required(list(string(), { noun: ["instance id", "instance ids"], lengthDecides: "how many instance alarms are created" })) },
-      asg: { ...COMPUTE_COMMON, mode: required(literal(string<"asg">(), "the compute mode")), asgName: required(string()), asgArn: required(string()) },
-    }, { open: true }),
+  name: required(
+    string({
+      pattern: /^[\w.-]+$/,
+      what: "letters, digits, dots, hyphens and underscores",
+      maxLength: 200,
+      limit: "so that policy and alarm names stay within AWS's 255",
+    }),
   ),
-  loadBalancer: required(object({ albArn: required(arn("elasticloadbalancing", "a load balancer ARN")), albArnSuffix: required(string()), targetGroupArnSuffix: required(string()) }, { open: true })),
+  compute: required(
+    variants<ComputeOutputs, "mode">(
+      "mode",
+      {
+        ec2: {
+          ...COMPUTE_COMMON,
+          mode: required(literal(string<"ec2">(), "the compute mode")),
+          instanceIds: required(
+            list(string(), { noun: ["instance id", "instance ids"], lengthDecides: "how many instance alarms are created" }),
+          ),
+        },
+        asg: {
+          ...COMPUTE_COMMON,
+          mode: required(literal(string<"asg">(), "the compute mode")),
+          asgName: required(string()),
+          asgArn: required(string()),
+        },
+      },
+      { open: true },
+    ),
+  ),
+  loadBalancer: required(
+    object(
+      {
+        albArn: required(arn("elasticloadbalancing", "a load balancer ARN")),
+        albArnSuffix: required(string()),
+        targetGroupArnSuffix: required(string()),
+      },
+      { open: true },
+    ),
+  ),
   targetTracking: object<TargetTrackingOptions>({
     enabled: boolean(),
     targetCpuPercent: number({ min: 0, max: 100, unit: "percent" }),
@@ -266,7 +333,12 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
     targetRequestsPerTarget: number({ min: 1, max: 1_000_000 }),
     estimatedInstanceWarmupSeconds: warmup,
   }),
-  schedules: list(object(SCHEDULE_SHAPE), { maxItems: 125, noun: ["schedule", "schedules"], why: "Auto Scaling's limit per group", lengthDecides: "which scheduled actions are created" }),
+  schedules: list(object(SCHEDULE_SHAPE), {
+    maxItems: 125,
+    noun: ["schedule", "schedules"],
+    why: "Auto Scaling's limit per group",
+    lengthDecides: "which scheduled actions are created",
+  }),
   predictiveScaling: object<PredictiveScalingOptions>({
     enabled: boolean(),
     mode: oneOf(["ForecastOnly", "ForecastAndScale"]),
@@ -292,7 +364,14 @@ export const SCALING_SHAPE: ShapeOf<ScalingProps> = {
 };
 
 /** Props a WebTier fills in itself from other modules' outputs: an environment may not set them (its shape refuses them). */
-export const SCALING_WIRED = ["name", "compute", "loadBalancer", "alarmTopicArn", "queues", "tags"] as const satisfies readonly (keyof ScalingProps)[];
+export const SCALING_WIRED = [
+  "name",
+  "compute",
+  "loadBalancer",
+  "alarmTopicArn",
+  "queues",
+  "tags",
+] as const satisfies readonly (keyof ScalingProps)[];
 export type ScalingWired = (typeof SCALING_WIRED)[number];
 
 /** The scaling inputs that are plain data: what an environment's config holds. */

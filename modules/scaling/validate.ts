@@ -41,21 +41,32 @@ function stepRules(direction: "scaleOut" | "scaleIn"): readonly Rule<Monitored<S
       "adjustment",
       (s) => s.adjustment,
       (a) => (direction === "scaleOut" ? a < 1 : a > -1),
-      (a) => (direction === "scaleOut" ? `(${a}) must add at least 1 instance` : `(${a}) must remove at least 1 instance (a negative number)`),
+      (a) =>
+        direction === "scaleOut" ? `(${a}) must add at least 1 instance` : `(${a}) must remove at least 1 instance (a negative number)`,
     ),
     when("periodSeconds", ["periodSeconds", "evaluationPeriods"], (s) => {
       const d = SCALING_DEFAULTS[direction];
       const period = s.periodSeconds ?? d.periodSeconds;
       const periods = s.evaluationPeriods ?? d.evaluationPeriods;
-      return known(period, periods) && period * periods > 86400 ? `× evaluationPeriods spans ${period * periods} s; CloudWatch evaluates at most one day (86400 s)` : undefined;
+      return known(period, periods) && period * periods > 86400
+        ? `× evaluationPeriods spans ${period * periods} s; CloudWatch evaluates at most one day (86400 s)`
+        : undefined;
     }),
   ];
 }
 
 /** The step options' rules, each step seen with the compute's monitoring (read where the compute is). */
 const stepScalingRules: readonly Rule<Monitored<StepScalingOptions>>[] = [
-  ...within((path) => (path.startsWith("compute.") ? path : `scaleOut.${path}`), (s: Monitored<StepScalingOptions>) => ({ ...s.scaleOut, compute: s.compute }), stepRules("scaleOut")),
-  ...within((path) => (path.startsWith("compute.") ? path : `scaleIn.${path}`), (s: Monitored<StepScalingOptions>) => ({ ...s.scaleIn, compute: s.compute }), stepRules("scaleIn")),
+  ...within(
+    (path) => (path.startsWith("compute.") ? path : `scaleOut.${path}`),
+    (s: Monitored<StepScalingOptions>) => ({ ...s.scaleOut, compute: s.compute }),
+    stepRules("scaleOut"),
+  ),
+  ...within(
+    (path) => (path.startsWith("compute.") ? path : `scaleIn.${path}`),
+    (s: Monitored<StepScalingOptions>) => ({ ...s.scaleIn, compute: s.compute }),
+    stepRules("scaleIn"),
+  ),
   when("scaleIn.thresholdPercent", ["scaleIn.thresholdPercent", "scaleOut.thresholdPercent"], (s) => {
     const scaleIn = s.scaleIn?.thresholdPercent ?? SCALING_DEFAULTS.scaleIn.thresholdPercent;
     const scaleOut = s.scaleOut?.thresholdPercent ?? SCALING_DEFAULTS.scaleOut.thresholdPercent;
@@ -66,7 +77,12 @@ const stepScalingRules: readonly Rule<Monitored<StepScalingOptions>>[] = [
 ];
 
 const targetTrackingRules: readonly Rule<TargetTrackingOptions>[] = [
-  rule("targetCpuPercent", (t) => t.targetCpuPercent, (v) => v === 0, () => "(0) must be above 0 percent: a target of 0 would scale out forever"),
+  rule(
+    "targetCpuPercent",
+    (t) => t.targetCpuPercent,
+    (v) => v === 0,
+    () => "(0) must be above 0 percent: a target of 0 would scale out forever",
+  ),
 ];
 
 /** A scheduled action must change something, and the sizes it sets must fit together as a group's do. */
@@ -76,7 +92,9 @@ const scheduleRules: readonly Rule<ScheduleOptions>[] = [
       ? "sets no size: give minSize, maxSize or desiredCapacity (Auto Scaling refuses an action that changes nothing)"
       : undefined,
   ),
-  when("maxSize", ["minSize", "maxSize"], (a) => (known(a.minSize, a.maxSize) && a.maxSize! < a.minSize! ? `(${a.maxSize}) must be >= minSize (${a.minSize})` : undefined)),
+  when("maxSize", ["minSize", "maxSize"], (a) =>
+    known(a.minSize, a.maxSize) && a.maxSize! < a.minSize! ? `(${a.maxSize}) must be >= minSize (${a.minSize})` : undefined,
+  ),
   when("desiredCapacity", ["minSize", "maxSize", "desiredCapacity"], (a) => {
     // Against inverted bounds (reported above) no capacity fits: say nothing more.
     if (!known(a.desiredCapacity) || (known(a.minSize, a.maxSize) && a.maxSize! < a.minSize!)) return undefined;
@@ -104,11 +122,15 @@ const predictiveRules: readonly Rule<PredictiveScalingOptions>[] = [
 export const scalingRules: readonly Rule<Monitored<ScalingSettings>>[] = [
   ...(["targetTracking", "stepScaling", "requestTracking", "predictiveScaling"] as const).map((policy) =>
     when<Monitored<ScalingSettings>>(`${policy}.enabled`, [`${policy}.enabled`, "compute.mode"], (s) =>
-      s.compute.mode === "ec2" && s[policy]?.enabled === true ? "cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg" : undefined,
+      s.compute.mode === "ec2" && s[policy]?.enabled === true
+        ? "cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg"
+        : undefined,
     ),
   ),
   when("schedules", ["schedules", "compute.mode"], (s) =>
-    s.compute.mode === "ec2" && (s.schedules?.length ?? 0) > 0 ? "cannot be set for compute in ec2 mode: single instances have no group sizes to schedule; use mode asg" : undefined,
+    s.compute.mode === "ec2" && (s.schedules?.length ?? 0) > 0
+      ? "cannot be set for compute in ec2 mode: single instances have no group sizes to schedule; use mode asg"
+      : undefined,
   ),
   ...nested("targetTracking", (s: Monitored<ScalingSettings>) => s.targetTracking, targetTrackingRules),
   ...reading(
@@ -125,7 +147,14 @@ export const scalingRules: readonly Rule<Monitored<ScalingSettings>>[] = [
   rules(["schedules"], (s) =>
     (s.schedules ?? []).flatMap((a, i) => {
       const first = s.schedules!.findIndex((other) => other.name === a.name);
-      return first < i ? [{ path: `schedules[${i}].name`, message: `(${quote(a.name)}) is already the name of schedules[${first}]; schedule names must be unique` }] : [];
+      return first < i
+        ? [
+            {
+              path: `schedules[${i}].name`,
+              message: `(${quote(a.name)}) is already the name of schedules[${first}]; schedule names must be unique`,
+            },
+          ]
+        : [];
     }),
   ),
 ];

@@ -19,7 +19,9 @@ import { WEB_TIER_DEFAULTS, WEB_TIER_SHAPE, type WebTierProps } from "./props";
 /** How the modules are wired together: rules no single module can judge. */
 const wiringRules: readonly Rule<WebTierProps>[] = [
   when("network.subnetTiers", ["network.subnetTiers"], (p) =>
-    p.network.subnetTiers && !p.network.subnetTiers.includes("private") ? 'must include "private": the instances (and an internal load balancer) live there' : undefined,
+    p.network.subnetTiers && !p.network.subnetTiers.includes("private")
+      ? 'must include "private": the instances (and an internal load balancer) live there'
+      : undefined,
   ),
   when("network.subnetTiers", ["network.subnetTiers", "loadBalancer.internal"], (p) =>
     p.network.subnetTiers && !p.loadBalancer?.internal && !p.network.subnetTiers.includes("public")
@@ -51,15 +53,19 @@ const stressRules: readonly Rule<WebTierProps>[] = [
 
 /** A spread placement group holds 7 running instances per zone, and the group spans the tier's zones. */
 const placementRules: readonly Rule<WebTierProps>[] = [
-  when("compute.placementGroup.strategy", ["compute.placementGroup.strategy", "compute.mode", "compute.maxSize", "compute.instanceCount", "network.availabilityZones"], (p) => {
-    const zones = p.network.availabilityZones;
-    const most = p.compute.mode === "asg" ? p.compute.maxSize : (p.compute.instanceCount ?? COMPUTE_DEFAULTS.instanceCount);
-    if (p.compute.placementGroup?.strategy !== "spread" || !known(zones, most)) return undefined;
-    const room = SPREAD_INSTANCES_PER_ZONE * zones.length;
-    return most > room
-      ? `("spread") holds at most ${SPREAD_INSTANCES_PER_ZONE} running instances per zone (an AWS rule), ${room} across the tier's ${zones.length} zone(s), and compute.${p.compute.mode === "asg" ? "maxSize" : "instanceCount"} is ${most}`
-      : undefined;
-  }),
+  when(
+    "compute.placementGroup.strategy",
+    ["compute.placementGroup.strategy", "compute.mode", "compute.maxSize", "compute.instanceCount", "network.availabilityZones"],
+    (p) => {
+      const zones = p.network.availabilityZones;
+      const most = p.compute.mode === "asg" ? p.compute.maxSize : (p.compute.instanceCount ?? COMPUTE_DEFAULTS.instanceCount);
+      if (p.compute.placementGroup?.strategy !== "spread" || !known(zones, most)) return undefined;
+      const room = SPREAD_INSTANCES_PER_ZONE * zones.length;
+      return most > room
+        ? `("spread") holds at most ${SPREAD_INSTANCES_PER_ZONE} running instances per zone (an AWS rule), ${room} across the tier's ${zones.length} zone(s), and compute.${p.compute.mode === "asg" ? "maxSize" : "instanceCount"} is ${most}`
+        : undefined;
+    },
+  ),
 ];
 
 const d = WEB_TIER_DEFAULTS;
@@ -74,7 +80,9 @@ function objectAt(props: object | null | undefined, key: string): Record<string,
  * The shape of each of a tier's sections that is an object, paths relative to the tier
  * (`network.cidr`): every section is judged, whatever another holds.
  */
-export function webTierSectionShapes(props: Pick<WebTierProps, "network" | "loadBalancer" | "compute" | "alarmTopic" | "messaging" | "scaling">): Finding[] {
+export function webTierSectionShapes(
+  props: Pick<WebTierProps, "network" | "loadBalancer" | "compute" | "alarmTopic" | "messaging" | "scaling">,
+): Finding[] {
   const shape = (key: string, judgeSection: (section: Record<string, any>) => Finding[]) => {
     const section = objectAt(props, key);
     return section === undefined ? [] : under(key, judgeSection(section));
@@ -104,7 +112,11 @@ export function webTierRules(region: string | undefined): readonly Rule<WebTierP
     ...within("network", (p: WebTierProps) => p.network, networkRules(region)),
     ...within("loadBalancer", (p: WebTierProps) => p.loadBalancer ?? d.loadBalancer, loadBalancerRules(region)),
     ...within("compute", (p: WebTierProps) => p.compute, computeRules),
-    ...within(inSection("alarmTopic", ["name"]), (p: WebTierProps) => ({ ...(objectAt(p, "alarmTopic") ?? d.alarmTopic), name: p.name }), alarmTopicRules(region)),
+    ...within(
+      inSection("alarmTopic", ["name"]),
+      (p: WebTierProps) => ({ ...(objectAt(p, "alarmTopic") ?? d.alarmTopic), name: p.name }),
+      alarmTopicRules(region),
+    ),
     ...within(
       (path) => (path === "namePrefix" ? "name" : joinPath("messaging", path)),
       (p: WebTierProps) => (p.messaging !== undefined && objectAt(p, "messaging") ? { ...p.messaging, namePrefix: p.name } : undefined),
@@ -114,7 +126,10 @@ export function webTierRules(region: string | undefined): readonly Rule<WebTierP
       inSection("scaling", ["compute"]),
       (p: WebTierProps) => ({
         ...(objectAt(p, "scaling") ?? d.scaling),
-        compute: { mode: objectAt(p, "compute")?.mode, detailedMonitoring: objectAt(p, "compute")?.detailedMonitoring ?? COMPUTE_DEFAULTS.detailedMonitoring },
+        compute: {
+          mode: objectAt(p, "compute")?.mode,
+          detailedMonitoring: objectAt(p, "compute")?.detailedMonitoring ?? COMPUTE_DEFAULTS.detailedMonitoring,
+        },
       }),
       scalingRules,
     ),

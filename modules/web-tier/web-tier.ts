@@ -49,61 +49,52 @@ export class WebTier extends Construct {
     // Each module gets the section validated above plus what the tier wires in from others:
     // exactly the module's wired props (its *_WIRED list; `satisfies` refuses any other).
     const network = new Network(this, "network", { ...props.network, ...({ name, tags } satisfies Pick<NetworkProps, NetworkWired>) });
-    const loadBalancer = new LoadBalancer(
-      this,
-      "load-balancer",
-      {
-        ...settings,
-        ...({
-          name,
-          tags,
-          vpcId: network.outputs.vpcId,
-          vpcCidr: network.outputs.vpcCidr,
-          subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
-          // Where the instances serve the CPU-burning endpoint, the load balancer guards its path.
-          stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
-        } satisfies Pick<LoadBalancerProps, LoadBalancerWired>),
-      },
-    );
+    const loadBalancer = new LoadBalancer(this, "load-balancer", {
+      ...settings,
+      ...({
+        name,
+        tags,
+        vpcId: network.outputs.vpcId,
+        vpcCidr: network.outputs.vpcCidr,
+        subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
+        // Where the instances serve the CPU-burning endpoint, the load balancer guards its path.
+        stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
+      } satisfies Pick<LoadBalancerProps, LoadBalancerWired>),
+    });
     // Built before the compute, whose status alarms and group events notify it (construct
     // paths, not construction order, make the addresses).
-    const alarmTopic = new AlarmTopic(this, "alarm-topic", { ...props.alarmTopic, ...({ name, tags } satisfies Pick<AlarmTopicProps, AlarmTopicWired>) });
-    const compute = new Compute(
-      this,
-      "compute",
-      {
-        ...props.compute,
-        ...({
-          name,
-          tags,
-          vpcId: network.outputs.vpcId,
-          subnetIds: network.outputs.privateSubnetIds,
-          loadBalancer: loadBalancer.outputs,
-          alarmTopicArn: alarmTopic.outputs.topicArn,
-        } satisfies Pick<ComputeProps, ComputeWired>),
-      },
-    );
+    const alarmTopic = new AlarmTopic(this, "alarm-topic", {
+      ...props.alarmTopic,
+      ...({ name, tags } satisfies Pick<AlarmTopicProps, AlarmTopicWired>),
+    });
+    const compute = new Compute(this, "compute", {
+      ...props.compute,
+      ...({
+        name,
+        tags,
+        vpcId: network.outputs.vpcId,
+        subnetIds: network.outputs.privateSubnetIds,
+        loadBalancer: loadBalancer.outputs,
+        alarmTopicArn: alarmTopic.outputs.topicArn,
+      } satisfies Pick<ComputeProps, ComputeWired>),
+    });
     const messaging =
       props.messaging &&
       new Messaging(this, "messaging", {
         ...props.messaging,
         ...({ namePrefix: name, alarmTopicArn: alarmTopic.outputs.topicArn, tags } satisfies Pick<MessagingProps, MessagingWired>),
       });
-    const scaling = new Scaling(
-      this,
-      "scaling",
-      {
-        ...props.scaling,
-        ...({
-          name,
-          tags,
-          compute: compute.outputs,
-          loadBalancer: loadBalancer.outputs,
-          alarmTopicArn: alarmTopic.outputs.topicArn,
-          queues: messaging ? Object.values(messaging.outputs.queues) : [],
-        } satisfies Pick<ScalingProps, ScalingWired>),
-      },
-    );
+    const scaling = new Scaling(this, "scaling", {
+      ...props.scaling,
+      ...({
+        name,
+        tags,
+        compute: compute.outputs,
+        loadBalancer: loadBalancer.outputs,
+        alarmTopicArn: alarmTopic.outputs.topicArn,
+        queues: messaging ? Object.values(messaging.outputs.queues) : [],
+      } satisfies Pick<ScalingProps, ScalingWired>),
+    });
 
     this.network = network;
     this.loadBalancer = loadBalancer;

@@ -85,13 +85,17 @@ function parse<O extends Options>(spec: Command<O>, argv: readonly string[]): Pa
     parsed = parseArgs({ args: [...argv], options: spec.options, allowPositionals: true, strict: true }) as Parsed<O>;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (error instanceof Error && typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) throw new UsageError(usageMessage(error as Error & { code: string }));
+    if (error instanceof Error && typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"))
+      throw new UsageError(usageMessage(error as Error & { code: string }));
     throw error;
   }
   const { name, min, max } = spec.positionals ?? { name: "argument", min: 0, max: 0 };
   const count = parsed.positionals.length;
   if (count < min) throw new UsageError(`missing ${name}`);
-  if (count > max) throw new UsageError(max === 0 ? `unexpected argument ${parsed.positionals[0]}` : `too many arguments: ${parsed.positionals.slice(max).join(" ")}`);
+  if (count > max)
+    throw new UsageError(
+      max === 0 ? `unexpected argument ${parsed.positionals[0]}` : `too many arguments: ${parsed.positionals.slice(max).join(" ")}`,
+    );
   return parsed;
 }
 
@@ -129,7 +133,11 @@ export async function runCommand<O extends Options>(spec: Command<O>, argv: read
       return EXIT.failed;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(process.env.DEBUG && error instanceof Error ? `${spec.name}: ${error.stack}\n` : `${spec.name}: ${message.split("\n")[0]} (DEBUG=1 shows the stack)\n`);
+    io.err(
+      process.env.DEBUG && error instanceof Error
+        ? `${spec.name}: ${error.stack}\n`
+        : `${spec.name}: ${message.split("\n")[0]} (DEBUG=1 shows the stack)\n`,
+    );
     return EXIT.failed;
   }
 }

@@ -18,7 +18,15 @@ const ACCOUNT = "123456789012";
 function queuesValue(env: string): Record<string, Record<string, string>> {
   const name = `webtier-${env}-order-queue`;
   const url = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/${name}`;
-  return { "order-queue": { url, arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}`, name, dlq_url: `${url}-dlq`, dlq_arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}-dlq` } };
+  return {
+    "order-queue": {
+      url,
+      arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}`,
+      name,
+      dlq_url: `${url}-dlq`,
+      dlq_arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:${name}-dlq`,
+    },
+  };
 }
 
 /** Terraform's type for output `name`, as a state file records it. */
@@ -52,9 +60,7 @@ function environmentState(env: string, { https, messaging }: { https: boolean; m
   const names = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter(
     (n) => messaging || !(MESSAGING_OUTPUT_NAMES as readonly string[]).includes(n),
   );
-  const outputs = Object.fromEntries(
-    names.map((n) => [n, { value: outputValue(n, env, https), type: stateType(n) }]),
-  );
+  const outputs = Object.fromEntries(names.map((n) => [n, { value: outputValue(n, env, https), type: stateType(n) }]));
   return JSON.stringify({
     version: 4,
     terraform_version: "1.11.4",
@@ -112,7 +118,9 @@ describeTerraform("examples/hcl-consumer", () => {
   it("gives an https web_url for an environment that serves HTTPS, as prod does", async () => {
     const plan = await planAgainst(environmentState("prod", { https: true, messaging: true }), { environment: "prod", offline: "true" });
     expect(planned(plan).web_url).toBe("https://webtier-prod-1234567890.us-east-1.elb.amazonaws.com");
-    expect(planned(plan).web_queue_urls).toEqual({ "order-queue": `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/webtier-prod-order-queue` });
+    expect(planned(plan).web_queue_urls).toEqual({
+      "order-queue": `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/webtier-prod-order-queue`,
+    });
   });
 
   it("plans no audit queue for an environment without messaging, and still plans the rest", async () => {
