@@ -15,7 +15,8 @@ export const prod: EnvironmentConfig = {
     availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
     natGateways: "per-az",
     flowLogs: { retentionDays: 365 },
-    s3GatewayEndpoint: true,
+    // Free gateway endpoints: S3 and DynamoDB traffic from the private subnets skips the NAT gateway.
+    gatewayEndpoints: ["s3", "dynamodb"],
     // Session Manager through interface endpoints: session traffic never leaves the VPC.
     sessionManagerEndpoints: true,
   },

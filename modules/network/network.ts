@@ -7,12 +7,12 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Construct } from "constructs";
 import { arnPart, providerRegion } from "../core/aws";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
 import { VpcFlowLogs } from "./flow-logs";
+import { gatewayEndpoints } from "./gateway-endpoints";
 import { SessionManagerEndpoints } from "./session-manager-endpoints";
 import type { NetworkOutputs } from "./outputs";
 import { NETWORK_DEFAULTS, type NetworkProps, type SubnetTier } from "./props";
@@ -22,7 +22,7 @@ import { validateNetworkProps } from "./validate";
 /**
  * A VPC across availability zones: public, private and optional isolated subnets in every
  * zone, an internet gateway, NAT gateways by strategy, flow logs, a default security group with
- * no rules, and optional S3 and Session Manager endpoints. Consumed through {@link Network.outputs}.
+ * no rules, and optional gateway (S3, DynamoDB) and Session Manager endpoints. Consumed through {@link Network.outputs}.
  */
 export class Network extends Construct {
   readonly outputs: NetworkOutputs;
@@ -134,15 +134,16 @@ export class Network extends Construct {
     }
 
     const serviceRegion = region ?? arnPart(vpc.arn, "region");
-    if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) {
-      new VpcEndpoint(this, "s3-endpoint", {
-        vpcId: vpc.id,
-        serviceName: `com.amazonaws.${serviceRegion}.s3`,
-        vpcEndpointType: "Gateway",
-        routeTableIds: privateTableIds,
-        tags: tag("s3"),
-      });
-    }
+    const endpointServices = [...(props.gatewayEndpoints ?? NETWORK_DEFAULTS.gatewayEndpoints)];
+    if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) endpointServices.push("s3");
+    const gatewayEndpointIds = gatewayEndpoints(this, {
+      name: props.name,
+      vpcId: vpc.id,
+      region: serviceRegion,
+      services: endpointServices,
+      routeTableIds: privateTableIds,
+      tags: props.tags,
+    });
 
     const sessionManager = !(props.sessionManagerEndpoints ?? NETWORK_DEFAULTS.sessionManagerEndpoints)
       ? undefined
@@ -157,18 +158,22 @@ export class Network extends Construct {
 
     const flowLogs = props.flowLogs ?? {};
     const logs = !(flowLogs.enabled ?? NETWORK_DEFAULTS.flowLogsEnabled)
-        ? undefined
-        : new VpcFlowLogs(this, "flow-logs", {
-            name: props.name,
-            vpcId: vpc.id,
-            vpcArn: vpc.arn,
-            retentionDays: flowLogs.retentionDays ?? NETWORK_DEFAULTS.flowLogRetentionDays,
-            trafficType: flowLogs.trafficType ?? NETWORK_DEFAULTS.flowLogTrafficType,
-            tags: props.tags,
-          });
+      ? undefined
+      : new VpcFlowLogs(this, "flow-logs", {
+          name: props.name,
+          vpcId: vpc.id,
+          vpcArn: vpc.arn,
+          retentionDays: flowLogs.retentionDays ?? NETWORK_DEFAULTS.flowLogRetentionDays,
+          trafficType: flowLogs.trafficType ?? NETWORK_DEFAULTS.flowLogTrafficType,
+          tags: props.tags,
+        });
 
     this.vpc = vpc;
-    this.subnets = { public: [...subnetByZone.public.values()], private: [...subnetByZone.private.values()], isolated: [...subnetByZone.isolated.values()] };
+    this.subnets = {
+      public: [...subnetByZone.public.values()],
+      private: [...subnetByZone.private.values()],
+      isolated: [...subnetByZone.isolated.values()],
+    };
     this.natGateways = natGateways;
     this.privateRouteTables = privateTables;
     this.outputs = {
@@ -180,6 +185,7 @@ export class Network extends Construct {
       isolatedSubnetIds: subnetIds.isolated,
       natGatewayIds: natGateways.map((n) => n.id),
       natPublicIps,
+      gatewayEndpointIds,
       sessionManagerEndpointIds: sessionManager?.endpointIds ?? [],
       flowLogGroupName: logs?.logGroupName,
     };

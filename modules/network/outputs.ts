@@ -1,3 +1,5 @@
+import type { GatewayEndpointService } from "./props";
+
 /**
  * What the network module gives its consumers: the contract. Other modules and stacks use
  * these values and nothing else of the module.
@@ -19,6 +21,8 @@ export interface NetworkOutputs {
   readonly natGatewayIds: readonly string[];
   /** Public IPs of the NAT gateways (what outside services see from private subnets). */
   readonly natPublicIps: readonly string[];
+  /** The gateway endpoints by service (`s3`, `dynamodb`), for policies keyed on `aws:sourceVpce`; only those created. */
+  readonly gatewayEndpointIds: Readonly<Partial<Record<GatewayEndpointService, string>>>;
   /** The Session Manager interface endpoints (`ssm`, `ssmmessages`, `ec2messages`); empty when they are off. */
   readonly sessionManagerEndpointIds: readonly string[];
   /** CloudWatch Logs group receiving the VPC flow logs; undefined when flow logs are off. */

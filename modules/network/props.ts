@@ -7,6 +7,12 @@ export type NatGatewayStrategy = "none" | "single" | "per-az";
 /** The subnet tiers a network can have, in the order their address blocks are reserved. */
 export type SubnetTier = "public" | "private" | "isolated";
 
+/** AWS services reachable through a (free) gateway endpoint, routed by the private route tables. */
+export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
+
+/** A service with a gateway endpoint: `s3` or `dynamodb`. */
+export type GatewayEndpointService = (typeof GATEWAY_ENDPOINT_SERVICES)[number];
+
 /** Retention periods CloudWatch Logs accepts, in days (0 keeps logs forever). */
 export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -69,9 +75,16 @@ export interface NetworkProps {
   readonly flowLogs?: FlowLogOptions;
   /**
    * Add an S3 gateway endpoint to the private route tables (S3 traffic skips the NAT gateway).
+   * The same endpoint as `gatewayEndpoints: ["s3"]`, at the same address; use one of the two.
    * @default false
    */
   readonly s3GatewayEndpoint?: boolean;
+  /**
+   * Gateway endpoints (`s3`, `dynamodb`) on the private route tables: free, and that traffic
+   * skips the NAT gateway (and its per-GB charge).
+   * @default []
+   */
+  readonly gatewayEndpoints?: readonly GatewayEndpointService[];
   /**
    * Interface endpoints for Systems Manager (`ssm`, `ssmmessages`, `ec2messages`) in the private
    * subnets, with private DNS, behind a security group admitting HTTPS from the VPC only. Session
@@ -97,6 +110,7 @@ export const NETWORK_DEFAULTS = {
   flowLogRetentionDays: 90,
   flowLogTrafficType: "ALL" as const,
   s3GatewayEndpoint: false,
+  gatewayEndpoints: [] as readonly GatewayEndpointService[],
   sessionManagerEndpoints: false,
 } as const;
 
@@ -113,18 +127,40 @@ const FLOW_LOG_SHAPE: ShapeOf<FlowLogOptions> = {
 export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
   // The flow log role is `<name>-flow-logs` and IAM role names stop at 64 characters.
   name: required(
-    string({ pattern: /^[a-z][a-z0-9-]*$/, what: "lowercase letters, digits and hyphens, starting with a letter", maxLength: 40, limit: "so that the role <name>-flow-logs fits IAM's 64" }),
+    string({
+      pattern: /^[a-z][a-z0-9-]*$/,
+      what: "lowercase letters, digits and hyphens, starting with a letter",
+      maxLength: 40,
+      limit: "so that the role <name>-flow-logs fits IAM's 64",
+    }),
   ),
   cidr: literal(cidrBlock({ min: 16, max: 24, why: "AWS's VPC limits" }), "every subnet's CIDR block"),
   availabilityZones: required(
-    list(literal(availabilityZone(), "the names of its subnets' resources"), { minItems: 2, maxItems: 6, noun: ["availability zone", "availability zones"], why: "an ALB needs two", unique: true, lengthDecides: "how many subnets each tier has" }),
+    list(literal(availabilityZone(), "the names of its subnets' resources"), {
+      minItems: 2,
+      maxItems: 6,
+      noun: ["availability zone", "availability zones"],
+      why: "an ALB needs two",
+      unique: true,
+      lengthDecides: "how many subnets each tier has",
+    }),
   ),
-  subnetTiers: list(literal(oneOf(["public", "private", "isolated"]), "which subnets exist"), { minItems: 1, noun: ["tier", "tiers"], unique: true, lengthDecides: "which subnets exist" }),
+  subnetTiers: list(literal(oneOf(["public", "private", "isolated"]), "which subnets exist"), {
+    minItems: 1,
+    noun: ["tier", "tiers"],
+    unique: true,
+    lengthDecides: "which subnets exist",
+  }),
   subnetPrefixLength: literal(integer({ min: 16, max: 28 }), "every subnet's CIDR block"),
   natGateways: literal(oneOf(["none", "single", "per-az"]), "how many NAT gateways are created"),
   mapPublicIpOnLaunch: boolean(),
   flowLogs: object(FLOW_LOG_SHAPE),
   s3GatewayEndpoint: boolean(),
+  gatewayEndpoints: list(literal(oneOf(GATEWAY_ENDPOINT_SERVICES), "which endpoints are created"), {
+    noun: ["service", "services"],
+    unique: true,
+    lengthDecides: "which endpoints are created",
+  }),
   sessionManagerEndpoints: boolean(),
   tags: tags(),
 };

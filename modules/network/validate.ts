@@ -26,7 +26,9 @@ export function networkRules(region: string | undefined): readonly Rule<NetworkS
       region === undefined
         ? []
         : s.availabilityZones.flatMap((zone, i) =>
-            zoneInRegion(zone, region) ? [] : [{ path: `availabilityZones[${i}]`, message: `(${JSON.stringify(zone)}) is not a zone of region ${region}` }],
+            zoneInRegion(zone, region)
+              ? []
+              : [{ path: `availabilityZones[${i}]`, message: `(${JSON.stringify(zone)}) is not a zone of region ${region}` }],
           ),
     ),
     when("subnetPrefixLength", ["subnetPrefixLength", "cidr", "subnetTiers", "availabilityZones"], (s) => {
@@ -44,7 +46,8 @@ export function networkRules(region: string | undefined): readonly Rule<NetworkS
     when("natGateways", ["natGateways", "subnetTiers"], (s) => {
       const nat = s.natGateways ?? NETWORK_DEFAULTS.natGateways;
       if (nat === "none") return undefined;
-      if (!tiers(s).includes("public")) return `(${JSON.stringify(nat)}) needs a public tier to put NAT gateways in; add "public" to subnetTiers or use "none"`;
+      if (!tiers(s).includes("public"))
+        return `(${JSON.stringify(nat)}) needs a public tier to put NAT gateways in; add "public" to subnetTiers or use "none"`;
       if (!tiers(s).includes("private")) return `(${JSON.stringify(nat)}) serves the private tier, which is not in subnetTiers; use "none"`;
       return undefined;
     }),
@@ -52,10 +55,24 @@ export function networkRules(region: string | undefined): readonly Rule<NetworkS
       s.mapPublicIpOnLaunch === true && !tiers(s).includes("public") ? "applies to public subnets, and there is no public tier" : undefined,
     ),
     when("s3GatewayEndpoint", ["s3GatewayEndpoint", "subnetTiers"], (s) =>
-      s.s3GatewayEndpoint === true && !tiers(s).includes("private") ? "attaches to private route tables, and there is no private tier" : undefined,
+      s.s3GatewayEndpoint === true && !tiers(s).includes("private")
+        ? "attaches to private route tables, and there is no private tier"
+        : undefined,
+    ),
+    when("gatewayEndpoints", ["gatewayEndpoints", "subnetTiers"], (s) =>
+      (s.gatewayEndpoints?.length ?? 0) > 0 && !tiers(s).includes("private")
+        ? "attach to private route tables, and there is no private tier"
+        : undefined,
+    ),
+    when("gatewayEndpoints", ["gatewayEndpoints", "s3GatewayEndpoint"], (s) =>
+      s.s3GatewayEndpoint === true && s.gatewayEndpoints?.includes("s3")
+        ? 'lists "s3", which s3GatewayEndpoint: true already creates; keep one of the two'
+        : undefined,
     ),
     when("sessionManagerEndpoints", ["sessionManagerEndpoints", "subnetTiers"], (s) =>
-      s.sessionManagerEndpoints === true && !tiers(s).includes("private") ? "puts endpoints in the private subnets, and there is no private tier" : undefined,
+      s.sessionManagerEndpoints === true && !tiers(s).includes("private")
+        ? "puts endpoints in the private subnets, and there is no private tier"
+        : undefined,
     ),
   ];
 }

@@ -29,7 +29,7 @@ function expectedCounts(config: EnvironmentConfig): Record<string, number> {
   const steps = asg && scaling.stepScaling?.enabled === true;
   const instances = config.compute.mode === "ec2" ? (config.compute.instanceCount ?? 1) : 0;
   return sum(
-    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, s3GatewayEndpoint: config.network.s3GatewayEndpoint === true }),
+    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, gatewayEndpoints: gatewayServices(config).length }),
     loadBalancer({ domain: lb.domain !== undefined, webAcl: lb.webAcl !== undefined, logBucket: lb.accessLogs !== undefined, stressGuard: config.compute.stressEndpoint === true }),
     config.compute.mode === "asg" ? compute({ asg: true }) : compute({ instances }),
     alarmTopic(config.alarmTopic?.emailSubscriptions?.length ?? 0),
@@ -93,7 +93,12 @@ function compute(mode: { instances: number } | { asg: true }): Record<string, nu
 }
 
 /** With Session Manager endpoints: three interface endpoints and their security group, admitting 443 from the VPC. */
-function network({ zones, nats, sessionManagerEndpoints, s3GatewayEndpoint }: { zones: number; nats: number; sessionManagerEndpoints: boolean; s3GatewayEndpoint: boolean }): Record<string, number> {
+/** The services an environment gets gateway endpoints for, by either spelling. */
+function gatewayServices(config: EnvironmentConfig): string[] {
+  return [...(config.network.gatewayEndpoints ?? []), ...(config.network.s3GatewayEndpoint ? ["s3"] : [])].sort();
+}
+
+function network({ zones, nats, sessionManagerEndpoints, gatewayEndpoints }: { zones: number; nats: number; sessionManagerEndpoints: boolean; gatewayEndpoints: number }): Record<string, number> {
   const endpoints = sessionManagerEndpoints ? 3 : 0;
   return {
     aws_security_group: endpoints > 0 ? 1 : 0,
@@ -107,7 +112,7 @@ function network({ zones, nats, sessionManagerEndpoints, s3GatewayEndpoint }: { 
     aws_route_table_association: 2 * zones,
     aws_eip: nats,
     aws_nat_gateway: nats,
-    aws_vpc_endpoint: (s3GatewayEndpoint ? 1 : 0) + endpoints,
+    aws_vpc_endpoint: gatewayEndpoints + endpoints,
     aws_cloudwatch_log_group: 1,
     aws_iam_role: 1,
     aws_iam_role_policy: 1,
@@ -377,6 +382,17 @@ describeTerraform("every environment validates and plans offline", () => {
       for (const endpoint of interfaces) expect(endpoint).toMatchObject({ private_dns_enabled: true });
       const ingress = planned(p, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.description).includes("Session Manager"));
       expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: config.network.cidr })]);
+    });
+
+    it("plans the gateway endpoints the network asks for, on the private route tables", async () => {
+      const p = await plan();
+      const gateways = planned(p, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Gateway");
+      expect(gateways.map((e) => e.service_name).sort()).toEqual(gatewayServices(config).map((s) => `com.amazonaws.${config.region}.${s}`));
+      for (const endpoint of configured(p, "aws_vpc_endpoint").filter((e) => e.expressions.vpc_endpoint_type?.constant_value === "Gateway")) {
+        const tables = endpoint.expressions.route_table_ids!.references!.filter((r) => r.endsWith(".id"));
+        expect(tables).toHaveLength(config.network.availabilityZones.length);
+        for (const table of tables) expect(table).toMatch(/^aws_route_table\.network_private-route-table-/);
+      }
     });
 
     it("plans the scaling the environment asks for: request-count tracking, schedules, forecasts", async () => {
