@@ -35,6 +35,8 @@ export const WEB_TIER_OUTPUTS = {
   queue_name: { kind: "string", description: "Name of the first queue subscribed to the topic" },
   dlq_url: { kind: "string", description: "URL of the first queue's dead-letter queue" },
   dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
+  isolated_subnet_ids: { kind: "list", description: "Isolated subnet IDs (no route to the internet), one per availability zone; empty without the tier" },
+  database_subnet_group_name: { kind: "string", description: "DB subnet group over the isolated subnets, for RDS; empty without one" },
 } as const satisfies Record<string, { readonly kind: "string" | "list"; readonly description: string }>;
 
 export type WebTierOutputName = keyof typeof WEB_TIER_OUTPUTS;

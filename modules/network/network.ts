@@ -1,3 +1,4 @@
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
@@ -133,6 +134,17 @@ export class Network extends Construct {
       }
     }
 
+    // AWS names the group in lowercase and refuses "default"; the validated name is already lowercase.
+    const databaseSubnetGroup =
+      (props.databaseSubnetGroup ?? NETWORK_DEFAULTS.databaseSubnetGroup)
+        ? new DbSubnetGroup(this, "database-subnet-group", {
+            name: `${props.name}-database`,
+            description: `Isolated subnets of ${props.name}, no route to the internet`,
+            subnetIds: subnetIds.isolated,
+            tags: tag("database"),
+          })
+        : undefined;
+
     const serviceRegion = region ?? arnPart(vpc.arn, "region");
     const endpointServices = [...(props.gatewayEndpoints ?? NETWORK_DEFAULTS.gatewayEndpoints)];
     if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) endpointServices.push("s3");
@@ -183,6 +195,7 @@ export class Network extends Construct {
       publicSubnetIds: subnetIds.public,
       privateSubnetIds: subnetIds.private,
       isolatedSubnetIds: subnetIds.isolated,
+      databaseSubnetGroupName: databaseSubnetGroup?.name,
       natGatewayIds: natGateways.map((n) => n.id),
       natPublicIps,
       gatewayEndpointIds,

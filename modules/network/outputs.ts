@@ -17,6 +17,8 @@ export interface NetworkOutputs {
   readonly privateSubnetIds: readonly string[];
   /** Isolated subnet IDs, one per availability zone, in zone order (empty without the tier). */
   readonly isolatedSubnetIds: readonly string[];
+  /** Name of the DB subnet group over the isolated subnets; undefined without `databaseSubnetGroup`. */
+  readonly databaseSubnetGroupName: string | undefined;
   /** NAT gateway IDs: none, one, or one per zone. */
   readonly natGatewayIds: readonly string[];
   /** Public IPs of the NAT gateways (what outside services see from private subnets). */

@@ -53,6 +53,12 @@ export interface NetworkProps {
    */
   readonly subnetTiers?: readonly SubnetTier[];
   /**
+   * A DB subnet group (`<name>-database`) over the isolated subnets, for RDS or Aurora to
+   * place databases where nothing routes to or from the internet. Needs the isolated tier.
+   * @default false
+   */
+  readonly databaseSubnetGroup?: boolean;
+  /**
    * Prefix length of every subnet (a /16 VPC with /24 subnets, as in the seeds).
    * @default 24
    */
@@ -104,6 +110,7 @@ export const NETWORK_DEFAULTS = {
   cidr: "10.0.0.0/16",
   subnetTiers: ["public", "private"] as readonly SubnetTier[],
   subnetPrefixLength: 24,
+  databaseSubnetGroup: false,
   natGateways: "single" as NatGatewayStrategy,
   mapPublicIpOnLaunch: false,
   flowLogsEnabled: true,
@@ -151,6 +158,7 @@ export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
     unique: true,
     lengthDecides: "which subnets exist",
   }),
+  databaseSubnetGroup: boolean(),
   subnetPrefixLength: literal(integer({ min: 16, max: 28 }), "every subnet's CIDR block"),
   natGateways: literal(oneOf(["none", "single", "per-az"]), "how many NAT gateways are created"),
   mapPublicIpOnLaunch: boolean(),

@@ -54,6 +54,11 @@ export function networkRules(region: string | undefined): readonly Rule<NetworkS
     when("mapPublicIpOnLaunch", ["mapPublicIpOnLaunch", "subnetTiers"], (s) =>
       s.mapPublicIpOnLaunch === true && !tiers(s).includes("public") ? "applies to public subnets, and there is no public tier" : undefined,
     ),
+    when("databaseSubnetGroup", ["databaseSubnetGroup", "subnetTiers"], (s) =>
+      s.databaseSubnetGroup === true && !tiers(s).includes("isolated")
+        ? 'spans the isolated subnets, and there is no isolated tier; add "isolated" to subnetTiers'
+        : undefined,
+    ),
     when("s3GatewayEndpoint", ["s3GatewayEndpoint", "subnetTiers"], (s) =>
       s.s3GatewayEndpoint === true && !tiers(s).includes("private")
         ? "attaches to private route tables, and there is no private tier"

@@ -48,6 +48,8 @@ function coreOutputs(m: ModuleOutputs): WebTierCoreOutputs {
     instance_ids: m.compute.mode === "ec2" ? m.compute.instanceIds : [],
     alarm_topic_arn: m.scaling.alarmTopicArn,
     dashboard_name: m.scaling.dashboardName ?? "",
+    isolated_subnet_ids: m.network.isolatedSubnetIds,
+    database_subnet_group_name: m.network.databaseSubnetGroupName ?? "",
   };
 }
 

@@ -38,6 +38,8 @@ const CONTRACT = [
   "queue_name",
   "dlq_url",
   "dlq_arn",
+  "isolated_subnet_ids",
+  "database_subnet_group_name",
 ];
 
 type Outputs = Record<string, { value: unknown; description: string }>;

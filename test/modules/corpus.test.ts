@@ -84,6 +84,7 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["Messaging", "with a depth alarm and no topic to tell", { queues: [{ name: "q", depthAlarmThreshold: 10 }] }, ["queues[0].depthAlarmThreshold"]],
   ["Network", "with Session Manager endpoints as a string", { sessionManagerEndpoints: "true" }, ["sessionManagerEndpoints"]],
   ["Network", "with a gateway endpoint for a service that has none, and S3 twice", { gatewayEndpoints: ["sqs", "s3", "s3"] }, ["gatewayEndpoints[0]", "gatewayEndpoints"]],
+  ["Network", "with a DB subnet group and no isolated tier", { databaseSubnetGroup: true }, ["databaseSubnetGroup"]],
   ["Network", "with S3 asked for by the flag and the list, and no private tier", { subnetTiers: ["public"], natGateways: "none", s3GatewayEndpoint: true, gatewayEndpoints: ["s3"] }, ["s3GatewayEndpoint", "gatewayEndpoints", "gatewayEndpoints"]],
   ["Scaling", "with compute outputs of no mode", { compute: { ...ASG_OUTPUTS, mode: undefined } }, ["compute.mode"]],
   ["WebTier", "with a misspelt section", { network: undefined, netwrok: {} }, ["netwrok", "network"]],
