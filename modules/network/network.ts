@@ -14,6 +14,7 @@ import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
 import { VpcFlowLogs } from "./flow-logs";
 import { gatewayEndpoints } from "./gateway-endpoints";
+import { tierNetworkAcl } from "./network-acls";
 import { SessionManagerEndpoints } from "./session-manager-endpoints";
 import type { NetworkOutputs } from "./outputs";
 import { NETWORK_DEFAULTS, type NetworkProps, type SubnetTier } from "./props";
@@ -145,6 +146,21 @@ export class Network extends Construct {
           })
         : undefined;
 
+    const acls = props.networkAcls ?? {};
+    const networkAclIds: Partial<Record<SubnetTier, string>> = {};
+    for (const tier of tiers) {
+      const rules = acls[tier];
+      if (rules)
+        networkAclIds[tier] = tierNetworkAcl(this, {
+          name: props.name,
+          vpcId: vpc.id,
+          tier,
+          subnetIds: subnetIds[tier],
+          rules,
+          tags: props.tags,
+        }).id;
+    }
+
     const serviceRegion = region ?? arnPart(vpc.arn, "region");
     const endpointServices = [...(props.gatewayEndpoints ?? NETWORK_DEFAULTS.gatewayEndpoints)];
     if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) endpointServices.push("s3");
@@ -195,6 +211,7 @@ export class Network extends Construct {
       publicSubnetIds: subnetIds.public,
       privateSubnetIds: subnetIds.private,
       isolatedSubnetIds: subnetIds.isolated,
+      networkAclIds,
       databaseSubnetGroupName: databaseSubnetGroup?.name,
       natGatewayIds: natGateways.map((n) => n.id),
       natPublicIps,

@@ -1,4 +1,4 @@
-import type { GatewayEndpointService } from "./props";
+import type { GatewayEndpointService, SubnetTier } from "./props";
 
 /**
  * What the network module gives its consumers: the contract. Other modules and stacks use
@@ -17,6 +17,8 @@ export interface NetworkOutputs {
   readonly privateSubnetIds: readonly string[];
   /** Isolated subnet IDs, one per availability zone, in zone order (empty without the tier). */
   readonly isolatedSubnetIds: readonly string[];
+  /** The dedicated network ACL of each tier that has one. */
+  readonly networkAclIds: Readonly<Partial<Record<SubnetTier, string>>>;
   /** Name of the DB subnet group over the isolated subnets; undefined without `databaseSubnetGroup`. */
   readonly databaseSubnetGroupName: string | undefined;
   /** NAT gateway IDs: none, one, or one per zone. */

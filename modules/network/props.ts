@@ -36,6 +36,41 @@ export interface FlowLogOptions {
   readonly trafficType?: "ALL" | "ACCEPT" | "REJECT";
 }
 
+/** What a network ACL rule matches: `all` is every protocol (AWS's `-1`). */
+export type NetworkAclProtocol = "tcp" | "udp" | "icmp" | "all";
+
+export interface NetworkAclRule {
+  /** Rules are evaluated in ascending number and the first match decides; 1 to 32766, unique per direction. */
+  readonly ruleNumber: number;
+  /**
+   * Whether matching traffic is let through.
+   * @default "allow"
+   */
+  readonly action?: "allow" | "deny";
+  /** The protocol: `tcp` and `udp` need ports; `icmp` matches every ICMP type; `all` every protocol and port. */
+  readonly protocol: NetworkAclProtocol;
+  /** IPv4 CIDR block the rule matches: the source inbound, the destination outbound. */
+  readonly cidr: string;
+  /**
+   * First port of the range, for `tcp` and `udp` (required there).
+   * @default - none
+   */
+  readonly fromPort?: number;
+  /**
+   * Last port of the range, for `tcp` and `udp`.
+   * @default - fromPort
+   */
+  readonly toPort?: number;
+}
+
+/** A tier's network ACL. Network ACLs are stateless: return traffic needs its own rule, usually ephemeral ports 1024-65535. */
+export interface NetworkAclRules {
+  /** Rules for traffic entering the tier's subnets; anything unmatched is denied. */
+  readonly inbound: readonly NetworkAclRule[];
+  /** Rules for traffic leaving the tier's subnets; anything unmatched is denied. */
+  readonly outbound: readonly NetworkAclRule[];
+}
+
 export interface NetworkProps {
   /** Name used in every resource's `Name` tag and in the flow log group, e.g. `webtier-prod`. */
   readonly name: string;
@@ -100,6 +135,12 @@ export interface NetworkProps {
    */
   readonly sessionManagerEndpoints?: boolean;
   /**
+   * A dedicated network ACL per tier, on all of that tier's subnets, with these rules (the
+   * tiers left out keep the VPC's default ACL, which allows everything).
+   * @default - none: every subnet keeps the default network ACL
+   */
+  readonly networkAcls?: Readonly<Partial<Record<SubnetTier, NetworkAclRules>>>;
+  /**
    * Extra tags for every resource of the module.
    * @default - none
    */
@@ -129,6 +170,30 @@ const FLOW_LOG_SHAPE: ShapeOf<FlowLogOptions> = {
   retentionDays: oneOf(LOG_RETENTION_DAYS),
   trafficType: oneOf(["ALL", "ACCEPT", "REJECT"]),
 };
+
+/** AWS's default quota of rules per direction of a network ACL. */
+export const NETWORK_ACL_MAX_RULES = 20;
+
+const NETWORK_ACL_RULE_SHAPE: ShapeOf<NetworkAclRule> = {
+  ruleNumber: required(integer({ min: 1, max: 32766 })),
+  action: oneOf(["allow", "deny"]),
+  protocol: required(oneOf(["tcp", "udp", "icmp", "all"])),
+  cidr: required(cidrBlock()),
+  fromPort: integer({ min: 0, max: 65535 }),
+  toPort: integer({ min: 0, max: 65535 }),
+};
+
+const NETWORK_ACL_DIRECTION = required(
+  list(object(NETWORK_ACL_RULE_SHAPE), {
+    minItems: 1,
+    maxItems: NETWORK_ACL_MAX_RULES,
+    noun: ["rule", "rules"],
+    why: "an ACL without rules denies everything, and AWS allows 20 per direction by default",
+    lengthDecides: "the ACL's rules",
+  }),
+);
+
+const NETWORK_ACL_SHAPE: ShapeOf<NetworkAclRules> = { inbound: NETWORK_ACL_DIRECTION, outbound: NETWORK_ACL_DIRECTION };
 
 /** Each prop's type and own limits, next to its documentation and default above. */
 export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
@@ -170,5 +235,10 @@ export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
     lengthDecides: "which endpoints are created",
   }),
   sessionManagerEndpoints: boolean(),
+  networkAcls: object<Partial<Record<SubnetTier, NetworkAclRules>>>({
+    public: object(NETWORK_ACL_SHAPE),
+    private: object(NETWORK_ACL_SHAPE),
+    isolated: object(NETWORK_ACL_SHAPE),
+  }),
   tags: tags(),
 };

@@ -1,7 +1,7 @@
 import { parseCidr } from "../core/cidr";
 import { checkShape, omit } from "../core/shape";
-import { judge, rules, when, type Finding, type Rule } from "../core/validation";
-import { NETWORK_DEFAULTS, NETWORK_SHAPE, type NetworkProps } from "./props";
+import { each, judge, known, rules, when, type Finding, type Rule } from "../core/validation";
+import { NETWORK_DEFAULTS, NETWORK_SHAPE, type NetworkAclRule, type NetworkProps, type SubnetTier } from "./props";
 import { slotsNeeded } from "./subnets";
 
 /** The network's inputs that are plain data: what an environment's config holds. */
@@ -13,6 +13,61 @@ export const NETWORK_SETTINGS_SHAPE = omit(NETWORK_SHAPE, "name", "tags");
 /** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */
 function zoneInRegion(zone: string, region: string): boolean {
   return zone.startsWith(region) && /^([a-z]|-[a-z0-9-]+)$/.test(zone.slice(region.length));
+}
+
+const PORTED = ["tcp", "udp"];
+
+/** One network ACL rule: ports exactly where the protocol has them, in order. */
+const networkAclRuleRules: readonly Rule<NetworkAclRule>[] = [
+  when("fromPort", ["fromPort", "protocol"], (r) =>
+    PORTED.includes(r.protocol) && r.fromPort === undefined
+      ? `is required for protocol ${JSON.stringify(r.protocol)}: the first port the rule matches`
+      : undefined,
+  ),
+  ...(["fromPort", "toPort"] as const).map((field) =>
+    when<NetworkAclRule>(field, [field, "protocol"], (r) =>
+      !PORTED.includes(r.protocol) && r[field] !== undefined
+        ? `applies to tcp and udp only; protocol ${JSON.stringify(r.protocol)} matches ${r.protocol === "all" ? "every port" : "every ICMP type"}`
+        : undefined,
+    ),
+  ),
+  when("toPort", ["toPort", "fromPort", "protocol"], (r) =>
+    PORTED.includes(r.protocol) && known(r.fromPort, r.toPort) && r.toPort! < r.fromPort!
+      ? `(${r.toPort}) must be at least fromPort (${r.fromPort})`
+      : undefined,
+  ),
+];
+
+/** Each tier's ACL: on a tier that exists, every rule sound, rule numbers unique per direction. */
+function networkAclRules(tiers: (s: NetworkSettings) => readonly SubnetTier[]): Rule<NetworkSettings>[] {
+  return (["public", "private", "isolated"] as const).flatMap((tier) => [
+    when<NetworkSettings>(`networkAcls.${tier}`, [`networkAcls.${tier}`, "subnetTiers"], (s) =>
+      s.networkAcls?.[tier] !== undefined && !tiers(s).includes(tier)
+        ? `has no subnets to apply to: ${JSON.stringify(tier)} is not in subnetTiers`
+        : undefined,
+    ),
+    ...(["inbound", "outbound"] as const).flatMap((direction) => {
+      const field = `networkAcls.${tier}.${direction}`;
+      const list = (s: NetworkSettings) => s.networkAcls?.[tier]?.[direction];
+      return [
+        each(field, list, networkAclRuleRules),
+        // AWS keys a direction's rules by number: a second rule of one number is refused.
+        rules<NetworkSettings>([field], (s) =>
+          (list(s) ?? []).flatMap((r, i, all) => {
+            const first = all.findIndex((other) => other.ruleNumber === r.ruleNumber);
+            return known(r.ruleNumber) && first < i
+              ? [
+                  {
+                    path: `${field}[${i}].ruleNumber`,
+                    message: `(${r.ruleNumber}) is already the number of ${direction}[${first}]; rule numbers must be unique per direction`,
+                  },
+                ]
+              : [];
+          }),
+        ),
+      ];
+    }),
+  ]);
 }
 
 /**
@@ -79,6 +134,7 @@ export function networkRules(region: string | undefined): readonly Rule<NetworkS
         ? "puts endpoints in the private subnets, and there is no private tier"
         : undefined,
     ),
+    ...networkAclRules(tiers),
   ];
 }
 

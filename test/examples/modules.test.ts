@@ -21,10 +21,12 @@ function synthesize(build: (stack: ExampleStack) => unknown): SynthesizedJson {
 const resources = (json: SynthesizedJson, type: string) => Object.values(json.resource?.[type] ?? {});
 
 describe("examples/modules", () => {
-  it("network: subnets of three tiers in two zones, the S3 gateway and Session Manager endpoints", () => {
+  it("network: subnets of three tiers in two zones, a DB subnet group, the S3 and DynamoDB gateways, Session Manager endpoints, the database tier's ACL", () => {
     const json = synthesize(networkExample);
     expect(resources(json, "aws_subnet")).toHaveLength(6);
-    expect(resources(json, "aws_vpc_endpoint").map((e) => e.vpc_endpoint_type).sort()).toEqual(["Gateway", "Interface", "Interface", "Interface"]);
+    expect(resources(json, "aws_vpc_endpoint").map((e) => e.vpc_endpoint_type).sort()).toEqual(["Gateway", "Gateway", "Interface", "Interface", "Interface"]);
+    expect(resources(json, "aws_db_subnet_group").map((g) => g.name)).toEqual(["example-database"]);
+    expect(resources(json, "aws_network_acl").map((a) => (a.tags as Record<string, string>).Name)).toEqual(["example-isolated"]);
   });
 
   it("load balancer: the target group on the example's port, a web ACL and an access-log bucket", () => {

@@ -29,7 +29,7 @@ function expectedCounts(config: EnvironmentConfig): Record<string, number> {
   const steps = asg && scaling.stepScaling?.enabled === true;
   const instances = config.compute.mode === "ec2" ? (config.compute.instanceCount ?? 1) : 0;
   return sum(
-    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, gatewayEndpoints: gatewayServices(config).length }),
+    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, gatewayEndpoints: gatewayServices(config).length, networkAcls: Object.keys(config.network.networkAcls ?? {}).length }),
     loadBalancer({ domain: lb.domain !== undefined, webAcl: lb.webAcl !== undefined, logBucket: lb.accessLogs !== undefined, stressGuard: config.compute.stressEndpoint === true }),
     config.compute.mode === "asg" ? compute({ asg: true }) : compute({ instances }),
     alarmTopic(config.alarmTopic?.emailSubscriptions?.length ?? 0),
@@ -98,7 +98,13 @@ function gatewayServices(config: EnvironmentConfig): string[] {
   return [...(config.network.gatewayEndpoints ?? []), ...(config.network.s3GatewayEndpoint ? ["s3"] : [])].sort();
 }
 
-function network({ zones, nats, sessionManagerEndpoints, gatewayEndpoints }: { zones: number; nats: number; sessionManagerEndpoints: boolean; gatewayEndpoints: number }): Record<string, number> {
+function network({
+  zones,
+  nats,
+  sessionManagerEndpoints,
+  gatewayEndpoints,
+  networkAcls,
+}: { zones: number; nats: number; sessionManagerEndpoints: boolean; gatewayEndpoints: number; networkAcls: number }): Record<string, number> {
   const endpoints = sessionManagerEndpoints ? 3 : 0;
   return {
     aws_security_group: endpoints > 0 ? 1 : 0,
@@ -113,6 +119,7 @@ function network({ zones, nats, sessionManagerEndpoints, gatewayEndpoints }: { z
     aws_eip: nats,
     aws_nat_gateway: nats,
     aws_vpc_endpoint: gatewayEndpoints + endpoints,
+    aws_network_acl: networkAcls,
     aws_cloudwatch_log_group: 1,
     aws_iam_role: 1,
     aws_iam_role_policy: 1,
@@ -392,6 +399,21 @@ describeTerraform("every environment validates and plans offline", () => {
         const tables = endpoint.expressions.route_table_ids!.references!.filter((r) => r.endsWith(".id"));
         expect(tables).toHaveLength(config.network.availabilityZones.length);
         for (const table of tables) expect(table).toMatch(/^aws_route_table\.network_private-route-table-/);
+      }
+    });
+
+    it("plans the network ACLs the environment asks for, each on all of its tier's subnets, with its rules", async () => {
+      const p = await plan();
+      const acls = planned(p, "aws_network_acl");
+      const asked = Object.entries(config.network.networkAcls ?? {});
+      expect(acls.map((a) => (a.tags as Record<string, string>).Name).sort()).toEqual(asked.map(([tier]) => `webtier-${config.name}-${tier}`).sort());
+      for (const [tier, rules] of asked) {
+        const acl = acls.find((a) => (a.tags as Record<string, string>).Name === `webtier-${config.name}-${tier}`)!;
+        const numbers = (entries: unknown) => (entries as { rule_no: number }[]).map((e) => e.rule_no).sort((a, b) => a - b);
+        expect(numbers(acl.ingress)).toEqual(rules!.inbound.map((r) => r.ruleNumber).sort((a, b) => a - b));
+        expect(numbers(acl.egress)).toEqual(rules!.outbound.map((r) => r.ruleNumber).sort((a, b) => a - b));
+        const subnets = configured(p, "aws_network_acl").find((a) => a.name.includes(`network-acl-${tier}`))!.expressions.subnet_ids!.references!.filter((r) => r.endsWith(".id"));
+        expect(subnets.map((r) => r.replace(/_[0-9A-F]{8}\.id$/, ""))).toEqual(config.network.availabilityZones.map((z) => `aws_subnet.network_${tier}-subnet-${z}`));
       }
     });
 
