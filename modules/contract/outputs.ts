@@ -37,6 +37,7 @@ export const WEB_TIER_OUTPUTS = {
   dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
   isolated_subnet_ids: { kind: "list", description: "Isolated subnet IDs (no route to the internet), one per availability zone; empty without the tier" },
   database_subnet_group_name: { kind: "string", description: "DB subnet group over the isolated subnets, for RDS; empty without one" },
+  vpc_ipv6_cidr: { kind: "string", description: "Amazon-provided IPv6 CIDR block of the VPC; empty when the network is IPv4 only" },
 } as const satisfies Record<string, { readonly kind: "string" | "list"; readonly description: string }>;
 
 export type WebTierOutputName = keyof typeof WEB_TIER_OUTPUTS;

@@ -13,6 +13,8 @@ export interface DomainCertificateProps extends DomainOptions {
   /** DNS name and hosted zone of the load balancer, for the alias record. */
   readonly albDnsName: string;
   readonly albZoneId: string;
+  /** Whether the load balancer is dual-stack, so an AAAA alias joins the A alias. */
+  readonly ipv6?: boolean;
   readonly tags?: Readonly<Record<string, string>>;
 }
 
@@ -73,5 +75,13 @@ export class DomainCertificate extends Construct {
       type: "A",
       alias: { name: props.albDnsName, zoneId: props.albZoneId, evaluateTargetHealth: true },
     });
+    if (props.ipv6) {
+      new Route53Record(this, "alias-aaaa", {
+        zoneId: props.zoneId,
+        name: props.recordName,
+        type: "AAAA",
+        alias: { name: props.albDnsName, zoneId: props.albZoneId, evaluateTargetHealth: true },
+      });
+    }
   }
 }

@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { numberText, providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
-import { assertValid, pathOf } from "../core/validation";
+import { assertValid, isToken, pathOf } from "../core/validation";
 import { AccessLogBucket } from "./access-log-bucket";
 import { DomainCertificate } from "./domain-certificate";
 import type { LoadBalancerOutputs } from "./outputs";
@@ -56,6 +56,12 @@ export class LoadBalancer extends Construct {
     const clients = props.ingressCidrs ?? d.ingressCidrs;
     securityGroup.allowIngressFromCidrs("http", httpPort, clients, "HTTP from clients");
     if (https) securityGroup.allowIngressFromCidrs("https", httpsPort, clients, "HTTPS from clients");
+    const dualstack = (props.ipAddressType ?? d.ipAddressType) === "dualstack";
+    // A dual-stack load balancer open to all of IPv4 is open to all of IPv6 as well.
+    if (dualstack && !isToken(clients) && clients.includes("0.0.0.0/0")) {
+      securityGroup.allowIngressFromAnyIpv6("http", httpPort, "HTTP from IPv6 clients");
+      if (https) securityGroup.allowIngressFromAnyIpv6("https", httpsPort, "HTTPS from IPv6 clients");
+    }
     // Out only to the targets' port inside the VPC: the ALB has no business anywhere else.
     securityGroup.allowEgress(targetPort, { cidr: props.vpcCidr, key: "vpc" }, "App port on targets in the VPC");
 
@@ -109,6 +115,7 @@ export class LoadBalancer extends Construct {
       name: props.name,
       loadBalancerType: "application",
       internal: props.internal ?? d.internal,
+      ...(dualstack ? { ipAddressType: "dualstack" } : {}),
       subnets: [...props.subnetIds],
       securityGroups: [securityGroup.id],
       dropInvalidHeaderFields: true,
@@ -131,7 +138,7 @@ export class LoadBalancer extends Construct {
     });
 
     const domain = props.domain
-      ? new DomainCertificate(this, "domain", { ...props.domain, name: props.name, albDnsName: alb.dnsName, albZoneId: alb.zoneId, tags: props.tags })
+      ? new DomainCertificate(this, "domain", { ...props.domain, name: props.name, albDnsName: alb.dnsName, albZoneId: alb.zoneId, ipv6: dualstack, tags: props.tags })
       : undefined;
     const httpsListener = https
       ? new LbListener(this, "https", {

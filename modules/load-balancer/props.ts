@@ -124,6 +124,13 @@ export interface LoadBalancerProps {
    */
   readonly internal?: boolean;
   /**
+   * `dualstack` gives the load balancer IPv6 addresses too (its subnets need IPv6 blocks): where
+   * `ingressCidrs` admits 0.0.0.0/0, `::/0` is admitted as well, and a domain gets an AAAA alias.
+   * A WebTier sets it from its network's `ipv6`.
+   * @default "ipv4"
+   */
+  readonly ipAddressType?: "ipv4" | "dualstack";
+  /**
    * IPv4 CIDRs allowed to reach the listener ports.
    * @default ["0.0.0.0/0"]
    */
@@ -232,6 +239,7 @@ export interface LoadBalancerProps {
 
 export const LOAD_BALANCER_DEFAULTS = {
   internal: false,
+  ipAddressType: "ipv4" as "ipv4" | "dualstack",
   ingressCidrs: ["0.0.0.0/0"] as readonly string[],
   targetPort: 5000,
   httpPort: 80,
@@ -344,6 +352,7 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
   vpcCidr: required(cidrBlock()),
   subnetIds: required(list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), { minItems: 2, noun: ["subnet", "subnets"], why: "an ALB requires two availability zones", unique: true })),
   internal: boolean(),
+  ipAddressType: oneOf(["ipv4", "dualstack"]),
   ingressCidrs: cidrBlocks({ minItems: 1, why: "nothing else reaches the load balancer" }),
   targetPort: port(),
   httpPort: port(),

@@ -3,13 +3,13 @@ import { judge, known, rule, when, type Finding, type Rule } from "../core/valid
 import { ADMIN_PORTS, LOAD_BALANCER_DEFAULTS, LOAD_BALANCER_SHAPE, type LoadBalancerProps } from "./props";
 
 /** Keys a WebTier fills in: from the network, from the compute section, and the tier's own. */
-type Wired = "name" | "vpcId" | "vpcCidr" | "subnetIds" | "tags" | "stressEndpoint";
+type Wired = "name" | "vpcId" | "vpcCidr" | "subnetIds" | "tags" | "stressEndpoint" | "ipAddressType";
 
 /** The load balancer's inputs that are plain data: what an environment's config holds. */
 export type LoadBalancerSettings = Omit<LoadBalancerProps, Wired>;
 
 /** The shape of the load balancer's settings. */
-export const LOAD_BALANCER_SETTINGS_SHAPE = omit(LOAD_BALANCER_SHAPE, "name", "vpcId", "vpcCidr", "subnetIds", "tags", "stressEndpoint");
+export const LOAD_BALANCER_SETTINGS_SHAPE = omit(LOAD_BALANCER_SHAPE, "name", "vpcId", "vpcCidr", "subnetIds", "tags", "stressEndpoint", "ipAddressType");
 
 /** The region of an ARN (`arn:aws:<service>:<region>:…`). */
 const regionOf = (arn: string) => arn.split(":")[3];

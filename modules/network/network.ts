@@ -1,5 +1,6 @@
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { EgressOnlyInternetGateway } from "@cdktf/provider-aws/lib/egress-only-internet-gateway";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
@@ -8,6 +9,7 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { arnPart, providerRegion } from "../core/aws";
 import { nameTags } from "../core/tags";
@@ -47,11 +49,14 @@ export class Network extends Construct {
     const nat = props.natGateways ?? NETWORK_DEFAULTS.natGateways;
     const zones = props.availabilityZones;
     const tag = (suffix: string) => nameTags(`${props.name}-${suffix}`, props.tags);
+    const ipv6 = props.ipv6 ?? NETWORK_DEFAULTS.ipv6;
 
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: cidr,
       enableDnsSupport: true,
       enableDnsHostnames: true,
+      // Only when asked: an IPv4-only VPC's configuration stays exactly as it was.
+      ...(ipv6 ? { assignGeneratedIpv6CidrBlock: true } : {}),
       tags: nameTags(props.name, props.tags),
     });
 
@@ -71,6 +76,8 @@ export class Network extends Construct {
         cidrBlock: planned.cidr,
         availabilityZone: planned.availabilityZone,
         mapPublicIpOnLaunch: planned.tier === "public" ? (props.mapPublicIpOnLaunch ?? NETWORK_DEFAULTS.mapPublicIpOnLaunch) : false,
+        // The /64 of the subnet's own slot (8 bits below the /56), so IPv6 blocks never move either.
+        ...(ipv6 ? { ipv6CidrBlock: Fn.cidrsubnet(vpc.ipv6CidrBlock, 8, planned.slot), assignIpv6AddressOnCreation: true } : {}),
         tags: { ...tag(`${planned.tier}-${planned.availabilityZone}`), Tier: planned.tier },
       });
       subnetIds[planned.tier].push(s.id);
@@ -87,6 +94,8 @@ export class Network extends Construct {
         destinationCidrBlock: "0.0.0.0/0",
         gatewayId: igw.id,
       });
+      if (ipv6)
+        new Route(this, "public-ipv6-default-route", { routeTableId: publicTable.id, destinationIpv6CidrBlock: "::/0", gatewayId: igw.id });
       for (const [zone, s] of subnetByZone.public) {
         new RouteTableAssociation(this, `public-association-${zone}`, { subnetId: s.id, routeTableId: publicTable.id });
       }
@@ -107,6 +116,11 @@ export class Network extends Construct {
       }
     }
 
+    // IPv6 needs no NAT: an egress-only gateway lets the private tier out and nothing in.
+    const egressOnly =
+      ipv6 && tiers.includes("private")
+        ? new EgressOnlyInternetGateway(this, "egress-only-internet-gateway", { vpcId: vpc.id, tags: tag("eigw") })
+        : undefined;
     // One route table per zone even with a single NAT, so moving to per-az changes routes only.
     const privateTables: RouteTable[] = [];
     const privateTableIds: string[] = [];
@@ -121,6 +135,13 @@ export class Network extends Construct {
           routeTableId: table.id,
           destinationCidrBlock: "0.0.0.0/0",
           natGatewayId: gateway.id,
+        });
+      }
+      if (egressOnly) {
+        new Route(this, `private-ipv6-default-route-${zone}`, {
+          routeTableId: table.id,
+          destinationIpv6CidrBlock: "::/0",
+          egressOnlyGatewayId: egressOnly.id,
         });
       }
       privateTables.push(table);
@@ -207,6 +228,7 @@ export class Network extends Construct {
     this.outputs = {
       vpcId: vpc.id,
       vpcCidr: cidr,
+      vpcIpv6Cidr: ipv6 ? vpc.ipv6CidrBlock : undefined,
       availabilityZones: [...zones],
       publicSubnetIds: subnetIds.public,
       privateSubnetIds: subnetIds.private,

@@ -9,6 +9,8 @@ export interface NetworkOutputs {
   readonly vpcId: string;
   /** IPv4 CIDR block of the VPC. */
   readonly vpcCidr: string;
+  /** The VPC's Amazon-provided IPv6 /56; undefined when the network is IPv4 only. */
+  readonly vpcIpv6Cidr: string | undefined;
   /** Availability zones the subnets span, in order. */
   readonly availabilityZones: readonly string[];
   /** Public subnet IDs, one per availability zone, in zone order (empty without the tier). */

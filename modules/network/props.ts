@@ -88,6 +88,13 @@ export interface NetworkProps {
    */
   readonly subnetTiers?: readonly SubnetTier[];
   /**
+   * Dual-stack: an Amazon-provided /56 on the VPC, a /64 per subnet (addresses assigned on
+   * launch), `::/0` routes (public through the internet gateway, private through an egress-only
+   * internet gateway, so nothing outside can open a connection in). Isolated subnets stay unrouted.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
    * A DB subnet group (`<name>-database`) over the isolated subnets, for RDS or Aurora to
    * place databases where nothing routes to or from the internet. Needs the isolated tier.
    * @default false
@@ -152,6 +159,7 @@ export const NETWORK_DEFAULTS = {
   subnetTiers: ["public", "private"] as readonly SubnetTier[],
   subnetPrefixLength: 24,
   databaseSubnetGroup: false,
+  ipv6: false,
   natGateways: "single" as NatGatewayStrategy,
   mapPublicIpOnLaunch: false,
   flowLogsEnabled: true,
@@ -224,6 +232,7 @@ export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
     lengthDecides: "which subnets exist",
   }),
   databaseSubnetGroup: boolean(),
+  ipv6: boolean(),
   subnetPrefixLength: literal(integer({ min: 16, max: 28 }), "every subnet's CIDR block"),
   natGateways: literal(oneOf(["none", "single", "per-az"]), "how many NAT gateways are created"),
   mapPublicIpOnLaunch: boolean(),

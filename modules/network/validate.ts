@@ -135,6 +135,12 @@ export function networkRules(region: string | undefined): readonly Rule<NetworkS
         : undefined,
     ),
     ...networkAclRules(tiers),
+    // The ACL rules are IPv4 CIDRs: a dual-stack tier behind one would drop all its IPv6 traffic.
+    when("ipv6", ["ipv6", "networkAcls"], (s) =>
+      s.ipv6 === true && Object.keys(s.networkAcls ?? {}).length > 0
+        ? `cannot be combined with networkAcls (${Object.keys(s.networkAcls!).join(", ")}), whose rules are IPv4 only and would deny every IPv6 packet`
+        : undefined,
+    ),
   ];
 }
 

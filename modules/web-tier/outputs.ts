@@ -50,6 +50,7 @@ function coreOutputs(m: ModuleOutputs): WebTierCoreOutputs {
     dashboard_name: m.scaling.dashboardName ?? "",
     isolated_subnet_ids: m.network.isolatedSubnetIds,
     database_subnet_group_name: m.network.databaseSubnetGroupName ?? "",
+    vpc_ipv6_cidr: m.network.vpcIpv6Cidr ?? "",
   };
 }
 

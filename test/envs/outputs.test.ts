@@ -40,6 +40,7 @@ const CONTRACT = [
   "dlq_arn",
   "isolated_subnet_ids",
   "database_subnet_group_name",
+  "vpc_ipv6_cidr",
 ];
 
 type Outputs = Record<string, { value: unknown; description: string }>;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EnvironmentConfig } from "../../envs";
 import { prod } from "../../envs/prod";
+import { dualStackExample } from "../../examples/modules/dual-stack";
 import { networkExample } from "../../examples/modules/network";
 import { ExampleStack } from "../../examples/modules/example-stack";
 import { guard } from "../../scripts/lib/guard";
@@ -25,7 +26,8 @@ describeTerraform("network peer parity, planned by real Terraform", () => {
       const { state } = await simulateDeploy(synthesizedEnvironment(beforeParity(prod)));
       plan = (await runOffline(synthesizedEnvironment(prod), { state, validate: false })).plan as PlanJson;
       summary = summarize("prod", plan, { production: true });
-    });
+      // A simulated deploy is several plans of all of prod: slow on a shared machine.
+    }, 900_000);
 
     it("creates the DynamoDB endpoint and the private tier's ACL, and touches nothing else", () => {
       expect(summary.counts).toMatchObject({ create: 2, update: 0, replace: 0, destroy: 0 });
@@ -75,6 +77,45 @@ describeTerraform("network peer parity, planned by real Terraform", () => {
           ingress: [expect.objectContaining({ rule_no: 100, protocol: "tcp", from_port: 5432, to_port: 5432, cidr_block: "10.20.8.0/21" })],
         }),
       ]);
+    });
+  });
+
+  describe("the dual-stack example: IPv6 through the tier, database subnets", () => {
+    let plan: PlanJson;
+    beforeAll(async () => {
+      const app = tempApp();
+      dualStackExample(new ExampleStack(app, "dual-stack"));
+      plan = (await planStack(app, "dual-stack")).plan as PlanJson;
+    });
+
+    it("plans the VPC's /56, a /64 on every subnet assigned on launch, and ::/0 out through the internet and egress-only gateways", () => {
+      expect(afterOf(plan, "aws_vpc")).toEqual([expect.objectContaining({ assign_generated_ipv6_cidr_block: true })]);
+      const subnets = afterOf(plan, "aws_subnet");
+      expect(subnets).toHaveLength(6);
+      for (const s of subnets) expect(s).toMatchObject({ assign_ipv6_address_on_creation: true });
+      expect(afterOf(plan, "aws_egress_only_internet_gateway")).toHaveLength(1);
+      // The public table's and the two private tables'.
+      expect(afterOf(plan, "aws_route").filter((r) => r.destination_ipv6_cidr_block === "::/0")).toHaveLength(3);
+    });
+
+    it("plans a dual-stack load balancer open to ::/0 where it is open to 0.0.0.0/0, and an AAAA alias beside the A alias", () => {
+      expect(afterOf(plan, "aws_lb")).toEqual([expect.objectContaining({ ip_address_type: "dualstack" })]);
+      expect(
+        afterOf(plan, "aws_vpc_security_group_ingress_rule")
+          .filter((r) => r.cidr_ipv6 === "::/0")
+          .map((r) => r.from_port)
+          .sort(),
+      ).toEqual([443, 80]);
+      expect(
+        afterOf(plan, "aws_route53_record")
+          .filter((r) => (r.alias as unknown[] | undefined)?.length)
+          .map((r) => r.type)
+          .sort(),
+      ).toEqual(["A", "AAAA"]);
+    });
+
+    it("plans the DB subnet group", () => {
+      expect(afterOf(plan, "aws_db_subnet_group")).toEqual([expect.objectContaining({ name: "example-database" })]);
     });
   });
 });
