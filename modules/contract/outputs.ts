@@ -6,6 +6,9 @@
  * The messaging outputs ({@link MESSAGING_OUTPUT_NAMES}) exist only where the tier has
  * messaging: a tier without it publishes none of them.
  */
+/** What an output holds: a string, a list of strings, or a map of strings by name. */
+export type OutputKind = "string" | "list" | "map";
+
 export const WEB_TIER_OUTPUTS = {
   vpc_id: { kind: "string", description: "ID of the VPC" },
   vpc_cidr: { kind: "string", description: "IPv4 CIDR block of the VPC" },
@@ -35,10 +38,14 @@ export const WEB_TIER_OUTPUTS = {
   queue_name: { kind: "string", description: "Name of the first queue subscribed to the topic" },
   dlq_url: { kind: "string", description: "URL of the first queue's dead-letter queue" },
   dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
+  target_group_arns: {
+    kind: "map",
+    description: 'ARN of every target group by name: the instances\' under "default", each other service\'s under its own (where that service registers its targets)',
+  },
   isolated_subnet_ids: { kind: "list", description: "Isolated subnet IDs (no route to the internet), one per availability zone; empty without the tier" },
   database_subnet_group_name: { kind: "string", description: "DB subnet group over the isolated subnets, for RDS; empty without one" },
   vpc_ipv6_cidr: { kind: "string", description: "Amazon-provided IPv6 CIDR block of the VPC; empty when the network is IPv4 only" },
-} as const satisfies Record<string, { readonly kind: "string" | "list"; readonly description: string }>;
+} as const satisfies Record<string, { readonly kind: OutputKind; readonly description: string }>;
 
 export type WebTierOutputName = keyof typeof WEB_TIER_OUTPUTS;
 
@@ -47,7 +54,8 @@ export const MESSAGING_OUTPUT_NAMES = ["topic_arn", "topic_name", "queue_url", "
 
 export type MessagingOutputName = (typeof MESSAGING_OUTPUT_NAMES)[number];
 
-type ValueOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"] extends "list" ? readonly string[] : string;
+type KindOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"];
+type ValueOf<K extends WebTierOutputName> = KindOf<K> extends "list" ? readonly string[] : KindOf<K> extends "map" ? Readonly<Record<string, string>> : string;
 
 /** The outputs every tier publishes. */
 export type WebTierCoreOutputs = { readonly [K in Exclude<WebTierOutputName, MessagingOutputName>]: ValueOf<K> };
@@ -59,7 +67,7 @@ export type WebTierOutputsWithMessaging = WebTierCoreOutputs & { readonly [K in 
 export type WebTierOutputsWithoutMessaging = WebTierCoreOutputs & { readonly [K in MessagingOutputName]?: never };
 
 /**
- * The contract's values: strings and lists of strings (tokens when read from remote state).
+ * The contract's values: strings, lists of strings and maps of strings (tokens when read from remote state).
  * Which of the two a tier has is told by `topic_arn`: narrow with {@link hasMessagingOutputs}
  * (or `outputs.topic_arn !== undefined`) before reading a messaging output.
  */

@@ -38,6 +38,7 @@ const CONTRACT = [
   "queue_name",
   "dlq_url",
   "dlq_arn",
+  "target_group_arns",
   "isolated_subnet_ids",
   "database_subnet_group_name",
   "vpc_ipv6_cidr",
