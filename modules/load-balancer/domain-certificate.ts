@@ -48,7 +48,9 @@ export class DomainCertificate extends Construct {
 
     const options = TerraformIterator.fromList(certificate.domainValidationOptions);
     const byName = options.forExpressionForMap("val.domain_name", "val");
-    const names = Token.isUnresolved(alternatives) ? Token.asList(Fn.concat([[props.recordName], alternatives])) : [props.recordName, ...alternatives];
+    const names = Token.isUnresolved(alternatives)
+      ? Token.asList(Fn.concat([[props.recordName], alternatives]))
+      : [props.recordName, ...alternatives];
     const records = forEachValue(this, "validation-record", names, (scope, recordId, name, forEach) => {
       const option = (attribute: string) => Token.asString(Fn.lookupNested(byName, [name, attribute]));
       return new Route53Record(scope, recordId, {

@@ -12,7 +12,16 @@ type Wired = "name" | "vpcId" | "vpcCidr" | "subnetIds" | "tags" | "stressEndpoi
 export type LoadBalancerSettings = Omit<LoadBalancerProps, Wired>;
 
 /** The shape of the load balancer's settings. */
-export const LOAD_BALANCER_SETTINGS_SHAPE = omit(LOAD_BALANCER_SHAPE, "name", "vpcId", "vpcCidr", "subnetIds", "tags", "stressEndpoint", "ipAddressType");
+export const LOAD_BALANCER_SETTINGS_SHAPE = omit(
+  LOAD_BALANCER_SHAPE,
+  "name",
+  "vpcId",
+  "vpcCidr",
+  "subnetIds",
+  "tags",
+  "stressEndpoint",
+  "ipAddressType",
+);
 
 /** The region of an ARN (`arn:aws:<service>:<region>:…`). */
 const regionOf = (arn: string) => arn.split(":")[3];

@@ -52,11 +52,14 @@ describe("stack outputs (the contract)", () => {
     expect(Object.keys(WEB_TIER_OUTPUTS)).toEqual(CONTRACT);
   });
 
-  it.each(environments.map((e) => [e.name, e] as const))("%s publishes every contract name, unprefixed, each with a description", (_name, config) => {
-    const outputs = outputsOf(config);
-    expect(Object.keys(outputs).sort()).toEqual([...CONTRACT].sort());
-    for (const [name, output] of Object.entries(outputs)) expect(output.description, name).toMatch(/\w{3,}/);
-  });
+  it.each(environments.map((e) => [e.name, e] as const))(
+    "%s publishes every contract name, unprefixed, each with a description",
+    (_name, config) => {
+      const outputs = outputsOf(config);
+      expect(Object.keys(outputs).sort()).toEqual([...CONTRACT].sort());
+      for (const [name, output] of Object.entries(outputs)) expect(output.description, name).toMatch(/\w{3,}/);
+    },
+  );
 
   it("draws each output from the right module", () => {
     const out = outputsOf(prod);
