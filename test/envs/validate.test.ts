@@ -35,7 +35,8 @@ describe("environment validation", () => {
 
   it("judges queue names with the environment's prefix", () => {
     expect(problems({ messaging: { ...dev.messaging!, queues: [{ name: "q".repeat(70) }] } })).toEqual([
-      `dev.messaging.queues[0].name gives a dead-letter queue named "webtier-dev-${"q".repeat(70)}-dlq" (86 characters); SQS allows at most 80`,
+      // dev's messaging is FIFO: the name's .fifo counts.
+      `dev.messaging.queues[0].name gives a dead-letter queue named "webtier-dev-${"q".repeat(70)}-dlq.fifo" (91 characters); SQS allows at most 80`,
     ]);
   });
 

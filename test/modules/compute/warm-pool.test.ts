@@ -1,4 +1,5 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { describe, expect, it } from "vitest";
 import { onlyResource } from "../../support/synth";
 import { buildAsg, problems } from "./helpers";
@@ -27,9 +28,21 @@ describe("warm pool", () => {
     ]);
   });
 
-  it("throws on a pool state it does not offer and sizes out of range", () => {
-    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual([
-      'warmPool.poolState ("Hibernated") must be one of "Stopped", "Running"',
+  it("keeps hibernated instances on a template configured for hibernation", () => {
+    const { json } = buildAsg({ hibernation: true, warmPool: { poolState: "Hibernated" } });
+    expect(onlyResource(json, AutoscalingGroup).warm_pool).toMatchObject({ pool_state: "Hibernated" });
+    expect(onlyResource(json, LaunchTemplate).hibernation_options).toEqual({ configured: true });
+  });
+
+  it("throws on a hibernated pool of instances that cannot hibernate", () => {
+    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" } })).toEqual([
+      "warmPool.poolState (\"Hibernated\") needs instances that can hibernate: set hibernation: true (the launch template's hibernation options)",
+    ]);
+  });
+
+  it("throws on a pool state AWS does not know and sizes out of range", () => {
+    expect(problems({ mode: "asg", warmPool: { poolState: "Frozen" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual([
+      'warmPool.poolState ("Frozen") must be one of "Stopped", "Running", "Hibernated"',
       "warmPool.minSize (-1) must be a whole number from 0 to 1000",
       "warmPool.maxGroupPreparedCapacity (1001) must be a whole number from 0 to 1000",
     ]);

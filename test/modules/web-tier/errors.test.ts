@@ -22,6 +22,14 @@ describe("web tier validation", () => {
     ]);
   });
 
+  it("throws on a spread placement group asked to hold more than 7 running instances in each of the tier's zones", () => {
+    const spread = (maxSize: number) => problems({ compute: { mode: "asg", minSize: 1, maxSize, minHealthyPercentage: 100, maxHealthyPercentage: 200, placementGroup: { strategy: "spread" } } });
+    expect(spread(15)).toEqual([
+      'compute.placementGroup.strategy ("spread") holds at most 7 running instances per zone (an AWS rule), 14 across the tier\'s 2 zone(s), and compute.maxSize is 15',
+    ]);
+    expect(spread(14)).toEqual([]);
+  });
+
   it("judges zones and certificates against the provider's region", () => {
     expect(
       problems({
@@ -37,6 +45,16 @@ describe("web tier validation", () => {
   it("judges queue names with the tier's name as their prefix", () => {
     expect(problems({ messaging: { topicName: "orders", queues: [{ name: "q".repeat(70) }] } })).toEqual([
       `messaging.queues[0].name gives a dead-letter queue named "shop-dev-${"q".repeat(70)}-dlq" (83 characters); SQS allows at most 80`,
+    ]);
+  });
+
+  it("judges the messaging FIFO and delivery-status rules under messaging, the role name with the tier's name", () => {
+    expect(
+      problems({ messaging: { topicName: "t".repeat(40), highThroughput: true, deliveryStatusLogging: true, queues: [{ name: "q", deadLetterRetentionSeconds: 60 }] } }),
+    ).toEqual([
+      "messaging.highThroughput applies to FIFO topics only; set fifo: true or drop it",
+      `messaging.deliveryStatusLogging gives its IAM role the name "shop-dev-${"t".repeat(40)}-delivery-status" (65 characters); IAM allows at most 64: shorten topicName`,
+      "messaging.queues[0].deadLetterRetentionSeconds (60) must be longer than messageRetentionSeconds (345600), or both 1209600: a standard queue's dead letters keep their first enqueue time, so they could expire as they arrive",
     ]);
   });
 
