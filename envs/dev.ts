@@ -14,7 +14,8 @@ export const dev: EnvironmentConfig = {
     availabilityZones: ["us-east-1a", "us-east-1b"],
     natGateways: "single",
     flowLogs: { retentionDays: 14 },
-    s3GatewayEndpoint: true,
+    // Free gateway endpoints: S3 and DynamoDB traffic from the private subnets skips the NAT gateway.
+    gatewayEndpoints: ["s3", "dynamodb"],
   },
   loadBalancer: {
     targetPort: 5000,

@@ -15,9 +15,31 @@ export const prod: EnvironmentConfig = {
     availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
     natGateways: "per-az",
     flowLogs: { retentionDays: 365 },
-    s3GatewayEndpoint: true,
+    // Free gateway endpoints: S3 and DynamoDB traffic from the private subnets skips the NAT gateway.
+    gatewayEndpoints: ["s3", "dynamodb"],
     // Session Manager through interface endpoints: session traffic never leaves the VPC.
     sessionManagerEndpoints: true,
+    // The private subnets' own ACL (stateless: each direction and its return traffic spelt out).
+    networkAcls: {
+      private: {
+        inbound: [
+          // The load balancer (public subnets) to the instances' port, health checks included.
+          { ruleNumber: 100, protocol: "tcp", cidr: "10.30.0.0/16", fromPort: 5000 },
+          // The load balancer to the API's hosts (target group "api"), if they run in these subnets.
+          { ruleNumber: 105, protocol: "tcp", cidr: "10.30.0.0/16", fromPort: 8080 },
+          // Instances to the Session Manager interface endpoints in these subnets.
+          { ruleNumber: 110, protocol: "tcp", cidr: "10.30.0.0/16", fromPort: 443 },
+          // Return traffic of the instances' HTTPS: through NAT, the gateway endpoints and the endpoints.
+          { ruleNumber: 120, protocol: "tcp", cidr: "0.0.0.0/0", fromPort: 1024, toPort: 65535 },
+        ],
+        outbound: [
+          // HTTPS out: through NAT to the internet, to S3 and DynamoDB, to the interface endpoints.
+          { ruleNumber: 100, protocol: "tcp", cidr: "0.0.0.0/0", fromPort: 443 },
+          // Replies to the load balancer and from the endpoints to the instances, on ephemeral ports.
+          { ruleNumber: 110, protocol: "tcp", cidr: "10.30.0.0/16", fromPort: 1024, toPort: 65535 },
+        ],
+      },
+    },
   },
   loadBalancer: {
     targetPort: 5000,

@@ -63,6 +63,18 @@ export class LockedSecurityGroup extends Construct {
     );
   }
 
+  /** Allows TCP `port` in from every IPv6 address: the dual-stack twin of an ingress from 0.0.0.0/0. */
+  allowIngressFromAnyIpv6(key: string, port: number, description: string): void {
+    new VpcSecurityGroupIngressRule(this, `ingress-${key}-ipv6`, {
+      securityGroupId: this.resource.id,
+      ipProtocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      cidrIpv6: "::/0",
+      description,
+    });
+  }
+
   /** Allows TCP `port` out to `peer`. */
   allowEgress(port: number, peer: Peer, description: string): void {
     new VpcSecurityGroupEgressRule(this, `egress-${port}-${peerKey(peer)}`, this.tcpRule(port, peer, description));

@@ -13,6 +13,8 @@ export interface DomainCertificateProps extends DomainOptions {
   /** DNS name and hosted zone of the load balancer, for the alias record. */
   readonly albDnsName: string;
   readonly albZoneId: string;
+  /** Whether the load balancer is dual-stack, so an AAAA alias joins the A alias. */
+  readonly ipv6?: boolean;
   readonly tags?: Readonly<Record<string, string>>;
 }
 
@@ -46,7 +48,9 @@ export class DomainCertificate extends Construct {
 
     const options = TerraformIterator.fromList(certificate.domainValidationOptions);
     const byName = options.forExpressionForMap("val.domain_name", "val");
-    const names = Token.isUnresolved(alternatives) ? Token.asList(Fn.concat([[props.recordName], alternatives])) : [props.recordName, ...alternatives];
+    const names = Token.isUnresolved(alternatives)
+      ? Token.asList(Fn.concat([[props.recordName], alternatives]))
+      : [props.recordName, ...alternatives];
     const records = forEachValue(this, "validation-record", names, (scope, recordId, name, forEach) => {
       const option = (attribute: string) => Token.asString(Fn.lookupNested(byName, [name, attribute]));
       return new Route53Record(scope, recordId, {
@@ -73,5 +77,13 @@ export class DomainCertificate extends Construct {
       type: "A",
       alias: { name: props.albDnsName, zoneId: props.albZoneId, evaluateTargetHealth: true },
     });
+    if (props.ipv6) {
+      new Route53Record(this, "alias-aaaa", {
+        zoneId: props.zoneId,
+        name: props.recordName,
+        type: "AAAA",
+        alias: { name: props.albDnsName, zoneId: props.albZoneId, evaluateTargetHealth: true },
+      });
+    }
   }
 }

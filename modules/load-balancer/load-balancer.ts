@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { numberText, providerRegion } from "../core/aws";
 import { LockedSecurityGroup } from "../core/security-group";
 import { nameTags } from "../core/tags";
-import { assertValid, pathOf } from "../core/validation";
+import { assertValid, isToken, pathOf } from "../core/validation";
 import { AccessLogBucket } from "./access-log-bucket";
 import { DomainCertificate } from "./domain-certificate";
 import type { LoadBalancerOutputs } from "./outputs";
@@ -60,6 +60,12 @@ export class LoadBalancer extends Construct {
     const clients = props.ingressCidrs ?? d.ingressCidrs;
     securityGroup.allowIngressFromCidrs("http", httpPort, clients, "HTTP from clients");
     if (https) securityGroup.allowIngressFromCidrs("https", httpsPort, clients, "HTTPS from clients");
+    const dualstack = (props.ipAddressType ?? d.ipAddressType) === "dualstack";
+    // A dual-stack load balancer open to all of IPv4 is open to all of IPv6 as well.
+    if (dualstack && !isToken(clients) && clients.includes("0.0.0.0/0")) {
+      securityGroup.allowIngressFromAnyIpv6("http", httpPort, "HTTP from IPv6 clients");
+      if (https) securityGroup.allowIngressFromAnyIpv6("https", httpsPort, "HTTPS from IPv6 clients");
+    }
     // Out only to the targets' port inside the VPC: the ALB has no business anywhere else.
     securityGroup.allowEgress(targetPort, { cidr: props.vpcCidr, key: "vpc" }, "App port on targets in the VPC");
     const services = props.targetGroups ?? [];
@@ -130,6 +136,7 @@ export class LoadBalancer extends Construct {
       name: props.name,
       loadBalancerType: "application",
       internal: props.internal ?? d.internal,
+      ...(dualstack ? { ipAddressType: "dualstack" } : {}),
       subnets: [...props.subnetIds],
       securityGroups: [securityGroup.id],
       dropInvalidHeaderFields: true,
@@ -157,6 +164,7 @@ export class LoadBalancer extends Construct {
           name: props.name,
           albDnsName: alb.dnsName,
           albZoneId: alb.zoneId,
+          ipv6: dualstack,
           tags: props.tags,
         })
       : undefined;

@@ -95,6 +95,13 @@ export interface LoadBalancerProps {
    */
   readonly internal?: boolean;
   /**
+   * `dualstack` gives the load balancer IPv6 addresses too (its subnets need IPv6 blocks): where
+   * `ingressCidrs` admits 0.0.0.0/0, `::/0` is admitted as well, and a domain gets an AAAA alias.
+   * A WebTier sets it from its network's `ipv6`.
+   * @default "ipv4"
+   */
+  readonly ipAddressType?: "ipv4" | "dualstack";
+  /**
    * IPv4 CIDRs allowed to reach the listener ports.
    * @default ["0.0.0.0/0"]
    */
@@ -222,6 +229,7 @@ export interface LoadBalancerProps {
 
 export const LOAD_BALANCER_DEFAULTS = {
   internal: false,
+  ipAddressType: "ipv4" as "ipv4" | "dualstack",
   ingressCidrs: ["0.0.0.0/0"] as readonly string[],
   targetPort: 5000,
   httpPort: 80,
@@ -342,6 +350,7 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
     }),
   ),
   internal: boolean(),
+  ipAddressType: oneOf(["ipv4", "dualstack"]),
   ingressCidrs: cidrBlocks({ minItems: 1, why: "nothing else reaches the load balancer" }),
   targetPort: port(),
   httpPort: port(),
@@ -397,6 +406,7 @@ export const LOAD_BALANCER_WIRED = [
   "subnetIds",
   "tags",
   "stressEndpoint",
+  "ipAddressType",
 ] as const satisfies readonly (keyof LoadBalancerProps)[];
 export type LoadBalancerWired = (typeof LOAD_BALANCER_WIRED)[number];
 

@@ -1,3 +1,13 @@
 export { Network } from "./network";
 export type { NetworkOutputs } from "./outputs";
-export type { FlowLogOptions, NatGatewayStrategy, NetworkProps, NetworkSettings, SubnetTier } from "./props";
+export type {
+  FlowLogOptions,
+  GatewayEndpointService,
+  NatGatewayStrategy,
+  NetworkAclProtocol,
+  NetworkAclRule,
+  NetworkAclRules,
+  NetworkProps,
+  NetworkSettings,
+  SubnetTier,
+} from "./props";

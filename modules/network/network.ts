@@ -1,4 +1,6 @@
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { EgressOnlyInternetGateway } from "@cdktf/provider-aws/lib/egress-only-internet-gateway";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
@@ -7,12 +9,14 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { arnPart, providerRegion } from "../core/aws";
 import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
 import { VpcFlowLogs } from "./flow-logs";
+import { gatewayEndpoints } from "./gateway-endpoints";
+import { tierNetworkAcl } from "./network-acls";
 import { SessionManagerEndpoints } from "./session-manager-endpoints";
 import type { NetworkOutputs } from "./outputs";
 import { NETWORK_DEFAULTS, type NetworkProps, type SubnetTier } from "./props";
@@ -22,7 +26,7 @@ import { validateNetworkProps } from "./validate";
 /**
  * A VPC across availability zones: public, private and optional isolated subnets in every
  * zone, an internet gateway, NAT gateways by strategy, flow logs, a default security group with
- * no rules, and optional S3 and Session Manager endpoints. Consumed through {@link Network.outputs}.
+ * no rules, and optional gateway (S3, DynamoDB) and Session Manager endpoints. Consumed through {@link Network.outputs}.
  */
 export class Network extends Construct {
   readonly outputs: NetworkOutputs;
@@ -45,11 +49,14 @@ export class Network extends Construct {
     const nat = props.natGateways ?? NETWORK_DEFAULTS.natGateways;
     const zones = props.availabilityZones;
     const tag = (suffix: string) => nameTags(`${props.name}-${suffix}`, props.tags);
+    const ipv6 = props.ipv6 ?? NETWORK_DEFAULTS.ipv6;
 
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: cidr,
       enableDnsSupport: true,
       enableDnsHostnames: true,
+      // Only when asked: an IPv4-only VPC's configuration stays exactly as it was.
+      ...(ipv6 ? { assignGeneratedIpv6CidrBlock: true } : {}),
       tags: nameTags(props.name, props.tags),
     });
 
@@ -69,6 +76,8 @@ export class Network extends Construct {
         cidrBlock: planned.cidr,
         availabilityZone: planned.availabilityZone,
         mapPublicIpOnLaunch: planned.tier === "public" ? (props.mapPublicIpOnLaunch ?? NETWORK_DEFAULTS.mapPublicIpOnLaunch) : false,
+        // The /64 of the subnet's own slot (8 bits below the /56), so IPv6 blocks never move either.
+        ...(ipv6 ? { ipv6CidrBlock: Fn.cidrsubnet(vpc.ipv6CidrBlock, 8, planned.slot), assignIpv6AddressOnCreation: true } : {}),
         tags: { ...tag(`${planned.tier}-${planned.availabilityZone}`), Tier: planned.tier },
       });
       subnetIds[planned.tier].push(s.id);
@@ -85,6 +94,8 @@ export class Network extends Construct {
         destinationCidrBlock: "0.0.0.0/0",
         gatewayId: igw.id,
       });
+      if (ipv6)
+        new Route(this, "public-ipv6-default-route", { routeTableId: publicTable.id, destinationIpv6CidrBlock: "::/0", gatewayId: igw.id });
       for (const [zone, s] of subnetByZone.public) {
         new RouteTableAssociation(this, `public-association-${zone}`, { subnetId: s.id, routeTableId: publicTable.id });
       }
@@ -105,6 +116,11 @@ export class Network extends Construct {
       }
     }
 
+    // IPv6 needs no NAT: an egress-only gateway lets the private tier out and nothing in.
+    const egressOnly =
+      ipv6 && tiers.includes("private")
+        ? new EgressOnlyInternetGateway(this, "egress-only-internet-gateway", { vpcId: vpc.id, tags: tag("eigw") })
+        : undefined;
     // One route table per zone even with a single NAT, so moving to per-az changes routes only.
     const privateTables: RouteTable[] = [];
     const privateTableIds: string[] = [];
@@ -121,6 +137,13 @@ export class Network extends Construct {
           natGatewayId: gateway.id,
         });
       }
+      if (egressOnly) {
+        new Route(this, `private-ipv6-default-route-${zone}`, {
+          routeTableId: table.id,
+          destinationIpv6CidrBlock: "::/0",
+          egressOnlyGatewayId: egressOnly.id,
+        });
+      }
       privateTables.push(table);
       privateTableIds.push(table.id);
     });
@@ -133,16 +156,43 @@ export class Network extends Construct {
       }
     }
 
-    const serviceRegion = region ?? arnPart(vpc.arn, "region");
-    if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) {
-      new VpcEndpoint(this, "s3-endpoint", {
-        vpcId: vpc.id,
-        serviceName: `com.amazonaws.${serviceRegion}.s3`,
-        vpcEndpointType: "Gateway",
-        routeTableIds: privateTableIds,
-        tags: tag("s3"),
-      });
+    // AWS names the group in lowercase and refuses "default"; the validated name is already lowercase.
+    const databaseSubnetGroup =
+      (props.databaseSubnetGroup ?? NETWORK_DEFAULTS.databaseSubnetGroup)
+        ? new DbSubnetGroup(this, "database-subnet-group", {
+            name: `${props.name}-database`,
+            description: `Isolated subnets of ${props.name}, no route to the internet`,
+            subnetIds: subnetIds.isolated,
+            tags: tag("database"),
+          })
+        : undefined;
+
+    const acls = props.networkAcls ?? {};
+    const networkAclIds: Partial<Record<SubnetTier, string>> = {};
+    for (const tier of tiers) {
+      const rules = acls[tier];
+      if (rules)
+        networkAclIds[tier] = tierNetworkAcl(this, {
+          name: props.name,
+          vpcId: vpc.id,
+          tier,
+          subnetIds: subnetIds[tier],
+          rules,
+          tags: props.tags,
+        }).id;
     }
+
+    const serviceRegion = region ?? arnPart(vpc.arn, "region");
+    const endpointServices = [...(props.gatewayEndpoints ?? NETWORK_DEFAULTS.gatewayEndpoints)];
+    if (props.s3GatewayEndpoint ?? NETWORK_DEFAULTS.s3GatewayEndpoint) endpointServices.push("s3");
+    const gatewayEndpointIds = gatewayEndpoints(this, {
+      name: props.name,
+      vpcId: vpc.id,
+      region: serviceRegion,
+      services: endpointServices,
+      routeTableIds: privateTableIds,
+      tags: props.tags,
+    });
 
     const sessionManager = !(props.sessionManagerEndpoints ?? NETWORK_DEFAULTS.sessionManagerEndpoints)
       ? undefined
@@ -157,29 +207,37 @@ export class Network extends Construct {
 
     const flowLogs = props.flowLogs ?? {};
     const logs = !(flowLogs.enabled ?? NETWORK_DEFAULTS.flowLogsEnabled)
-        ? undefined
-        : new VpcFlowLogs(this, "flow-logs", {
-            name: props.name,
-            vpcId: vpc.id,
-            vpcArn: vpc.arn,
-            retentionDays: flowLogs.retentionDays ?? NETWORK_DEFAULTS.flowLogRetentionDays,
-            trafficType: flowLogs.trafficType ?? NETWORK_DEFAULTS.flowLogTrafficType,
-            tags: props.tags,
-          });
+      ? undefined
+      : new VpcFlowLogs(this, "flow-logs", {
+          name: props.name,
+          vpcId: vpc.id,
+          vpcArn: vpc.arn,
+          retentionDays: flowLogs.retentionDays ?? NETWORK_DEFAULTS.flowLogRetentionDays,
+          trafficType: flowLogs.trafficType ?? NETWORK_DEFAULTS.flowLogTrafficType,
+          tags: props.tags,
+        });
 
     this.vpc = vpc;
-    this.subnets = { public: [...subnetByZone.public.values()], private: [...subnetByZone.private.values()], isolated: [...subnetByZone.isolated.values()] };
+    this.subnets = {
+      public: [...subnetByZone.public.values()],
+      private: [...subnetByZone.private.values()],
+      isolated: [...subnetByZone.isolated.values()],
+    };
     this.natGateways = natGateways;
     this.privateRouteTables = privateTables;
     this.outputs = {
       vpcId: vpc.id,
       vpcCidr: cidr,
+      vpcIpv6Cidr: ipv6 ? vpc.ipv6CidrBlock : undefined,
       availabilityZones: [...zones],
       publicSubnetIds: subnetIds.public,
       privateSubnetIds: subnetIds.private,
       isolatedSubnetIds: subnetIds.isolated,
+      networkAclIds,
+      databaseSubnetGroupName: databaseSubnetGroup?.name,
       natGatewayIds: natGateways.map((n) => n.id),
       natPublicIps,
+      gatewayEndpointIds,
       sessionManagerEndpointIds: sessionManager?.endpointIds ?? [],
       flowLogGroupName: logs?.logGroupName,
     };

@@ -7,6 +7,12 @@ export type NatGatewayStrategy = "none" | "single" | "per-az";
 /** The subnet tiers a network can have, in the order their address blocks are reserved. */
 export type SubnetTier = "public" | "private" | "isolated";
 
+/** AWS services reachable through a (free) gateway endpoint, routed by the private route tables. */
+export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
+
+/** A service with a gateway endpoint: `s3` or `dynamodb`. */
+export type GatewayEndpointService = (typeof GATEWAY_ENDPOINT_SERVICES)[number];
+
 /** Retention periods CloudWatch Logs accepts, in days (0 keeps logs forever). */
 export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -30,6 +36,41 @@ export interface FlowLogOptions {
   readonly trafficType?: "ALL" | "ACCEPT" | "REJECT";
 }
 
+/** What a network ACL rule matches: `all` is every protocol (AWS's `-1`). */
+export type NetworkAclProtocol = "tcp" | "udp" | "icmp" | "all";
+
+export interface NetworkAclRule {
+  /** Rules are evaluated in ascending number and the first match decides; 1 to 32766, unique per direction. */
+  readonly ruleNumber: number;
+  /**
+   * Whether matching traffic is let through.
+   * @default "allow"
+   */
+  readonly action?: "allow" | "deny";
+  /** The protocol: `tcp` and `udp` need ports; `icmp` matches every ICMP type; `all` every protocol and port. */
+  readonly protocol: NetworkAclProtocol;
+  /** IPv4 CIDR block the rule matches: the source inbound, the destination outbound. */
+  readonly cidr: string;
+  /**
+   * First port of the range, for `tcp` and `udp` (required there).
+   * @default - none
+   */
+  readonly fromPort?: number;
+  /**
+   * Last port of the range, for `tcp` and `udp`.
+   * @default - fromPort
+   */
+  readonly toPort?: number;
+}
+
+/** A tier's network ACL. Network ACLs are stateless: return traffic needs its own rule, usually ephemeral ports 1024-65535. */
+export interface NetworkAclRules {
+  /** Rules for traffic entering the tier's subnets; anything unmatched is denied. */
+  readonly inbound: readonly NetworkAclRule[];
+  /** Rules for traffic leaving the tier's subnets; anything unmatched is denied. */
+  readonly outbound: readonly NetworkAclRule[];
+}
+
 export interface NetworkProps {
   /** Name used in every resource's `Name` tag and in the flow log group, e.g. `webtier-prod`. */
   readonly name: string;
@@ -46,6 +87,19 @@ export interface NetworkProps {
    * @default ["public", "private"]
    */
   readonly subnetTiers?: readonly SubnetTier[];
+  /**
+   * Dual-stack: an Amazon-provided /56 on the VPC, a /64 per subnet (addresses assigned on
+   * launch), `::/0` routes (public through the internet gateway, private through an egress-only
+   * internet gateway, so nothing outside can open a connection in). Isolated subnets stay unrouted.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * A DB subnet group (`<name>-database`) over the isolated subnets, for RDS or Aurora to
+   * place databases where nothing routes to or from the internet. Needs the isolated tier.
+   * @default false
+   */
+  readonly databaseSubnetGroup?: boolean;
   /**
    * Prefix length of every subnet (a /16 VPC with /24 subnets, as in the seeds).
    * @default 24
@@ -69,9 +123,16 @@ export interface NetworkProps {
   readonly flowLogs?: FlowLogOptions;
   /**
    * Add an S3 gateway endpoint to the private route tables (S3 traffic skips the NAT gateway).
+   * The same endpoint as `gatewayEndpoints: ["s3"]`, at the same address; use one of the two.
    * @default false
    */
   readonly s3GatewayEndpoint?: boolean;
+  /**
+   * Gateway endpoints (`s3`, `dynamodb`) on the private route tables: free, and that traffic
+   * skips the NAT gateway (and its per-GB charge).
+   * @default []
+   */
+  readonly gatewayEndpoints?: readonly GatewayEndpointService[];
   /**
    * Interface endpoints for Systems Manager (`ssm`, `ssmmessages`, `ec2messages`) in the private
    * subnets, with private DNS, behind a security group admitting HTTPS from the VPC only. Session
@@ -80,6 +141,12 @@ export interface NetworkProps {
    * @default false
    */
   readonly sessionManagerEndpoints?: boolean;
+  /**
+   * A dedicated network ACL per tier, on all of that tier's subnets, with these rules (the
+   * tiers left out keep the VPC's default ACL, which allows everything).
+   * @default - none: every subnet keeps the default network ACL
+   */
+  readonly networkAcls?: Readonly<Partial<Record<SubnetTier, NetworkAclRules>>>;
   /**
    * Extra tags for every resource of the module.
    * @default - none
@@ -91,12 +158,15 @@ export const NETWORK_DEFAULTS = {
   cidr: "10.0.0.0/16",
   subnetTiers: ["public", "private"] as readonly SubnetTier[],
   subnetPrefixLength: 24,
+  databaseSubnetGroup: false,
+  ipv6: false,
   natGateways: "single" as NatGatewayStrategy,
   mapPublicIpOnLaunch: false,
   flowLogsEnabled: true,
   flowLogRetentionDays: 90,
   flowLogTrafficType: "ALL" as const,
   s3GatewayEndpoint: false,
+  gatewayEndpoints: [] as readonly GatewayEndpointService[],
   sessionManagerEndpoints: false,
 } as const;
 
@@ -108,6 +178,30 @@ const FLOW_LOG_SHAPE: ShapeOf<FlowLogOptions> = {
   retentionDays: oneOf(LOG_RETENTION_DAYS),
   trafficType: oneOf(["ALL", "ACCEPT", "REJECT"]),
 };
+
+/** AWS's default quota of rules per direction of a network ACL. */
+export const NETWORK_ACL_MAX_RULES = 20;
+
+const NETWORK_ACL_RULE_SHAPE: ShapeOf<NetworkAclRule> = {
+  ruleNumber: required(integer({ min: 1, max: 32766 })),
+  action: oneOf(["allow", "deny"]),
+  protocol: required(oneOf(["tcp", "udp", "icmp", "all"])),
+  cidr: required(cidrBlock()),
+  fromPort: integer({ min: 0, max: 65535 }),
+  toPort: integer({ min: 0, max: 65535 }),
+};
+
+const NETWORK_ACL_DIRECTION = required(
+  list(object(NETWORK_ACL_RULE_SHAPE), {
+    minItems: 1,
+    maxItems: NETWORK_ACL_MAX_RULES,
+    noun: ["rule", "rules"],
+    why: "an ACL without rules denies everything, and AWS allows 20 per direction by default",
+    lengthDecides: "the ACL's rules",
+  }),
+);
+
+const NETWORK_ACL_SHAPE: ShapeOf<NetworkAclRules> = { inbound: NETWORK_ACL_DIRECTION, outbound: NETWORK_ACL_DIRECTION };
 
 /** Each prop's type and own limits, next to its documentation and default above. */
 export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
@@ -137,12 +231,24 @@ export const NETWORK_SHAPE: ShapeOf<NetworkProps> = {
     unique: true,
     lengthDecides: "which subnets exist",
   }),
+  databaseSubnetGroup: boolean(),
+  ipv6: boolean(),
   subnetPrefixLength: literal(integer({ min: 16, max: 28 }), "every subnet's CIDR block"),
   natGateways: literal(oneOf(["none", "single", "per-az"]), "how many NAT gateways are created"),
   mapPublicIpOnLaunch: boolean(),
   flowLogs: object(FLOW_LOG_SHAPE),
   s3GatewayEndpoint: boolean(),
+  gatewayEndpoints: list(literal(oneOf(GATEWAY_ENDPOINT_SERVICES), "which endpoints are created"), {
+    noun: ["service", "services"],
+    unique: true,
+    lengthDecides: "which endpoints are created",
+  }),
   sessionManagerEndpoints: boolean(),
+  networkAcls: object<Partial<Record<SubnetTier, NetworkAclRules>>>({
+    public: object(NETWORK_ACL_SHAPE),
+    private: object(NETWORK_ACL_SHAPE),
+    isolated: object(NETWORK_ACL_SHAPE),
+  }),
   tags: tags(),
 };
 

@@ -9,6 +9,8 @@ export interface PlannedSubnet {
   readonly tier: SubnetTier;
   readonly availabilityZone: string;
   readonly cidr: string;
+  /** The subnet's slot in the VPC: its IPv4 block's index, and its IPv6 /64's within the /56. */
+  readonly slot: number;
 }
 
 /**
@@ -35,10 +37,9 @@ export function planSubnets(
   const vpc = parseCidr(vpcCidr);
   if (!vpc) throw new RangeError(`${vpcCidr} is not an IPv4 CIDR block`);
   return TIER_ORDER.filter((tier) => tiers.includes(tier)).flatMap((tier) =>
-    zones.map((zone, z) => ({
-      tier,
-      availabilityZone: zone,
-      cidr: formatCidr(subnet(vpc, prefixLength, TIER_ORDER.indexOf(tier) * SLOTS_PER_TIER + z)),
-    })),
+    zones.map((zone, z) => {
+      const slot = TIER_ORDER.indexOf(tier) * SLOTS_PER_TIER + z;
+      return { tier, availabilityZone: zone, cidr: formatCidr(subnet(vpc, prefixLength, slot)), slot };
+    }),
   );
 }

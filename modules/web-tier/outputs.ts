@@ -49,6 +49,9 @@ function coreOutputs(m: ModuleOutputs): WebTierCoreOutputs {
     instance_ids: m.compute.mode === "ec2" ? m.compute.instanceIds : [],
     alarm_topic_arn: m.scaling.alarmTopicArn,
     dashboard_name: m.scaling.dashboardName ?? "",
+    isolated_subnet_ids: m.network.isolatedSubnetIds,
+    database_subnet_group_name: m.network.databaseSubnetGroupName ?? "",
+    vpc_ipv6_cidr: m.network.vpcIpv6Cidr ?? "",
   };
 }
 

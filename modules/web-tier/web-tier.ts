@@ -59,6 +59,8 @@ export class WebTier extends Construct {
         subnetIds: settings.internal ? network.outputs.privateSubnetIds : network.outputs.publicSubnetIds,
         // Where the instances serve the CPU-burning endpoint, the load balancer guards its path.
         stressEndpoint: props.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
+        // A dual-stack network puts the load balancer on both stacks.
+        ipAddressType: props.network.ipv6 ? "dualstack" : "ipv4",
       } satisfies Pick<LoadBalancerProps, LoadBalancerWired>),
     });
     // Built before the compute, whose status alarms and group events notify it (construct

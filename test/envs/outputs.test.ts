@@ -40,6 +40,9 @@ const CONTRACT = [
   "dlq_arn",
   "target_group_arns",
   "queues",
+  "isolated_subnet_ids",
+  "database_subnet_group_name",
+  "vpc_ipv6_cidr",
 ];
 
 type Outputs = Record<string, { value: unknown; description: string }>;

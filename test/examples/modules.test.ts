@@ -4,6 +4,7 @@ import { WEB_TIER_OUTPUTS } from "../../modules";
 import { alarmTopicExample } from "../../examples/modules/alarm-topic";
 import { computeExample } from "../../examples/modules/compute";
 import { computeCapacityExample } from "../../examples/modules/compute-capacity";
+import { dualStackExample } from "../../examples/modules/dual-stack";
 import { ExampleStack } from "../../examples/modules/example-stack";
 import { loadBalancerExample } from "../../examples/modules/load-balancer";
 import { messagingExample } from "../../examples/modules/messaging";
@@ -23,10 +24,20 @@ function synthesize(build: (stack: ExampleStack) => unknown): SynthesizedJson {
 const resources = (json: SynthesizedJson, type: string) => Object.values(json.resource?.[type] ?? {});
 
 describe("examples/modules", () => {
-  it("network: subnets of three tiers in two zones, the S3 gateway and Session Manager endpoints", () => {
+  it("network: subnets of three tiers in two zones, a DB subnet group, the S3 and DynamoDB gateways, Session Manager endpoints, the database tier's ACL", () => {
     const json = synthesize(networkExample);
     expect(resources(json, "aws_subnet")).toHaveLength(6);
-    expect(resources(json, "aws_vpc_endpoint").map((e) => e.vpc_endpoint_type).sort()).toEqual(["Gateway", "Interface", "Interface", "Interface"]);
+    expect(resources(json, "aws_vpc_endpoint").map((e) => e.vpc_endpoint_type).sort()).toEqual(["Gateway", "Gateway", "Interface", "Interface", "Interface"]);
+    expect(resources(json, "aws_db_subnet_group").map((g) => g.name)).toEqual(["example-database"]);
+    expect(resources(json, "aws_network_acl").map((a) => (a.tags as Record<string, string>).Name)).toEqual(["example-isolated"]);
+  });
+
+  it("dual stack: IPv6 on the VPC, a dual-stack load balancer with an AAAA alias, the DB subnet group", () => {
+    const json = synthesize(dualStackExample);
+    expect(resources(json, "aws_vpc")[0]).toMatchObject({ assign_generated_ipv6_cidr_block: true });
+    expect(resources(json, "aws_lb")[0]).toMatchObject({ ip_address_type: "dualstack" });
+    expect(resources(json, "aws_route53_record").filter((r) => r.alias).map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+    expect(resources(json, "aws_db_subnet_group")).toHaveLength(1);
   });
 
   it("load balancer: the target group on the example's port, a web ACL and an access-log bucket", () => {

@@ -29,7 +29,7 @@ function expectedCounts(config: EnvironmentConfig): Record<string, number> {
   const steps = asg && scaling.stepScaling?.enabled === true;
   const instances = config.compute.mode === "ec2" ? (config.compute.instanceCount ?? 1) : 0;
   return sum(
-    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, s3GatewayEndpoint: config.network.s3GatewayEndpoint === true }),
+    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, gatewayEndpoints: gatewayServices(config).length, networkAcls: Object.keys(config.network.networkAcls ?? {}).length }),
     loadBalancer({ domain: lb.domain !== undefined, webAcl: lb.webAcl !== undefined, logBucket: lb.accessLogs !== undefined, stressGuard: config.compute.stressEndpoint === true }),
     routing(lb),
     config.compute.mode === "asg" ? compute({ asg: true }) : compute({ instances }),
@@ -94,7 +94,18 @@ function compute(mode: { instances: number } | { asg: true }): Record<string, nu
 }
 
 /** With Session Manager endpoints: three interface endpoints and their security group, admitting 443 from the VPC. */
-function network({ zones, nats, sessionManagerEndpoints, s3GatewayEndpoint }: { zones: number; nats: number; sessionManagerEndpoints: boolean; s3GatewayEndpoint: boolean }): Record<string, number> {
+/** The services an environment gets gateway endpoints for, by either spelling. */
+function gatewayServices(config: EnvironmentConfig): string[] {
+  return [...(config.network.gatewayEndpoints ?? []), ...(config.network.s3GatewayEndpoint ? ["s3"] : [])].sort();
+}
+
+function network({
+  zones,
+  nats,
+  sessionManagerEndpoints,
+  gatewayEndpoints,
+  networkAcls,
+}: { zones: number; nats: number; sessionManagerEndpoints: boolean; gatewayEndpoints: number; networkAcls: number }): Record<string, number> {
   const endpoints = sessionManagerEndpoints ? 3 : 0;
   return {
     aws_security_group: endpoints > 0 ? 1 : 0,
@@ -108,7 +119,8 @@ function network({ zones, nats, sessionManagerEndpoints, s3GatewayEndpoint }: { 
     aws_route_table_association: 2 * zones,
     aws_eip: nats,
     aws_nat_gateway: nats,
-    aws_vpc_endpoint: (s3GatewayEndpoint ? 1 : 0) + endpoints,
+    aws_vpc_endpoint: gatewayEndpoints + endpoints,
+    aws_network_acl: networkAcls,
     aws_cloudwatch_log_group: 1,
     aws_iam_role: 1,
     aws_iam_role_policy: 1,
@@ -405,6 +417,32 @@ describeTerraform("every environment validates and plans offline", () => {
       for (const endpoint of interfaces) expect(endpoint).toMatchObject({ private_dns_enabled: true });
       const ingress = planned(p, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.description).includes("Session Manager"));
       expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: config.network.cidr })]);
+    });
+
+    it("plans the gateway endpoints the network asks for, on the private route tables", async () => {
+      const p = await plan();
+      const gateways = planned(p, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Gateway");
+      expect(gateways.map((e) => e.service_name).sort()).toEqual(gatewayServices(config).map((s) => `com.amazonaws.${config.region}.${s}`));
+      for (const endpoint of configured(p, "aws_vpc_endpoint").filter((e) => e.expressions.vpc_endpoint_type?.constant_value === "Gateway")) {
+        const tables = endpoint.expressions.route_table_ids!.references!.filter((r) => r.endsWith(".id"));
+        expect(tables).toHaveLength(config.network.availabilityZones.length);
+        for (const table of tables) expect(table).toMatch(/^aws_route_table\.network_private-route-table-/);
+      }
+    });
+
+    it("plans the network ACLs the environment asks for, each on all of its tier's subnets, with its rules", async () => {
+      const p = await plan();
+      const acls = planned(p, "aws_network_acl");
+      const asked = Object.entries(config.network.networkAcls ?? {});
+      expect(acls.map((a) => (a.tags as Record<string, string>).Name).sort()).toEqual(asked.map(([tier]) => `webtier-${config.name}-${tier}`).sort());
+      for (const [tier, rules] of asked) {
+        const acl = acls.find((a) => (a.tags as Record<string, string>).Name === `webtier-${config.name}-${tier}`)!;
+        const numbers = (entries: unknown) => (entries as { rule_no: number }[]).map((e) => e.rule_no).sort((a, b) => a - b);
+        expect(numbers(acl.ingress)).toEqual(rules!.inbound.map((r) => r.ruleNumber).sort((a, b) => a - b));
+        expect(numbers(acl.egress)).toEqual(rules!.outbound.map((r) => r.ruleNumber).sort((a, b) => a - b));
+        const subnets = configured(p, "aws_network_acl").find((a) => a.name.includes(`network-acl-${tier}`))!.expressions.subnet_ids!.references!.filter((r) => r.endsWith(".id"));
+        expect(subnets.map((r) => r.replace(/_[0-9A-F]{8}\.id$/, ""))).toEqual(config.network.availabilityZones.map((z) => `aws_subnet.network_${tier}-subnet-${z}`));
+      }
     });
 
     it("plans the scaling the environment asks for: request-count tracking, schedules, forecasts", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG_DATE } from "../../../modules/core/aws-catalog";
 import { problemsOf } from "../../support/synth";
-import { type NetworkProps } from "../../../modules/network";
+import type { NetworkProps } from "../../../modules/network";
 import { build, ZONES_2 } from "./helpers";
 
 function problems(overrides: Partial<NetworkProps>, region = "us-east-1"): string[] {
@@ -10,14 +10,20 @@ function problems(overrides: Partial<NetworkProps>, region = "us-east-1"): strin
 
 describe("network validation", () => {
   it("throws when the CIDR is malformed", () => {
-    expect(problems({ cidr: "10.0.0/16" })).toEqual(['cidr ("10.0.0/16") is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)']);
+    expect(problems({ cidr: "10.0.0/16" })).toEqual([
+      'cidr ("10.0.0/16") is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)',
+    ]);
     expect(problems({ cidr: "10.0.300.0/16" })).toHaveLength(1);
-    expect(problems({ cidr: "10.0.1.0/16" })).toEqual(['cidr ("10.0.1.0/16") is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)']);
+    expect(problems({ cidr: "10.0.1.0/16" })).toEqual([
+      'cidr ("10.0.1.0/16") is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)',
+    ]);
   });
 
   it("throws when the VPC prefix is outside /16 to /24", () => {
     expect(problems({ cidr: "10.0.0.0/8" })).toEqual([`cidr ("10.0.0.0/8") must have a prefix from /16 to /24 (AWS's VPC limits)`]);
-    expect(problems({ cidr: "10.0.0.0/25", subnetPrefixLength: 28 })).toContain(`cidr ("10.0.0.0/25") must have a prefix from /16 to /24 (AWS's VPC limits)`);
+    expect(problems({ cidr: "10.0.0.0/25", subnetPrefixLength: 28 })).toContain(
+      `cidr ("10.0.0.0/25") must have a prefix from /16 to /24 (AWS's VPC limits)`,
+    );
   });
 
   it("throws when the subnets do not fit in the VPC", () => {
@@ -27,7 +33,9 @@ describe("network validation", () => {
   });
 
   it("throws when the subnet prefix is not longer than the VPC's", () => {
-    expect(problems({ cidr: "10.0.0.0/20", subnetPrefixLength: 20 })).toEqual(["subnetPrefixLength (/20) must be longer than the VPC's /20"]);
+    expect(problems({ cidr: "10.0.0.0/20", subnetPrefixLength: 20 })).toEqual([
+      "subnetPrefixLength (/20) must be longer than the VPC's /20",
+    ]);
   });
 
   it("throws when the subnet prefix is outside /16 to /28", () => {
@@ -90,8 +98,12 @@ describe("network validation", () => {
   });
 
   it("throws on a name that cannot name AWS resources", () => {
-    expect(problems({ name: "Web Tier" })).toEqual(['name ("Web Tier") must be lowercase letters, digits and hyphens, starting with a letter']);
-    expect(problems({ name: "a".repeat(41) })).toEqual([`name ("${"a".repeat(41)}") is 41 characters; at most 40 (so that the role <name>-flow-logs fits IAM's 64)`]);
+    expect(problems({ name: "Web Tier" })).toEqual([
+      'name ("Web Tier") must be lowercase letters, digits and hyphens, starting with a letter',
+    ]);
+    expect(problems({ name: "a".repeat(41) })).toEqual([
+      `name ("${"a".repeat(41)}") is 41 characters; at most 40 (so that the role <name>-flow-logs fits IAM's 64)`,
+    ]);
   });
 
   it("throws when an S3 endpoint has no private route tables to attach to", () => {

@@ -37,7 +37,9 @@ describe("VPC flow logs", () => {
         Effect: "Allow",
         Principal: { Service: "vpc-flow-logs.amazonaws.com" },
         Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{element\(split\(":", aws_vpc\.[^.]+\.arn\), 4\)\}$/) } },
+        Condition: {
+          StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{element\(split\(":", aws_vpc\.[^.]+\.arn\), 4\)\}$/) },
+        },
       },
     ]);
   });

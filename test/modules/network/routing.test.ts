@@ -34,10 +34,7 @@ describe("routing and NAT strategies", () => {
 
     it("associates each subnet with its tier's table, private ones with their zone's", () => {
       expect(associations(json)).toEqual(
-        [
-          ...zones.map((z) => `demo-public-${z} -> demo-public`),
-          ...zones.map((z) => `demo-private-${z} -> demo-private-${z}`),
-        ].sort(),
+        [...zones.map((z) => `demo-public-${z} -> demo-public`), ...zones.map((z) => `demo-private-${z} -> demo-private-${z}`)].sort(),
       );
     });
   });
@@ -72,7 +69,9 @@ describe("routing and NAT strategies", () => {
 
   it("gives the isolated tier one table with no route out", () => {
     const { json } = build({ subnetTiers: ["public", "private", "isolated"], natGateways: "per-az" });
-    expect(associations(json)).toEqual(expect.arrayContaining(["demo-isolated-us-east-1a -> demo-isolated", "demo-isolated-us-east-1b -> demo-isolated"]));
+    expect(associations(json)).toEqual(
+      expect.arrayContaining(["demo-isolated-us-east-1a -> demo-isolated", "demo-isolated-us-east-1b -> demo-isolated"]),
+    );
     expect(routes(json).filter((r) => r.startsWith("demo-isolated"))).toEqual([]);
     expect(count(json, "aws_route_table")).toBe(1 + 2 + 1);
   });

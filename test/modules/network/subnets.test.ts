@@ -5,12 +5,12 @@ import { build, subnetCidrs, ZONES_2, ZONES_3 } from "./helpers";
 describe("subnet layout", () => {
   it("gives each tier its own block of 8 /24s in a /16, one subnet per zone", () => {
     expect(planSubnets("10.0.0.0/16", 24, ["public", "private", "isolated"], ZONES_2)).toEqual([
-      { tier: "public", availabilityZone: "us-east-1a", cidr: "10.0.0.0/24" },
-      { tier: "public", availabilityZone: "us-east-1b", cidr: "10.0.1.0/24" },
-      { tier: "private", availabilityZone: "us-east-1a", cidr: "10.0.8.0/24" },
-      { tier: "private", availabilityZone: "us-east-1b", cidr: "10.0.9.0/24" },
-      { tier: "isolated", availabilityZone: "us-east-1a", cidr: "10.0.16.0/24" },
-      { tier: "isolated", availabilityZone: "us-east-1b", cidr: "10.0.17.0/24" },
+      { tier: "public", availabilityZone: "us-east-1a", cidr: "10.0.0.0/24", slot: 0 },
+      { tier: "public", availabilityZone: "us-east-1b", cidr: "10.0.1.0/24", slot: 1 },
+      { tier: "private", availabilityZone: "us-east-1a", cidr: "10.0.8.0/24", slot: 8 },
+      { tier: "private", availabilityZone: "us-east-1b", cidr: "10.0.9.0/24", slot: 9 },
+      { tier: "isolated", availabilityZone: "us-east-1a", cidr: "10.0.16.0/24", slot: 16 },
+      { tier: "isolated", availabilityZone: "us-east-1b", cidr: "10.0.17.0/24", slot: 17 },
     ]);
   });
 
