@@ -22,16 +22,10 @@ describe("warm pool", () => {
   });
 
   it("throws with a mixed instances policy, which AWS refuses a warm pool", () => {
-    expect(problems({ mode: "asg", warmPool: { minSize: 1 }, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual([
-      "warmPool cannot be used with mixedInstances: AWS refuses a warm pool on a group with a mixed instances policy (PutWarmPool)",
-    ]);
+    expect(problems({ mode: "asg", warmPool: { minSize: 1 }, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual(["warmPool"]);
   });
 
   it("throws on a pool state it does not offer and sizes out of range", () => {
-    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual([
-      'warmPool.poolState ("Hibernated") must be one of "Stopped", "Running"',
-      "warmPool.minSize (-1) must be a whole number from 0 to 1000",
-      "warmPool.maxGroupPreparedCapacity (1001) must be a whole number from 0 to 1000",
-    ]);
+    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual(["warmPool.poolState", "warmPool.minSize", "warmPool.maxGroupPreparedCapacity"]);
   });
 });

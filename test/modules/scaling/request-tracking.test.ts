@@ -1,6 +1,7 @@
 import { Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { build, EC2, LB, policies } from "./helpers";
+import { findingPathsOf } from "../../support/findings";
 
 describe("request-count target tracking", () => {
   it("keeps requests per target at 1000 a minute by default, labelled with the ALB and target-group ARN suffixes", () => {
@@ -49,8 +50,7 @@ describe("request-count target tracking", () => {
   });
 
   it("throws in ec2 mode, where there is no group", () => {
-    expect(() => build({ compute: EC2, requestTracking: { enabled: true } })).toThrowError(
-      /requestTracking\.enabled cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg/,
-    );
+    expect(findingPathsOf(() => build({ compute: EC2, requestTracking: { enabled: true } }))).toEqual(["requestTracking.enabled"]);
+    expect(findingPathsOf(() => build({ compute: EC2, requestTracking: { enabled: false } }))).toEqual([]);
   });
 });
