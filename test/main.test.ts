@@ -37,10 +37,10 @@ describe("npm run synth", () => {
       encoding: "utf8",
     });
     expect(run.status).toBe(0);
-    const advice = "has no subscriber: its alarms reach nobody. Set emailSubscriptions, httpsEndpoints or forwardToTopicArns, or subscribe a chat integration to the topic's ARN";
-    expect(run.stderr.split("\n").filter(Boolean)).toEqual([
-      `warning: dev/Default/alarm-topic: webtier-dev-alarms ${advice}`,
-      `warning: stage/Default/alarm-topic: webtier-stage-alarms ${advice}`,
+    // One line per warning, each naming its construct (the wording is reviewed in test/modules/corpus.test.ts).
+    expect(run.stderr.split("\n").filter(Boolean).map((line) => /^warning: (\S+): \S/.exec(line)?.[1] ?? line)).toEqual([
+      "dev/Default/alarm-topic",
+      "stage/Default/alarm-topic",
     ]);
     expect(run.stdout).toBe("Synthesized dev, stage, prod to cdktf.out/stacks\n");
     expect(readdirSync(join(cwd, "cdktf.out", "stacks")).sort()).toEqual(["dev", "prod", "stage"]);
