@@ -14,6 +14,7 @@ describe("load balancer validation", () => {
 
   it("throws when a port is out of range", () => {
     expect(problems({ targetPort: 70000, httpPort: 0, httpsPort: 1.5 })).toEqual(["targetPort", "httpPort", "httpsPort"]);
+    expect(problems({ targetPort: 65535, httpPort: 1 })).toEqual([]);
   });
 
   it("throws when HTTP and HTTPS share a port", () => {

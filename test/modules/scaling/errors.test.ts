@@ -15,6 +15,7 @@ describe("scaling validation", () => {
 
   it("throws when a threshold is outside 0 to 100", () => {
     expect(step({ scaleOut: { thresholdPercent: 120 }, scaleIn: { thresholdPercent: -5 } })).toEqual(["stepScaling.scaleOut.thresholdPercent", "stepScaling.scaleIn.thresholdPercent"]);
+    expect(step({ scaleOut: { thresholdPercent: 100 }, scaleIn: { thresholdPercent: 0 } })).toEqual([]);
   });
 
   it("throws when a period is not a multiple of 60 (EC2 CPU comes once a minute at best)", () => {
@@ -32,10 +33,12 @@ describe("scaling validation", () => {
 
   it("throws when evaluation periods are below 1", () => {
     expect(step({ scaleIn: { evaluationPeriods: 0 } })).toEqual(["stepScaling.scaleIn.evaluationPeriods"]);
+    expect(step({ scaleIn: { evaluationPeriods: 1 } })).toEqual([]);
   });
 
   it("throws on a negative cooldown", () => {
     expect(step({ cooldownSeconds: -1 })).toEqual(["stepScaling.cooldownSeconds"]);
+    expect(step({ cooldownSeconds: 0 })).toEqual([]);
   });
 
   it("throws when an adjustment points the wrong way", () => {
@@ -44,6 +47,7 @@ describe("scaling validation", () => {
 
   it("throws when an alarm would evaluate more than a day", () => {
     expect(step({ scaleIn: { periodSeconds: 3600, evaluationPeriods: 25 } })).toEqual(["stepScaling.scaleIn.periodSeconds"]);
+    expect(step({ scaleIn: { periodSeconds: 3600, evaluationPeriods: 24 } })).toEqual([]);
   });
 
   it("throws when target tracking is asked of an ec2-mode compute", () => {
@@ -56,6 +60,7 @@ describe("scaling validation", () => {
 
   it("throws when the target CPU is not above 0", () => {
     expect(problems({ targetTracking: { targetCpuPercent: 0 } })).toEqual(["targetTracking.targetCpuPercent"]);
+    expect(problems({ targetTracking: { targetCpuPercent: 1 } })).toEqual([]);
   });
 
   it("throws on a recurrence that is not Unix cron's five fields, or a field out of its range", () => {
@@ -94,6 +99,7 @@ describe("scaling validation", () => {
 
   it("throws when a predictive buffer is beyond Auto Scaling's hour", () => {
     expect(problems({ predictiveScaling: { enabled: true, schedulingBufferSeconds: 3601 } })).toEqual(["predictiveScaling.schedulingBufferSeconds"]);
+    expect(problems({ predictiveScaling: { enabled: true, schedulingBufferSeconds: 3600 } })).toEqual([]);
   });
 
   it("lists every problem in one error naming the construct", () => {
