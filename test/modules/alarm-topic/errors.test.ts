@@ -12,6 +12,8 @@ describe("alarm topic validation", () => {
 
   it("throws when the key deletion window is outside KMS's 7 to 30 days", () => {
     expect(problems({ keyDeletionWindowDays: 6 })).toEqual(["keyDeletionWindowDays"]);
+    expect(problems({ keyDeletionWindowDays: 31 })).toEqual(["keyDeletionWindowDays"]);
+    expect([problems({ keyDeletionWindowDays: 7 }), problems({ keyDeletionWindowDays: 30 })]).toEqual([[], []]);
   });
 
   it("throws on an endpoint that is not an HTTPS URL, or carries credentials", () => {
@@ -30,6 +32,7 @@ describe("alarm topic validation", () => {
   it("throws when the topic would forward to itself, or to more topics than a rule can reach", () => {
     expect(problems({ forwardToTopicArns: ["arn:aws:sns:us-east-1:123456789012:demo-alarms"] })).toEqual(["forwardToTopicArns[0]"]);
     expect(problems({ forwardToTopicArns: [1, 2, 3, 4, 5, 6].map((n) => `arn:aws:sns:us-east-1:123456789012:t${n}`) })).toEqual(["forwardToTopicArns"]);
+    expect(problems({ forwardToTopicArns: [1, 2, 3, 4, 5].map((n) => `arn:aws:sns:us-east-1:123456789012:t${n}`) })).toEqual([]);
   });
 
   it("throws when the forward rule's name would pass EventBridge's 64 characters", () => {

@@ -36,15 +36,14 @@ describe("web tier validation", () => {
   });
 
   it("throws when the network has no private tier for the instances", () => {
-    expect(problems({ network: { ...TIER.network, subnetTiers: ["public"], natGateways: "none" } })).toContainEqual(
-      "network.subnetTiers",
-    );
+    // (natGateways "none" leaves Systems Manager unreachable too: its own finding.)
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["public"], natGateways: "none" } })).toEqual(["network.subnetTiers", "network.natGateways"]);
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["public", "private"], natGateways: "none" } })).not.toContain("network.subnetTiers");
   });
 
   it("throws when an internet-facing load balancer has no public tier", () => {
-    expect(problems({ network: { ...TIER.network, subnetTiers: ["private", "isolated"], natGateways: "none" } })).toContainEqual(
-      "network.subnetTiers",
-    );
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["private", "isolated"], natGateways: "none" } })).toEqual(["network.subnetTiers", "network.natGateways"]);
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["public", "private", "isolated"], natGateways: "none" } })).not.toContain("network.subnetTiers");
   });
 
   it("throws when private instances would have no NAT to reach Systems Manager", () => {
