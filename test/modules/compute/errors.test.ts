@@ -43,6 +43,7 @@ describe("compute validation", () => {
   it("throws when instanceCount is outside 1 to 20", () => {
     expect(problems({ mode: "ec2", instanceCount: 0 })).toEqual(["instanceCount"]);
     expect(problems({ mode: "ec2", instanceCount: 21 })).toEqual(["instanceCount"]);
+    expect([problems({ mode: "ec2", instanceCount: 1 }), problems({ mode: "ec2", instanceCount: 20 })]).toEqual([[], []]);
   });
 
   it("throws on a malformed instance type", () => {
@@ -52,6 +53,7 @@ describe("compute validation", () => {
 
   it("throws when the load balancer's target port (the app's) is out of range", () => {
     expect(problems({ mode: "ec2", ...onPort(65536) })).toEqual(["loadBalancer.targetPort"]);
+    expect(problems({ mode: "ec2", ...onPort(65535) })).toEqual([]);
   });
 
   it("throws when user data is over 16 KB", () => {

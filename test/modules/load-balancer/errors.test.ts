@@ -29,6 +29,8 @@ describe("load balancer validation", () => {
     expect(
       problems({ healthCheck: { intervalSeconds: 301, timeoutSeconds: 1, healthyThreshold: 1, unhealthyThreshold: 11, matcher: "ok" } }),
     ).toEqual(["healthCheck.matcher", "healthCheck.intervalSeconds", "healthCheck.timeoutSeconds", "healthCheck.healthyThreshold", "healthCheck.unhealthyThreshold"]);
+    expect(problems({ healthCheck: { intervalSeconds: 300, timeoutSeconds: 2, healthyThreshold: 2, unhealthyThreshold: 10, matcher: "200-499" } })).toEqual([]);
+    expect(problems({ healthCheck: { intervalSeconds: 5, timeoutSeconds: 4, healthyThreshold: 10, unhealthyThreshold: 2 } })).toEqual([]);
   });
 
   it("throws when the health-check timeout is not shorter than the interval", () => {
