@@ -19,6 +19,12 @@ export const stage: EnvironmentConfig = {
   loadBalancer: {
     targetPort: 5000,
     healthCheck: { path: "/health" },
+    // A second service, the API, behind the same load balancer: its own hosts register in
+    // target_group_arns["api"] (port 8080); /api/* goes there, everything else to the instances.
+    targetGroups: [{ name: "api", port: 8080, healthCheck: { path: "/api/health" } }],
+    listenerRules: [
+      { name: "api", priority: 100, conditions: { pathPatterns: ["/api/*"] }, action: { type: "forward", targetGroup: "api" } },
+    ],
   },
   compute: {
     mode: "asg",

@@ -4,6 +4,7 @@ export {
   MESSAGING_OUTPUT_NAMES,
   WEB_TIER_OUTPUTS,
   type MessagingOutputName,
+  type OutputKind,
   type WebTierCoreOutputs,
   type WebTierOutputName,
   type WebTierOutputs,

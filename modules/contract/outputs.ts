@@ -6,6 +6,9 @@
  * The messaging outputs ({@link MESSAGING_OUTPUT_NAMES}) exist only where the tier has
  * messaging: a tier without it publishes none of them.
  */
+/** What an output holds: a string, a list of strings, or a map of strings by name. */
+export type OutputKind = "string" | "list" | "map";
+
 export const WEB_TIER_OUTPUTS = {
   vpc_id: { kind: "string", description: "ID of the VPC" },
   vpc_cidr: { kind: "string", description: "IPv4 CIDR block of the VPC" },
@@ -35,7 +38,11 @@ export const WEB_TIER_OUTPUTS = {
   queue_name: { kind: "string", description: "Name of the first queue subscribed to the topic" },
   dlq_url: { kind: "string", description: "URL of the first queue's dead-letter queue" },
   dlq_arn: { kind: "string", description: "ARN of the first queue's dead-letter queue" },
-} as const satisfies Record<string, { readonly kind: "string" | "list"; readonly description: string }>;
+  target_group_arns: {
+    kind: "map",
+    description: 'ARN of every target group by name: the instances\' under "default", each other service\'s under its own (where that service registers its targets)',
+  },
+} as const satisfies Record<string, { readonly kind: OutputKind; readonly description: string }>;
 
 export type WebTierOutputName = keyof typeof WEB_TIER_OUTPUTS;
 
@@ -44,7 +51,8 @@ export const MESSAGING_OUTPUT_NAMES = ["topic_arn", "topic_name", "queue_url", "
 
 export type MessagingOutputName = (typeof MESSAGING_OUTPUT_NAMES)[number];
 
-type ValueOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"] extends "list" ? readonly string[] : string;
+type KindOf<K extends WebTierOutputName> = (typeof WEB_TIER_OUTPUTS)[K]["kind"];
+type ValueOf<K extends WebTierOutputName> = KindOf<K> extends "list" ? readonly string[] : KindOf<K> extends "map" ? Readonly<Record<string, string>> : string;
 
 /** The outputs every tier publishes. */
 export type WebTierCoreOutputs = { readonly [K in Exclude<WebTierOutputName, MessagingOutputName>]: ValueOf<K> };
@@ -56,7 +64,7 @@ export type WebTierOutputsWithMessaging = WebTierCoreOutputs & { readonly [K in 
 export type WebTierOutputsWithoutMessaging = WebTierCoreOutputs & { readonly [K in MessagingOutputName]?: never };
 
 /**
- * The contract's values: strings and lists of strings (tokens when read from remote state).
+ * The contract's values: strings, lists of strings and maps of strings (tokens when read from remote state).
  * Which of the two a tier has is told by `topic_arn`: narrow with {@link hasMessagingOutputs}
  * (or `outputs.topic_arn !== undefined`) before reading a messaging output.
  */

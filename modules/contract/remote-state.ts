@@ -1,9 +1,10 @@
-import { DataTerraformRemoteState, DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, type TerraformRemoteState } from "cdktf";
+import { DataTerraformRemoteState, DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, Token, type TerraformRemoteState } from "cdktf";
 import type { Construct } from "constructs";
 import type { StateBackend } from "./backend";
 import {
   MESSAGING_OUTPUT_NAMES,
   WEB_TIER_OUTPUTS,
+  type OutputKind,
   type WebTierOutputName,
   type WebTierOutputs,
   type WebTierOutputsWithMessaging,
@@ -53,6 +54,14 @@ export function readWebTierOutputs(scope: Construct, id: string, backend: StateB
   const state = remoteState(scope, id, backend);
   const messaging = options.messaging ?? true;
   const names = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter((name) => messaging || !(MESSAGING_OUTPUT_NAMES as readonly string[]).includes(name));
-  const entries = names.map((name) => [name, WEB_TIER_OUTPUTS[name].kind === "list" ? state.getList(name) : state.getString(name)]);
+  const entries = names.map((name) => [name, readOutput(state, name)]);
   return Object.fromEntries(entries) as WebTierOutputs;
+}
+
+/** One output of the remote state, typed by its kind in the contract. */
+function readOutput(state: TerraformRemoteState, name: WebTierOutputName): string | string[] | Record<string, string> {
+  const kind: OutputKind = WEB_TIER_OUTPUTS[name].kind;
+  if (kind === "list") return state.getList(name);
+  if (kind === "map") return Token.asStringMap(state.get(name));
+  return state.getString(name);
 }

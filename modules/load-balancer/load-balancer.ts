@@ -1,5 +1,5 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Construct } from "constructs";
@@ -10,8 +10,12 @@ import { assertValid, pathOf } from "../core/validation";
 import { AccessLogBucket } from "./access-log-bucket";
 import { DomainCertificate } from "./domain-certificate";
 import type { LoadBalancerOutputs } from "./outputs";
+import { ListenerCertificates } from "./listener-certificates";
+import { ListenerRules } from "./listener-rules";
 import { LOAD_BALANCER_DEFAULTS, type LoadBalancerProps } from "./props";
+import { DEFAULT_TARGET_GROUP } from "./routing";
 import { StressGuard } from "./stress-guard";
+import { TargetGroups } from "./target-groups";
 import { validateLoadBalancerProps } from "./validate";
 import { LoadBalancerWebAcl } from "./web-acl";
 
@@ -58,6 +62,11 @@ export class LoadBalancer extends Construct {
     if (https) securityGroup.allowIngressFromCidrs("https", httpsPort, clients, "HTTPS from clients");
     // Out only to the targets' port inside the VPC: the ALB has no business anywhere else.
     securityGroup.allowEgress(targetPort, { cidr: props.vpcCidr, key: "vpc" }, "App port on targets in the VPC");
+    const services = props.targetGroups ?? [];
+    // Other services' ports too, each once: those groups' targets live in the VPC as well.
+    for (const port of new Set(services.map((g) => g.port).filter((p) => p !== targetPort))) {
+      securityGroup.allowEgress(port, { cidr: props.vpcCidr, key: "vpc" }, "Service port on targets in the VPC");
+    }
 
     const targetGroup = new LbTargetGroup(this, "target-group", {
       namePrefix: props.targetGroupNamePrefix ?? d.targetGroupNamePrefix,
@@ -88,6 +97,18 @@ export class LoadBalancer extends Construct {
       lifecycle: { createBeforeDestroy: true },
     });
     const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
+    const extraGroups =
+      services.length > 0
+        ? new TargetGroups(this, "target-groups", {
+            name: props.name,
+            vpcId: props.vpcId,
+            namePrefix: props.targetGroupNamePrefix ?? d.targetGroupNamePrefix,
+            groups: services,
+            tags: props.tags,
+          }).groups
+        : {};
+    const targetGroupArns: Record<string, string> = { [DEFAULT_TARGET_GROUP]: targetGroup.arn };
+    for (const [name, group] of Object.entries(extraGroups)) targetGroupArns[name] = group.arn;
 
     const logs = props.accessLogs;
     const logPrefix = logs?.prefix ?? props.name;
@@ -131,7 +152,13 @@ export class LoadBalancer extends Construct {
     });
 
     const domain = props.domain
-      ? new DomainCertificate(this, "domain", { ...props.domain, name: props.name, albDnsName: alb.dnsName, albZoneId: alb.zoneId, tags: props.tags })
+      ? new DomainCertificate(this, "domain", {
+          ...props.domain,
+          name: props.name,
+          albDnsName: alb.dnsName,
+          albZoneId: alb.zoneId,
+          tags: props.tags,
+        })
       : undefined;
     const httpsListener = https
       ? new LbListener(this, "https", {
@@ -155,7 +182,21 @@ export class LoadBalancer extends Construct {
         tags: props.tags,
       });
     }
-    const webAcl = props.webAcl ? new LoadBalancerWebAcl(this, "waf", { ...props.webAcl, name: props.name, albArn: alb.arn, tags: props.tags }) : undefined;
+    if ((props.listenerRules ?? []).length > 0) {
+      new ListenerRules(this, "listener-rules", {
+        name: props.name,
+        listenerArn: listener.arn,
+        rules: props.listenerRules!,
+        targetGroupArns,
+        tags: props.tags,
+      });
+    }
+    if (httpsListener && props.additionalCertificateArns) {
+      new ListenerCertificates(this, "certificates", { listenerArn: httpsListener.arn, certificateArns: props.additionalCertificateArns });
+    }
+    const webAcl = props.webAcl
+      ? new LoadBalancerWebAcl(this, "waf", { ...props.webAcl, name: props.name, albArn: alb.arn, tags: props.tags })
+      : undefined;
 
     this.alb = alb;
     this.targetGroup = targetGroup;
@@ -170,6 +211,7 @@ export class LoadBalancer extends Construct {
       securityGroupId: securityGroup.id,
       targetGroupArn: targetGroup.arn,
       targetGroupArnSuffix: targetGroup.arnSuffix,
+      targetGroupArns,
       listenerArn: listener.arn,
       httpsListenerArn: httpsListener?.arn,
       targetPort,

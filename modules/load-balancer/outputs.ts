@@ -12,6 +12,12 @@ export interface LoadBalancerOutputs {
   readonly securityGroupId: string;
   /** ARN of the target group instances register in. */
   readonly targetGroupArn: string;
+  /**
+   * ARN of every target group by name: the instances' under `"default"`, each of `targetGroups`
+   * under its own. Another service registers its targets in its group through this ARN (an Auto
+   * Scaling Group's `target_group_arns`, an ECS service's `load_balancer`).
+   */
+  readonly targetGroupArns: Readonly<Record<string, string>>;
   /** `targetgroup/<name>/<id>`: the `TargetGroup` dimension of CloudWatch metrics. */
   readonly targetGroupArnSuffix: string;
   /** The listener that forwards to the target group (HTTPS when there is a certificate or a domain, else HTTP). */

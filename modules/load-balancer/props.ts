@@ -2,39 +2,10 @@ import { Token } from "cdktf";
 import { dnsName, hostedZoneId } from "../core/dns";
 import { cidrBlock, cidrBlocks, s3Bucket, tags } from "../core/fields";
 import { boolean, integer, list, literal, object, oneOf, required, string, type OptionalSpec, type ShapeOf } from "../core/shape";
+import { HEALTH_CHECK_SHAPE, type HealthCheckOptions } from "./health-check";
+import { listenerRulesSpec, targetGroupsSpec, type ListenerRuleOptions, type TargetGroupOptions } from "./routing";
 
-export interface HealthCheckOptions {
-  /**
-   * Path the load balancer requests on each target; must start with `/`.
-   * @default "/"
-   */
-  readonly path?: string;
-  /**
-   * HTTP codes that count as healthy: `200`, `200-299` or `200,302`.
-   * @default "200"
-   */
-  readonly matcher?: string;
-  /**
-   * Seconds between checks, 5 to 300.
-   * @default 15
-   */
-  readonly intervalSeconds?: number;
-  /**
-   * Seconds to wait for an answer, 2 to 120, shorter than the interval.
-   * @default 5
-   */
-  readonly timeoutSeconds?: number;
-  /**
-   * Consecutive successes before a target counts as healthy, 2 to 10.
-   * @default 2
-   */
-  readonly healthyThreshold?: number;
-  /**
-   * Consecutive failures before a target counts as unhealthy, 2 to 10.
-   * @default 3
-   */
-  readonly unhealthyThreshold?: number;
-}
+export type { HealthCheckOptions } from "./health-check";
 
 export interface AccessLogOptions {
   /**
@@ -157,6 +128,12 @@ export interface LoadBalancerProps {
    */
   readonly domain?: DomainOptions;
   /**
+   * More certificates on the HTTPS listener, chosen by the name the client asks for (SNI): one
+   * load balancer serving several domains. Refused without an HTTPS listener.
+   * @default - only the listener's own certificate
+   */
+  readonly additionalCertificateArns?: readonly string[];
+  /**
    * Put AWS WAF in front: `{}` creates a web ACL, `{ arn }` associates an existing one.
    * @default - no web ACL
    */
@@ -202,6 +179,19 @@ export interface LoadBalancerProps {
    * @default [] (nobody: drive load from a Session Manager session on an instance)
    */
   readonly stressAllowedCidrs?: readonly string[];
+  /**
+   * Target groups besides the instances' (the default one): other services behind the same load
+   * balancer, each registering its own targets. Listener rules forward to them by name.
+   * @default - none
+   */
+  readonly targetGroups?: readonly TargetGroupOptions[];
+  /**
+   * Listener rules on the forwarding listener (HTTPS when there is one): by host, path, HTTP
+   * header, query string or source IP, forwarding to a target group, redirecting or answering.
+   * Requests no rule matches go to the default target group.
+   * @default - none
+   */
+  readonly listenerRules?: readonly ListenerRuleOptions[];
   /**
    * Prefix of the target group's generated name (at most 6 characters). The target group is
    * created before the one it replaces is destroyed, so the names must differ.
@@ -267,25 +257,17 @@ export const ADMIN_PORTS: Readonly<Record<number, string>> = { 22: "SSH", 3389: 
 // Ports are written out: they shape listeners, rules and the default workload's unit file.
 const port = () => literal(integer({ min: 1, max: 65535 }), "the listeners, security group rules and the app's port");
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}|iam::\d{12}:server-certificate\/[\w+=,.@/-]+)$/;
-/** HTTP codes an ALB health check may expect: 200 to 499. */
-const MATCHER = /^[2-4]\d\d(-[2-4]\d\d)?(,[2-4]\d\d(-[2-4]\d\d)?)*$/;
 const ALB_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
-
-const HEALTH_CHECK_SHAPE: ShapeOf<HealthCheckOptions> = {
-  path: string({ pattern: /^\//, what: "a path starting with /", maxLength: 1024, limit: "AWS's limit for health check paths" }),
-  matcher: string({ pattern: MATCHER, what: 'HTTP codes from 200 to 499, such as "200", "200-299" or "200,302"' }),
-  intervalSeconds: integer({ min: 5, max: 300, unit: "seconds" }),
-  timeoutSeconds: integer({ min: 2, max: 120, unit: "seconds" }),
-  healthyThreshold: integer({ min: 2, max: 10 }),
-  unhealthyThreshold: integer({ min: 2, max: 10 }),
-};
 
 const ACCESS_LOG_SHAPE: ShapeOf<AccessLogOptions> = {
   bucket: s3Bucket(),
   prefix: string({
     pattern: /^[^/]([\w!\-.*'()/]*[^/])?$/,
     what: "an S3 key prefix without leading or trailing slashes",
-    refine: (p) => (p.includes("AWSLogs") ? `(${JSON.stringify(p)}) must not include "AWSLogs": ELB adds AWSLogs/<account>/ after the prefix itself` : undefined),
+    refine: (p) =>
+      p.includes("AWSLogs")
+        ? `(${JSON.stringify(p)}) must not include "AWSLogs": ELB adds AWSLogs/<account>/ after the prefix itself`
+        : undefined,
   }),
   expirationDays: integer({ min: 1, unit: "days" }),
 };
@@ -303,14 +285,23 @@ const DOMAIN_SHAPE: ShapeOf<DomainOptions> = {
 };
 
 const WEB_ACL_SHAPE: ShapeOf<WebAclOptions> = {
-  arn: string({ pattern: /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[\w-]{1,128}\/[0-9a-f-]{36}$/, what: "a REGIONAL web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)" }),
+  arn: string({
+    pattern: /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[\w-]{1,128}\/[0-9a-f-]{36}$/,
+    what: "a REGIONAL web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)",
+  }),
   rateLimit: integer({ min: 10, max: 2_000_000_000, unit: "requests" }),
   rateLimitWindowSeconds: oneOf([60, 120, 300, 600] as const),
-  additionalManagedRuleGroups: list(string({ pattern: /^AWSManagedRules[A-Za-z0-9]+$/, what: "an AWS managed rule group name such as AWSManagedRulesAmazonIpReputationList" }), {
-    noun: ["rule group", "rule groups"],
-    unique: true,
-    lengthDecides: "the web ACL's rules",
-  }),
+  additionalManagedRuleGroups: list(
+    string({
+      pattern: /^AWSManagedRules[A-Za-z0-9]+$/,
+      what: "an AWS managed rule group name such as AWSManagedRulesAmazonIpReputationList",
+    }),
+    {
+      noun: ["rule group", "rule groups"],
+      unique: true,
+      lengthDecides: "the web ACL's rules",
+    },
+  ),
 };
 
 /** 0 (off) or 30 to 900 seconds: AWS's range for slow start. */
@@ -342,7 +333,14 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
   ),
   vpcId: required(string({ pattern: /^vpc-[0-9a-f]{8,17}$/, what: "a VPC id (vpc-…)" })),
   vpcCidr: required(cidrBlock()),
-  subnetIds: required(list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), { minItems: 2, noun: ["subnet", "subnets"], why: "an ALB requires two availability zones", unique: true })),
+  subnetIds: required(
+    list(string({ pattern: /^subnet-[0-9a-f]{8,17}$/, what: "a subnet id (subnet-…)" }), {
+      minItems: 2,
+      noun: ["subnet", "subnets"],
+      why: "an ALB requires two availability zones",
+      unique: true,
+    }),
+  ),
   internal: boolean(),
   ingressCidrs: cidrBlocks({ minItems: 1, why: "nothing else reaches the load balancer" }),
   targetPort: port(),
@@ -350,8 +348,18 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
   httpsPort: port(),
   certificateArn: string({ pattern: CERTIFICATE_ARN, what: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)" }),
   domain: object(DOMAIN_SHAPE),
+  additionalCertificateArns: list(
+    string({ pattern: CERTIFICATE_ARN, what: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)" }),
+    {
+      noun: ["certificate", "certificates"],
+      unique: true,
+    },
+  ),
   webAcl: object(WEB_ACL_SHAPE),
-  sslPolicy: string({ pattern: /^ELBSecurityPolicy-[A-Za-z0-9-]+$/, what: "an ELB security policy name such as ELBSecurityPolicy-TLS13-1-2-2021-06" }),
+  sslPolicy: string({
+    pattern: /^ELBSecurityPolicy-[A-Za-z0-9-]+$/,
+    what: "an ELB security policy name such as ELBSecurityPolicy-TLS13-1-2-2021-06",
+  }),
   healthCheck: object(HEALTH_CHECK_SHAPE),
   deregistrationDelaySeconds: integer({ min: 0, max: 3600, unit: "seconds" }),
   slowStartSeconds: slowStart(),
@@ -366,7 +374,12 @@ export const LOAD_BALANCER_SHAPE: ShapeOf<LoadBalancerProps> = {
     unique: true,
     lengthDecides: "whether a listener rule forwards /stress* to the targets",
   }),
-  targetGroupNamePrefix: string({ pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{0,5}$/, what: "1 to 6 letters, digits or hyphens, not starting with a hyphen (AWS's name_prefix rules)" }),
+  targetGroups: targetGroupsSpec(),
+  listenerRules: listenerRulesSpec(),
+  targetGroupNamePrefix: string({
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{0,5}$/,
+    what: "1 to 6 letters, digits or hyphens, not starting with a hyphen (AWS's name_prefix rules)",
+  }),
   deletionProtection: boolean(),
   idleTimeoutSeconds: integer({ min: 1, max: 4000, unit: "seconds" }),
   accessLogs: object(ACCESS_LOG_SHAPE),

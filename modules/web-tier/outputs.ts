@@ -38,6 +38,7 @@ function coreOutputs(m: ModuleOutputs): WebTierCoreOutputs {
     alb_zone_id: m.loadBalancer.albZoneId,
     alb_security_group_id: m.loadBalancer.securityGroupId,
     target_group_arn: m.loadBalancer.targetGroupArn,
+    target_group_arns: m.loadBalancer.targetGroupArns,
     listener_arn: m.loadBalancer.listenerArn,
     https_listener_arn: m.loadBalancer.httpsListenerArn ?? "",
     compute_mode: m.compute.mode,

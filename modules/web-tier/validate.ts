@@ -3,7 +3,7 @@ import { COMPUTE_DEFAULTS } from "../compute/props";
 import { COMPUTE_SETTINGS_SHAPE, computeRules } from "../compute/validate";
 import { checkShape } from "../core/shape";
 import { joinPath, judge, under, when, within, type Finding, type Rule } from "../core/validation";
-import { LOAD_BALANCER_SETTINGS_SHAPE, loadBalancerRules } from "../load-balancer/validate";
+import { LOAD_BALANCER_SETTINGS_SHAPE, loadBalancerRules, stressPriorityRules } from "../load-balancer/validate";
 import { MESSAGING_SETTINGS_SHAPE, messagingRules } from "../messaging/validate";
 import { NETWORK_SETTINGS_SHAPE, networkRules } from "../network/validate";
 import { SCALING_SETTINGS_SHAPE, scalingRules } from "../scaling/validate";
@@ -33,6 +33,12 @@ const stressRules: readonly Rule<WebTierProps>[] = [
     (p.loadBalancer?.stressAllowedCidrs ?? []).length > 0 && !(p.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint)
       ? "lists sources for /stress, but compute.stressEndpoint is off: nothing would serve it (turn it on, or leave the list out)"
       : undefined,
+  ),
+  stressPriorityRules(
+    "compute.stressEndpoint",
+    (p: WebTierProps) => p.loadBalancer?.listenerRules,
+    (p) => p.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
+    "loadBalancer",
   ),
 ];
 

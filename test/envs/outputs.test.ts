@@ -38,6 +38,7 @@ const CONTRACT = [
   "queue_name",
   "dlq_url",
   "dlq_arn",
+  "target_group_arns",
 ];
 
 type Outputs = Record<string, { value: unknown; description: string }>;

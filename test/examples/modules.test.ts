@@ -7,6 +7,7 @@ import { ExampleStack } from "../../examples/modules/example-stack";
 import { loadBalancerExample } from "../../examples/modules/load-balancer";
 import { messagingExample } from "../../examples/modules/messaging";
 import { networkExample } from "../../examples/modules/network";
+import { routingExample } from "../../examples/modules/routing";
 import { scalingExample } from "../../examples/modules/scaling";
 import { webTierExample } from "../../examples/modules/web-tier";
 import type { SynthesizedJson } from "../support/synth";
@@ -32,6 +33,13 @@ describe("examples/modules", () => {
     expect(resources(json, "aws_lb_target_group").map((t) => t.port)).toEqual([8080]);
     expect(resources(json, "aws_wafv2_web_acl")).toHaveLength(1);
     expect(resources(json, "aws_s3_bucket")).toHaveLength(1);
+  });
+
+  it("routing: two more target groups, five rules on the HTTPS listener, a second certificate", () => {
+    const json = synthesize(routingExample);
+    expect(resources(json, "aws_lb_target_group").map((t) => t.port).sort()).toEqual([5000, 8080, 9000]);
+    expect(resources(json, "aws_lb_listener_rule").map((r) => r.priority).sort()).toEqual([10, 11, 15, 20, 30]);
+    expect(resources(json, "aws_lb_listener_certificate")).toHaveLength(1);
   });
 
   it("compute: a group of two to six over the two instance types", () => {

@@ -26,6 +26,9 @@ const ASG_OUTPUTS = {
 };
 const ALB = { albArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/demo/1", albArnSuffix: "app/demo/1", targetGroupArnSuffix: "targetgroup/tg/1" };
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:demo-alarms";
+const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+/** A listener rule forwarding a path to the instances' target group. */
+const ROUTE = (name: string, priority: number) => ({ name, priority, conditions: { pathPatterns: [`/${name}/*`] }, action: { type: "forward", targetGroup: "default" } });
 /** A string only Terraform knows (Token.asString of a string is the string itself). */
 const token = (name: string) => Fn.lower(name);
 
@@ -64,6 +67,16 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["LoadBalancer", "with a WAF rate limit over AWS's 2,000,000,000", { webAcl: { rateLimit: 3e9 } }, ["webAcl.rateLimit"]],
   ["LoadBalancer", "with stress sources as a token list, whose length decides the rules", { stressEndpoint: true, stressAllowedCidrs: Token.asList("x") }, ["stressAllowedCidrs"]],
   ["LoadBalancer", "with the stress endpoint as a string", { stressEndpoint: "yes" }, ["stressEndpoint"]],
+  ["LoadBalancer", "with two rules of one priority", { listenerRules: [ROUTE("a", 100), ROUTE("b", 100)] }, ["listenerRules[1].priority"]],
+  ["LoadBalancer", "with a rule priority over AWS's 50000", { listenerRules: [ROUTE("a", 50001)] }, ["listenerRules[0].priority"]],
+  ["LoadBalancer", "with a rule without conditions", { listenerRules: [{ ...ROUTE("a", 1), conditions: {} }] }, ["listenerRules[0].conditions"]],
+  ["LoadBalancer", "with four values in one condition", { listenerRules: [{ ...ROUTE("a", 1), conditions: { pathPatterns: ["/a", "/b", "/c", "/d"] } }] }, ["listenerRules[0].conditions.pathPatterns"]],
+  ["LoadBalancer", "with six values in one rule", { listenerRules: [{ ...ROUTE("a", 1), conditions: { pathPatterns: ["/a", "/b", "/c"], hostHeaders: ["a.example.com", "b.example.com", "c.example.com"] } }] }, ["listenerRules[0].conditions"]],
+  ["LoadBalancer", "with a host condition AWS refuses and a path with a space", { listenerRules: [{ ...ROUTE("a", 1), conditions: { hostHeaders: ["localhost"], pathPatterns: ["/a b"] } }] }, ["listenerRules[0].conditions.hostHeaders[0]", "listenerRules[0].conditions.pathPatterns[0]"]],
+  ["LoadBalancer", "with a forward to a target group that does not exist", { listenerRules: [{ ...ROUTE("a", 1), action: { type: "forward", targetGroup: "api" } }] }, ["listenerRules[0].action.targetGroup"]],
+  ["LoadBalancer", "with a redirect to the same URL", { listenerRules: [{ ...ROUTE("a", 1), action: { type: "redirect" } }] }, ["listenerRules[0].action"]],
+  ["LoadBalancer", "with target groups as a token list, whose length decides the groups", { targetGroups: Token.asList("x") }, ["targetGroups"]],
+  ["LoadBalancer", "with an extra certificate and no HTTPS listener", { additionalCertificateArns: [CERT] }, ["additionalCertificateArns"]],
   ["Compute", "without a load balancer", { loadBalancer: undefined }, ["loadBalancer"]],
   ["Compute", "with the SSH port as the app's", { loadBalancer: { ...LB_OUTPUTS, targetPort: "22" } }, ["loadBalancer.targetPort"]],
   ["Compute", "with an instance count as a token", { instanceCount: Token.asNumber("x") }, ["instanceCount"]],
@@ -87,6 +100,7 @@ const BAD: readonly (readonly [string, string, Record<string, unknown>, readonly
   ["Scaling", "with compute outputs of no mode", { compute: { ...ASG_OUTPUTS, mode: undefined } }, ["compute.mode"]],
   ["WebTier", "with a misspelt section", { network: undefined, netwrok: {} }, ["netwrok", "network"]],
   ["WebTier", "with a section that is a string", { compute: "ec2" }, ["compute"]],
+  ["WebTier", "with a rule evaluated before the /stress guard", { compute: { mode: "ec2", stressEndpoint: true }, loadBalancer: { listenerRules: [ROUTE("a", 5)] } }, ["loadBalancer.listenerRules[0].priority"]],
 ];
 
 /**
@@ -109,6 +123,16 @@ const GOOD: readonly (readonly [string, string, Record<string, unknown>])[] = [
   ["LoadBalancer", "with token subnets and clients", { subnetIds: Token.asList("s"), ingressCidrs: Token.asList("c"), vpcCidr: token("v") }],
   ["LoadBalancer", "with a domain from another stack's outputs", { domain: { zoneId: token("z"), recordName: token("r"), alternativeNames: Token.asList("a") } }],
   ["LoadBalancer", "with a web ACL, log bucket and traffic controls from tokens", { webAcl: { arn: token("w") }, accessLogs: { bucket: token("b") }, slowStartSeconds: Token.asNumber("s"), stickiness: { durationSeconds: Token.asNumber("d") } }],
+  [
+    "LoadBalancer",
+    "with routing from another stack's outputs",
+    {
+      certificateArn: CERT,
+      additionalCertificateArns: Token.asList("c"),
+      targetGroups: [{ name: "api", port: 8080, healthCheck: { path: token("p") } }],
+      listenerRules: [{ name: "api", priority: Token.asNumber("p"), conditions: { hostHeaders: Token.asList("h"), sourceIps: [token("s")] }, action: { type: "forward", targetGroup: "api" } }],
+    },
+  ],
   ["Compute", "in asg mode with min = desired = max", { mode: "asg", minSize: 2, desiredCapacity: 2, maxSize: 2 }],
   ["Compute", "with a token alarm topic, image version and instance types", { mode: "asg", minSize: 2, maxSize: 4, alarmTopicArn: token("t"), imageVersion: Token.asNumber("v"), mixedInstances: { instanceTypes: [token("a"), token("b")] } }],
   ["Compute", "with token sizes", { mode: "asg", minSize: Token.asNumber("a"), maxSize: Token.asNumber("b"), desiredCapacity: Token.asNumber("c") }],

@@ -31,6 +31,7 @@ function expectedCounts(config: EnvironmentConfig): Record<string, number> {
   return sum(
     network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, s3GatewayEndpoint: config.network.s3GatewayEndpoint === true }),
     loadBalancer({ domain: lb.domain !== undefined, webAcl: lb.webAcl !== undefined, logBucket: lb.accessLogs !== undefined, stressGuard: config.compute.stressEndpoint === true }),
+    routing(lb),
     config.compute.mode === "asg" ? compute({ asg: true }) : compute({ instances }),
     alarmTopic(config.alarmTopic?.emailSubscriptions?.length ?? 0),
     ...(config.messaging?.queues ?? []).map((queue) => messaging({ queueAlarms: 1 + (queue.depthAlarmThreshold !== undefined ? 1 : 0) + (queue.ageAlarmSeconds !== undefined ? 1 : 0) })),
@@ -145,6 +146,18 @@ function loadBalancer(edge: { domain?: boolean; webAcl?: boolean; logBucket?: bo
   };
 }
 
+/** Other services' target groups, the egress to each of their ports the app's is not, listener rules and SNI certificates. */
+function routing(lb: NonNullable<EnvironmentConfig["loadBalancer"]>): Record<string, number> {
+  const groups = lb.targetGroups ?? [];
+  const ports = new Set(groups.map((g) => g.port).filter((p) => p !== (lb.targetPort ?? 5000)));
+  return {
+    aws_lb_target_group: groups.length,
+    aws_vpc_security_group_egress_rule: ports.size,
+    aws_lb_listener_rule: lb.listenerRules?.length ?? 0,
+    aws_lb_listener_certificate: lb.additionalCertificateArns?.length ?? 0,
+  };
+}
+
 function planned(plan: PlanJson, type: string): Record<string, unknown>[] {
   return (plan.resource_changes ?? []).filter((rc) => rc.type === type).map((rc) => rc.change.after as Record<string, unknown>);
 }
@@ -217,7 +230,7 @@ describeTerraform("every environment validates and plans offline", () => {
           enable_deletion_protection: config.production === true,
         }),
       ]);
-      expect(planned(await plan(), "aws_lb_target_group")).toEqual([
+      expect(planned(await plan(), "aws_lb_target_group").filter((g) => g.port === 5000)).toEqual([
         expect.objectContaining({ port: 5000, protocol: "HTTP", health_check: [expect.objectContaining({ path: "/health", matcher: "200" })] }),
       ]);
     });
@@ -225,7 +238,8 @@ describeTerraform("every environment validates and plans offline", () => {
     it("plans the edge the environment asks for: HTTPS under its own name, a WAF and access logs in production, the /stress guard where the endpoint is on", async () => {
       const p = await plan();
       const listeners = Object.fromEntries(planned(p, "aws_lb_listener").map((l) => [l.protocol, l]));
-      const rules = planned(p, "aws_lb_listener_rule");
+      // The guard's rules; the configured ones are checked below.
+      const rules = planned(p, "aws_lb_listener_rule").filter((r) => (r.tags as Record<string, string>).Name?.startsWith(`webtier-${config.name}-stress`));
       if (config.production) {
         const domain = config.loadBalancer!.domain!;
         expect(planned(p, "aws_acm_certificate")).toEqual([
@@ -265,6 +279,20 @@ describeTerraform("every environment validates and plans offline", () => {
       } else {
         expect(rules).toEqual([]);
       }
+    });
+
+    it("plans the routing the environment asks for: each other service's target group, and each rule on the forwarding listener", async () => {
+      const p = await plan();
+      const lb = config.loadBalancer ?? {};
+      const groups = planned(p, "aws_lb_target_group").filter((g) => g.port !== 5000);
+      expect(groups.map((g) => [g.port, (g.health_check as { path: string }[])[0]!.path])).toEqual((lb.targetGroups ?? []).map((g) => [g.port, g.healthCheck?.path ?? "/"]));
+      const rules = planned(p, "aws_lb_listener_rule").filter((r) => !(r.tags as Record<string, string>).Name?.startsWith(`webtier-${config.name}-stress`));
+      const paths = (r: Record<string, unknown>) => (r.condition as { path_pattern: { values: string[] }[] }[]).flatMap((c) => c.path_pattern.flatMap((v) => v.values));
+      expect(rules.map((r) => [r.priority, paths(r)])).toEqual((lb.listenerRules ?? []).map((r) => [r.priority, r.conditions.pathPatterns ?? []]));
+      const forwarding = configured(p, "aws_lb_listener_rule").filter((r) => r.name.includes("listener-rules"));
+      expect(forwarding).toHaveLength(lb.listenerRules?.length ?? 0);
+      const listener = config.production ? /^aws_lb_listener\.load-balancer_https_[0-9A-F]{8}/ : /^aws_lb_listener\.load-balancer_http_[0-9A-F]{8}/;
+      for (const r of forwarding) expect(r.expressions.listener_arn?.references).toEqual(expect.arrayContaining([expect.stringMatching(listener)]));
     });
 
     it("plans instances from a launch template that requires IMDSv2, encrypts the root volume and runs T instances on standard credits", async () => {

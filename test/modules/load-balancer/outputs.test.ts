@@ -13,6 +13,7 @@ describe("load balancer outputs", () => {
       securityGroupId: expect.stringMatching(/^\$\{aws_security_group\.lb_security-group_[0-9A-F]{8}\.id\}$/),
       targetGroupArn: expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-group_[0-9A-F]{8}\.arn\}$/),
       targetGroupArnSuffix: expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-group_[0-9A-F]{8}\.arn_suffix\}$/),
+      targetGroupArns: { default: expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-group_[0-9A-F]{8}\.arn\}$/) },
       listenerArn: expect.stringMatching(/^\$\{aws_lb_listener\.lb_http_[0-9A-F]{8}\.arn\}$/),
       httpsListenerArn: undefined,
       targetPort: 5000,
@@ -32,6 +33,7 @@ describe("load balancer outputs", () => {
       "securityGroupId",
       "targetGroupArn",
       "targetGroupArnSuffix",
+      "targetGroupArns",
       "targetPort",
       "webAclArn",
     ]);
@@ -39,7 +41,10 @@ describe("load balancer outputs", () => {
 
   it("points listenerArn at the HTTPS listener when there is a certificate", () => {
     const { loadBalancer, stack } = build({ certificateArn: CERT });
-    const out = resolveValues(stack, { listenerArn: loadBalancer.outputs.listenerArn, httpsListenerArn: loadBalancer.outputs.httpsListenerArn });
+    const out = resolveValues(stack, {
+      listenerArn: loadBalancer.outputs.listenerArn,
+      httpsListenerArn: loadBalancer.outputs.httpsListenerArn,
+    });
     expect(out.listenerArn).toMatch(/^\$\{aws_lb_listener\.lb_https_[0-9A-F]{8}\.arn\}$/);
     expect(out.httpsListenerArn).toBe(out.listenerArn);
   });
