@@ -1,12 +1,20 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Three tiers run by `npm test`: `unit` synthesizes and inspects JSON in-process (fast, no Terraform, no other
- * program); `commands` runs the project's commands and other programs as processes (synth, the
- * CLIs, git worktrees, the workflows' bash scripts, the Python workload); `terraform` runs real
- * `terraform plan` offline against synthesized stacks. `npm test` runs all three, side by side.
- * A fourth, `apply` (`npm run test:apply`, not part of `npm test`), applies, re-plans, drifts and
- * destroys every environment in a local AWS emulator (moto_server): minutes, not seconds.
+ * Test tiers, one vitest project each. `npm test` runs the first three side by side and stays
+ * within 100 s on a quiet 2-core machine:
+ * - `unit` synthesizes and inspects JSON in-process (no Terraform, no other program);
+ * - `commands` runs the project's commands and other programs as processes (synth, the CLIs, git
+ *   worktrees, the workflows' bash scripts, the Python workload);
+ * - `terraform` runs real `terraform plan` offline: every environment, HCL synth, backends.
+ * Two more run after it (`.ci/run` runs both):
+ * - `plans` (`npm run test:plans`): the heavier real-Terraform scenarios (plan review against a
+ *   deployed prod, the red-team attacks, delivery, the packed library, the HCL consumer, moves,
+ *   replacements, account pinning, tokens, an environment without messaging, routing over a
+ *   deployed stage and prod, capacity settings over a deployed prod, the runner's failure
+ *   paths): minutes;
+ * - `apply` (`npm run test:apply`) applies, re-plans, drifts and destroys every environment in a
+ *   local AWS emulator (moto_server): minutes.
  */
 const COMMANDS = [
   "test/main.test.ts",
@@ -33,7 +41,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/terraform/**", "test/apply/**", ...COMMANDS],
+          exclude: ["test/terraform/**", "test/plans/**", "test/apply/**", ...COMMANDS],
           testTimeout: 20_000,
           // Every file would otherwise load cdktf and the provider bindings afresh: 26 s
           // against 9 s for this tier, measured. Tests share no state (each builds its own App).
@@ -49,8 +57,6 @@ export default defineConfig({
         test: {
           name: "terraform",
           include: ["test/terraform/**/*.test.ts"],
-          // Runs of identical stacks and states share one Terraform result, across files.
-          globalSetup: ["test/support/temp-dir.ts", "test/support/terraform-run.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           // Files share a worker's loaded modules, and with them its Terraform init and schemas.
@@ -60,11 +66,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "apply",
-          include: ["test/apply/**/*.test.ts"],
-          // One emulator per environment, the environments side by side in one file.
+          name: "plans",
+          include: ["test/plans/**/*.test.ts"],
+          // Their setups plan a deployed prod several times over: 300 s timed out on a busy machine.
           testTimeout: 600_000,
           hookTimeout: 600_000,
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "apply",
+          include: ["test/apply/**/*.test.ts"],
+          // One emulator per environment, the environments side by side in one file. A hang guard,
+          // not a target: the first test of an environment waits for its whole lifecycle, which on
+          // this 2-core machine shared with other work took 14 minutes (about 5 when quiet).
+          testTimeout: 1_500_000,
+          hookTimeout: 1_500_000,
         },
       },
     ],

@@ -32,8 +32,14 @@ export const dev: EnvironmentConfig = {
   alarmTopic: {},
   messaging: {
     topicName: "order-alerts",
+    // An order's events must be handled in the order they happened, once: FIFO end to end (topic,
+    // queue, dead-letter queue), the order id as message group. High throughput: ordering is only
+    // needed within a group, so each order's group gets its own quota. Dev goes first: the switch
+    // replaces the topic and queues (their names gain .fifo), which only dev can take lightly.
+    fifo: true,
+    highThroughput: true,
     // Visibility matched to processing time (seed 000): the consumer takes up to 45 s.
-    queues: [{ name: "order-queue", visibilityTimeoutSeconds: 60, consumerTimeoutSeconds: 45 }],
+    queues: [{ name: "order-queue", visibilityTimeoutSeconds: 60, consumerTimeoutSeconds: 45, highThroughput: true }],
   },
   // ec2 mode has no group to scale: operational alarms and the dashboard only.
   scaling: {},

@@ -43,9 +43,10 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
     c.messaging !== undefined && c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
   ),
   ...productionAccountRules,
-  rules(["compute.mode", "compute.mixedInstances.instanceTypes"], (c) => {
+  rules(["compute.mode", "compute.mixedInstances.instanceTypes", "compute.mixedInstances.instanceRequirements"], (c) => {
     // FSBP AutoScaling.6: a group that may launch one type only cannot launch when that type runs short in a zone.
-    if (c.compute.mode !== "asg") return [];
+    // Instance requirements select every type that matches: several.
+    if (c.compute.mode !== "asg" || c.compute.mixedInstances?.instanceRequirements !== undefined) return [];
     const types = c.compute.mixedInstances?.instanceTypes;
     if (types === undefined) return [{ path: "compute.mixedInstances", message: "is required in a production environment: list at least 2 instance types, so the group can launch when one runs short (FSBP AutoScaling.6)" }];
     return !isToken(types) && types.length < 2 ? [{ path: "compute.mixedInstances.instanceTypes", message: `must list at least 2 instance types in a production environment (got ${types.length}), so the group can launch when one runs short (FSBP AutoScaling.6)` }] : [];

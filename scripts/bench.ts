@@ -35,8 +35,8 @@ interface Measurement {
   readonly peakMiB: number | undefined;
   /**
    * Median CPU time the whole machine spent busy during a run, seconds (Linux' /proc/stat): the
-   * processes a run leaves to others to reap (warm provider processes) included, which
-   * /usr/bin/time misses. Undefined elsewhere.
+   * processes a run leaves to others to reap included, which /usr/bin/time misses. Undefined
+   * elsewhere.
    */
   readonly cpuSeconds: number | undefined;
 }
@@ -66,7 +66,11 @@ function measure(label: string, argv: readonly string[], runs: number, env: Node
     const [cmd, ...args] = withTime ? [TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
     const busy = busyCpuSeconds();
     const started = performance.now();
-    const result = spawnSync(cmd!, args, { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const result = spawnSync(cmd!, args, {
+      cwd: ROOT,
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     const wall = performance.now() - started;
     if (result.status !== 0) throw new Error(`${label} failed (${argv.join(" ")}):\n${result.stderr}`);
     if (i < warmup) continue;
@@ -106,21 +110,35 @@ interface BenchOptions {
   readonly out: string;
   readonly skipTests: boolean;
   readonly skipApply: boolean;
+  /** Only the apply rows: no synth, scaling, plan or test tiers. */
+  readonly applyOnly: boolean;
+  /** The environments of the apply rows. */
+  readonly environments: readonly string[];
 }
+
+const ENVIRONMENTS = ["dev", "stage", "prod"] as const;
 
 /**
  * Apply, the no-op plan after it, and destroy of each environment, one run each, in a fresh
  * emulator per environment, one environment at a time (the apply tier runs them side by side).
  */
-async function applyRows(): Promise<Measurement[]> {
+async function applyRows(environments: readonly string[]): Promise<Measurement[]> {
   const rows: Measurement[] = [];
-  for (const env of ["dev", "stage", "prod"]) {
+  for (const env of environments) {
     const emulator = await startEmulator();
     try {
       const local = ["--local", "--endpoint", emulator.endpoint];
       const plans = mkdtempSync(join(tmpdir(), "bench-local-"));
       const cli = (name: string, ...args: string[]) => ["npm", "run", "--silent", name, "--", env, ...local, "--out", plans, ...args];
-      rows.push(measure(`npm run deploy -- ${env} --local --yes (apply)`, cli("deploy", "--yes", ...(env === "prod" ? ["--empty-state"] : [])), 1, {}, 0));
+      rows.push(
+        measure(
+          `npm run deploy -- ${env} --local --yes (apply)`,
+          cli("deploy", "--yes", ...(env === "prod" ? ["--empty-state"] : [])),
+          1,
+          {},
+          0,
+        ),
+      );
       rows.push(measure(`npm run plan -- ${env} --local (no-op plan)`, cli("plan"), 1, {}, 0));
       // prod refuses: it is protected, and its queues carry prevent_destroy.
       if (env !== "prod") rows.push(measure(`npm run destroy -- ${env} --local --yes`, cli("destroy", "--yes"), 1, {}, 0));
@@ -131,7 +149,34 @@ async function applyRows(): Promise<Measurement[]> {
   return rows;
 }
 
-async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise<number> {
+/** The apply rows alone (--apply-only): printed and written like the full run's. */
+async function benchApplyOnly(out: string, environments: readonly string[]): Promise<number> {
+  if (!terraformAvailability().available) throw new UsageError(`--apply-only needs Terraform: ${terraformAvailability().reason}`);
+  console.error(`measuring apply, no-op plan and destroy of ${environments.join(", ")} in the emulator (one run each)…`);
+  const measurements = await applyRows(environments);
+  const results = { machine: machine(), runs: 1, measurements };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results.machine, measurements);
+  console.log(`\nFigures written to ${out.replace(`${ROOT}/`, "")}`);
+  return 0;
+}
+
+function printTable(m: ReturnType<typeof machine>, measurements: readonly Measurement[]): void {
+  console.log(`${m.date} · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · Node ${m.node} · ${m.terraform}`);
+  console.log("");
+  console.log("| what | median | min–max | peak RSS | CPU, whole machine |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const x of measurements) {
+    const cpu = x.cpuSeconds === undefined ? "n/a" : `${x.cpuSeconds.toFixed(1)} s`;
+    console.log(
+      `| ${x.label} | ${fmtMs(x.medianMs)} | ${fmtMs(x.minMs)}–${fmtMs(x.maxMs)} | ${x.peakMiB === undefined ? "n/a" : `${x.peakMiB.toFixed(0)} MiB`} | ${cpu} |`,
+    );
+  }
+}
+
+async function bench({ runs, out, skipTests, skipApply, applyOnly, environments }: BenchOptions): Promise<number> {
+  if (applyOnly) return benchApplyOnly(out, environments);
   const synthOut = mkdtempSync(join(tmpdir(), "bench-synth-"));
   const empty = join(mkdtempSync(join(tmpdir(), "bench-empty-")), "empty.ts");
   writeFileSync(empty, "export {};\n");
@@ -140,8 +185,13 @@ async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise
   const nodeFloor = measure("node (empty script)", [process.execPath, "-e", "0"], runs);
   const tsxFloor = measure("node + tsx (empty script)", [process.execPath, TSX, empty], runs);
   const synthAll = measure("npm run synth (all 3 environments)", ["npm", "run", "--silent", "synth"], runs, { CDKTF_OUTDIR: synthOut });
-  const synthOne = measure("npm run synth (prod only)", ["npm", "run", "--silent", "synth"], runs, { CDKTF_OUTDIR: synthOut, ENVIRONMENTS: "prod" });
-  const synthTsx = measure("tsx main.ts (as cdktf.json ran it before)", [process.execPath, TSX, "main.ts"], runs, { CDKTF_OUTDIR: synthOut });
+  const synthOne = measure("npm run synth (prod only)", ["npm", "run", "--silent", "synth"], runs, {
+    CDKTF_OUTDIR: synthOut,
+    ENVIRONMENTS: "prod",
+  });
+  const synthTsx = measure("tsx main.ts (as cdktf.json ran it before)", [process.execPath, TSX, "main.ts"], runs, {
+    CDKTF_OUTDIR: synthOut,
+  });
   const app = (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app: string }).app;
   const cdktfApp = measure(`cdktf app (cdktf.json: ${app})`, ["sh", "-c", app], runs, { CDKTF_OUTDIR: synthOut });
 
@@ -151,14 +201,19 @@ async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise
     measure(`${n} × prod in one app`, [process.execPath, "--require", HOOK, join(ROOT, "scripts", "bench-scale.ts"), String(n)], scaleRuns),
   );
   const marginalMs = (scale[2]!.medianMs - scale[0]!.medianMs) / 49;
-  const marginalMiB = scale[2]!.peakMiB !== undefined && scale[0]!.peakMiB !== undefined ? (scale[2]!.peakMiB - scale[0]!.peakMiB) / 49 : undefined;
+  const marginalMiB =
+    scale[2]!.peakMiB !== undefined && scale[0]!.peakMiB !== undefined ? (scale[2]!.peakMiB - scale[0]!.peakMiB) / 49 : undefined;
 
   let planAll: Measurement | undefined;
   let tiers: Measurement[] = [];
   if (terraformAvailability().available) {
     console.error("measuring npm run plan -- all --offline…");
     const planOut = mkdtempSync(join(tmpdir(), "bench-plan-"));
-    planAll = measure("npm run plan -- all --offline", ["npm", "run", "--silent", "plan", "--", "all", "--offline", "--out", planOut], Math.max(3, Math.ceil(runs / 2)));
+    planAll = measure(
+      "npm run plan -- all --offline",
+      ["npm", "run", "--silent", "plan", "--", "all", "--offline", "--out", planOut],
+      Math.max(3, Math.ceil(runs / 2)),
+    );
   }
   if (!skipTests) {
     console.error("measuring the test tiers (one run each)…");
@@ -168,34 +223,76 @@ async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise
       measure("npm run test:commands", ["npm", "run", "--silent", "test:commands"], 1, ci, 0),
       measure("npm run test:terraform", ["npm", "run", "--silent", "test:terraform"], 1, ci, 0),
       measure("npm test (all three tiers)", ["npm", "test", "--silent"], 1, ci, 0),
+      measure("npm run test:plans", ["npm", "run", "--silent", "test:plans"], 1, ci, 0),
     ];
   }
   const [unit, , , wholeSuite] = tiers;
   let applied: Measurement[] = [];
   if (!skipApply && terraformAvailability().available) {
     console.error("measuring apply, no-op plan and destroy of each environment in the emulator (one run each)…");
-    applied = await applyRows();
+    applied = await applyRows(environments);
   }
 
   const ratio = synthAll.medianMs / tsxFloor.medianMs;
   const checks = [
-    { target: `synth of all environments ≤ ${TARGETS.synthRatio} × the node + tsx floor`, value: `${ratio.toFixed(2)} ×`, pass: ratio <= TARGETS.synthRatio },
-    { target: `synth of all environments ≤ ${TARGETS.synthMiB} MiB peak`, value: `${synthAll.peakMiB?.toFixed(0) ?? "n/a"} MiB`, pass: synthAll.peakMiB === undefined || synthAll.peakMiB <= TARGETS.synthMiB },
-    { target: `marginal cost per environment ≤ ${TARGETS.marginalMs} ms`, value: `${marginalMs.toFixed(1)} ms`, pass: marginalMs <= TARGETS.marginalMs },
+    {
+      target: `synth of all environments ≤ ${TARGETS.synthRatio} × the node + tsx floor`,
+      value: `${ratio.toFixed(2)} ×`,
+      pass: ratio <= TARGETS.synthRatio,
+    },
+    {
+      target: `synth of all environments ≤ ${TARGETS.synthMiB} MiB peak`,
+      value: `${synthAll.peakMiB?.toFixed(0) ?? "n/a"} MiB`,
+      pass: synthAll.peakMiB === undefined || synthAll.peakMiB <= TARGETS.synthMiB,
+    },
+    {
+      target: `marginal cost per environment ≤ ${TARGETS.marginalMs} ms`,
+      value: `${marginalMs.toFixed(1)} ms`,
+      pass: marginalMs <= TARGETS.marginalMs,
+    },
     {
       target: `cdktf's app ≤ ${TARGETS.cdktfAppRatio} × npm run synth`,
       value: `${(cdktfApp.medianMs / synthAll.medianMs).toFixed(2)} × (${fmtMs(cdktfApp.medianMs)})`,
       pass: cdktfApp.medianMs <= TARGETS.cdktfAppRatio * synthAll.medianMs,
     },
-    ...(planAll ? [{ target: `npm run plan -- all --offline ≤ ${TARGETS.planAllSeconds} s`, value: fmtMs(planAll.medianMs), pass: planAll.medianMs <= TARGETS.planAllSeconds * 1000 }] : []),
-    ...(unit ? [{ target: `unit tier ≤ ${TARGETS.unitSeconds} s`, value: fmtMs(unit.medianMs), pass: unit.medianMs <= TARGETS.unitSeconds * 1000 }] : []),
-    ...(wholeSuite ? [{ target: `npm test ≤ ${TARGETS.testSeconds} s`, value: fmtMs(wholeSuite.medianMs), pass: wholeSuite.medianMs <= TARGETS.testSeconds * 1000 }] : []),
+    ...(planAll
+      ? [
+          {
+            target: `npm run plan -- all --offline ≤ ${TARGETS.planAllSeconds} s`,
+            value: fmtMs(planAll.medianMs),
+            pass: planAll.medianMs <= TARGETS.planAllSeconds * 1000,
+          },
+        ]
+      : []),
+    ...(unit
+      ? [{ target: `unit tier ≤ ${TARGETS.unitSeconds} s`, value: fmtMs(unit.medianMs), pass: unit.medianMs <= TARGETS.unitSeconds * 1000 }]
+      : []),
+    ...(wholeSuite
+      ? [
+          {
+            target: `npm test ≤ ${TARGETS.testSeconds} s`,
+            value: fmtMs(wholeSuite.medianMs),
+            pass: wholeSuite.medianMs <= TARGETS.testSeconds * 1000,
+          },
+        ]
+      : []),
   ];
 
   const results = {
     machine: machine(),
     runs,
-    measurements: [nodeFloor, tsxFloor, synthAll, synthOne, synthTsx, cdktfApp, ...scale, ...(planAll ? [planAll] : []), ...tiers, ...applied],
+    measurements: [
+      nodeFloor,
+      tsxFloor,
+      synthAll,
+      synthOne,
+      synthTsx,
+      cdktfApp,
+      ...scale,
+      ...(planAll ? [planAll] : []),
+      ...tiers,
+      ...applied,
+    ],
     marginalMs,
     marginalMiB,
     ratio,
@@ -204,17 +301,11 @@ async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
-  const m = results.machine;
-  console.log(`${m.date} · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · Node ${m.node} · ${m.terraform}`);
+  printTable(results.machine, results.measurements);
   console.log("");
-  console.log("| what | median | min–max | peak RSS | CPU, whole machine |");
-  console.log("| --- | ---: | ---: | ---: | ---: |");
-  for (const x of results.measurements) {
-    const cpu = x.cpuSeconds === undefined ? "n/a" : `${x.cpuSeconds.toFixed(1)} s`;
-    console.log(`| ${x.label} | ${fmtMs(x.medianMs)} | ${fmtMs(x.minMs)}–${fmtMs(x.maxMs)} | ${x.peakMiB === undefined ? "n/a" : `${x.peakMiB.toFixed(0)} MiB`} | ${cpu} |`);
-  }
-  console.log("");
-  console.log(`Marginal cost of an environment (50 × prod against 1 × prod): ${marginalMs.toFixed(1)} ms${marginalMiB === undefined ? "" : `, ${marginalMiB.toFixed(2)} MiB`}`);
+  console.log(
+    `Marginal cost of an environment (50 × prod against 1 × prod): ${marginalMs.toFixed(1)} ms${marginalMiB === undefined ? "" : `, ${marginalMiB.toFixed(2)} MiB`}`,
+  );
   console.log(`npm run synth / node + tsx floor: ${ratio.toFixed(2)} ×`);
   console.log("");
   for (const c of checks) console.log(`${c.pass ? "PASS" : "FAIL"}  ${c.target}: ${c.value}`);
@@ -224,13 +315,13 @@ async function bench({ runs, out, skipTests, skipApply }: BenchOptions): Promise
 
 export const benchmark = command({
   name: "bench",
-  usage: "npm run bench [-- --runs <n>] [--skip-tests] [--skip-apply] [--out <file>]",
+  usage: "npm run bench [-- --runs <n>] [--skip-tests] [--skip-apply | --apply-only] [--environments <env,...>] [--out <file>]",
   help: `Times what users wait for, as whole processes, after a warm-up run: \`npm run synth\` for all
 environments and for one, the Node and Node + tsx floors measured in the same run (so the
 figures read as ratios on a noisy machine), the app cdktf.json runs (what \`cdktf synth\`,
 \`diff\` and \`deploy\` wait for), synth of 1, 10 and 50 copies of prod in one app (the marginal
 cost of an environment), \`npm run plan -- all --offline\`, one run each of the unit, commands
-and Terraform tiers and of the whole \`npm test\`, and one run each of the apply, the no-op plan
+and Terraform tiers, of the whole \`npm test\` and of the plans tier, and one run each of the apply, the no-op plan
 after it and the destroy (dev and stage; prod refuses) with --local, a fresh emulator each.
 Wall time is median and min–max; peak resident memory comes from the OS's accounting
 (/usr/bin/time), for the largest process of each command.
@@ -238,14 +329,35 @@ Wall time is median and min–max; peak resident memory comes from the OS's acco
   --runs <n>      measured runs of each command (default 7)
   --skip-tests    leave out the test tiers
   --skip-apply    leave out apply, no-op plan and destroy in the emulator (needs moto_server)
+  --apply-only    measure only apply, no-op plan and destroy in the emulator
+  --environments <env,...>  the environments of those rows (default dev,stage,prod)
   --out <file>    where the figures go (default .bench/results.json)
 
 Exit codes: 0 every target met · 1 a target missed or a command failed · 2 bad usage.`,
-  options: { runs: { type: "string" }, "skip-tests": { type: "boolean" }, "skip-apply": { type: "boolean" }, out: { type: "string" } },
+  options: {
+    runs: { type: "string" },
+    "skip-tests": { type: "boolean" },
+    "skip-apply": { type: "boolean" },
+    "apply-only": { type: "boolean" },
+    environments: { type: "string" },
+    out: { type: "string" },
+  },
   run({ values }) {
     const runs = Number(values.runs ?? "7");
     if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a whole number >= 1, got ${values.runs}`);
-    return bench({ runs, out: resolve(values.out ?? join(ROOT, ".bench", "results.json")), skipTests: values["skip-tests"] === true, skipApply: values["skip-apply"] === true });
+    if (values["apply-only"] && values["skip-apply"]) throw new UsageError("--apply-only and --skip-apply exclude each other");
+    const environments = (values.environments ?? ENVIRONMENTS.join(",")).split(",").map((e) => e.trim());
+    const unknown = environments.filter((e) => !(ENVIRONMENTS as readonly string[]).includes(e));
+    if (unknown.length > 0 || environments.length === 0)
+      throw new UsageError(`--environments takes some of ${ENVIRONMENTS.join(", ")}, got ${JSON.stringify(values.environments)}`);
+    return bench({
+      runs,
+      out: resolve(values.out ?? join(ROOT, ".bench", "results.json")),
+      skipTests: values["skip-tests"] === true,
+      skipApply: values["skip-apply"] === true,
+      applyOnly: values["apply-only"] === true,
+      environments,
+    });
   },
 });
 

@@ -21,14 +21,22 @@ import { terraform, terraformEnv, TerraformError, type PlanJson } from "./lib/te
 /** An initialized folder of the environment: its real backend, or the emulator's (`--local`). */
 async function initialized(env: string, stackDir: string, local: string | undefined): Promise<{ workdir: string; discard: () => void }> {
   if (local) {
-    await seedHostedZones(local, hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]));
+    await seedHostedZones(
+      local,
+      hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]),
+    );
     return initLocal(stackDir, env, local);
   }
   await terraform(["init", "-input=false", "-no-color"], stackDir, terraformEnv());
   return { workdir: stackDir, discard: () => undefined };
 }
 
-async function destroyEnvironment(env: string, values: { yes?: boolean; out?: string }, override: GuardOverride, local: string | undefined): Promise<number> {
+async function destroyEnvironment(
+  env: string,
+  values: { yes?: boolean; out?: string },
+  override: GuardOverride,
+  local: string | undefined,
+): Promise<number> {
   const { app, configs } = synthesize({ names: env, env: process.env });
   const config = configs[0]!;
   const stackDir = resolve(app.outdir, "stacks", env);
@@ -38,7 +46,11 @@ async function destroyEnvironment(env: string, values: { yes?: boolean; out?: st
   // A protected environment refuses before anything is planned: by the owner's list or its
   // config. One protected only by what is deployed (production tags) is caught by the guard below.
   const list = protectedList(process.env);
-  const listed = list.names.includes(env) ? `listed in ${list.source}` : config.production === true ? "its config says production: true" : undefined;
+  const listed = list.names.includes(env)
+    ? `listed in ${list.source}`
+    : config.production === true
+      ? "its config says production: true"
+      : undefined;
   if (listed && !override.allowDestroy) {
     console.log(`Nothing destroyed: ${env} is protected (${listed}); --allow-destroy overrides it.`);
     return EXIT.guarded;
@@ -53,7 +65,10 @@ async function destroyEnvironment(env: string, values: { yes?: boolean; out?: st
     })().catch((error: unknown) => {
       // Terraform's own protection: a resource with prevent_destroy stops the destroy plan.
       if (error instanceof TerraformError && /lifecycle\.prevent_destroy/.test(error.output)) {
-        throw new CommandError(`nothing destroyed: ${env} has resources with prevent_destroy, so Terraform refuses to plan their destroy; turn it off in the config first:\n${error.output.split("\n\n")[0]}`, EXIT.guarded);
+        throw new CommandError(
+          `nothing destroyed: ${env} has resources with prevent_destroy, so Terraform refuses to plan their destroy; turn it off in the config first:\n${error.output.split("\n\n")[0]}`,
+          EXIT.guarded,
+        );
       }
       throw terraformFailure(error, env, undefined);
     });
@@ -110,7 +125,8 @@ failed · 2 bad usage or invalid configuration · 3 the guard blocked it (nothin
     const env = positionals[0]!;
     if (env === "all" || env.includes(",")) throw new UsageError("destroy takes one environment at a time");
     checkLocalChoice(values);
-    if (values["override-reason"] !== undefined && !values["allow-destroy"]) throw new UsageError("--override-reason goes with --allow-destroy");
+    if (values["override-reason"] !== undefined && !values["allow-destroy"])
+      throw new UsageError("--override-reason goes with --allow-destroy");
     const override = { allowDestroy: values["allow-destroy"] === true, reason: values["override-reason"] };
     return withEmulator(values, (local) => destroyEnvironment(env, values, override, local));
   },

@@ -1,4 +1,4 @@
-import { AutoscalingGroup, type AutoscalingGroupConfig } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { AutoscalingGroup, type AutoscalingGroupConfig, type AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { AutoscalingLifecycleHook } from "@cdktf/provider-aws/lib/autoscaling-lifecycle-hook";
 import { AutoscalingNotification } from "@cdktf/provider-aws/lib/autoscaling-notification";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -6,7 +6,7 @@ import type { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import type { Construct } from "constructs";
 import { policyDocument } from "../core/aws";
-import type { InstanceRefreshOptions, LifecycleHookOptions, MixedInstancesOptions, WarmPoolOptions } from "./capacity";
+import type { CountRange, InstanceRefreshOptions, InstanceRequirements, LifecycleHookOptions, MixedInstancesOptions, WarmPoolOptions } from "./capacity";
 import { COMPUTE_DEFAULTS, type AsgModeProps } from "./props";
 import { refreshBounds } from "./validate";
 
@@ -61,6 +61,12 @@ export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTe
     ...(props.mixedInstances ? mixedInstancesPolicy(props.mixedInstances, template) : { launchTemplate: template }),
     ...(props.warmPool ? { warmPool: warmPool(props.warmPool) } : {}),
     targetGroupArns: [props.loadBalancer.targetGroupArn],
+    // Each written only when set, so a group that does not use them plans no change.
+    maxInstanceLifetime: props.maxInstanceLifetimeSeconds,
+    terminationPolicies: props.terminationPolicies && [...props.terminationPolicies],
+    suspendedProcesses: props.suspendedProcesses && [...props.suspendedProcesses],
+    protectFromScaleIn: props.protectFromScaleIn,
+    defaultInstanceWarmup: props.defaultInstanceWarmupSeconds,
     healthCheckType: props.healthCheckType ?? d.healthCheckType,
     healthCheckGracePeriod: props.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
     defaultCooldown: props.defaultCooldownSeconds ?? d.defaultCooldownSeconds,
@@ -113,13 +119,34 @@ function mixedInstancesPolicy(
         onDemandPercentageAboveBaseCapacity: onDemandPercent,
         onDemandAllocationStrategy: options.onDemandAllocationStrategy ?? d.onDemandAllocationStrategy,
         spotAllocationStrategy: options.spotAllocationStrategy ?? d.spotAllocationStrategy,
+        spotMaxPrice: options.spotMaxPrice,
       },
       launchTemplate: {
         launchTemplateSpecification: { launchTemplateId: template.id, version: template.version },
-        override: options.instanceTypes.map((instanceType) => ({ instanceType })),
+        override: options.instanceRequirements
+          ? [{ instanceRequirements: instanceRequirements(options.instanceRequirements) }]
+          : (options.instanceTypes ?? []).map((instanceType) => {
+              const weight = options.weights?.[instanceType];
+              return weight === undefined ? { instanceType } : { instanceType, weightedCapacity: String(weight) };
+            }),
       },
     },
     capacityRebalance: options.capacityRebalance ?? spot,
+  };
+}
+
+/** Attribute-based selection as the override's instance_requirements; filters left out are AWS's defaults. */
+function instanceRequirements(r: InstanceRequirements): AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements {
+  const range = (v: CountRange) => ({ min: v.min, max: v.max });
+  const copy = (l: readonly string[] | undefined) => (l === undefined ? undefined : [...l]);
+  return {
+    vcpuCount: range(r.vcpuCount),
+    memoryMib: range(r.memoryMiB),
+    cpuManufacturers: [...r.cpuManufacturers],
+    burstablePerformance: r.burstablePerformance,
+    instanceGenerations: copy(r.instanceGenerations),
+    excludedInstanceTypes: copy(r.excludedInstanceTypes),
+    allowedInstanceTypes: copy(r.allowedInstanceTypes),
   };
 }
 

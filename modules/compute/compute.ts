@@ -13,8 +13,10 @@ import { nameTags } from "../core/tags";
 import { assertValid, pathOf } from "../core/validation";
 import { autoScalingGroup } from "./auto-scaling-group";
 import { launchImage } from "./image";
-import { burstability, commonArchitecture, launchedInstanceTypes } from "./instance-types";
+import { capacityReservationSpecification } from "./capacity-reservation";
+import { launchedArchitecture, launchedBurstability, launchedInstanceTypes } from "./instance-types";
 import { singleInstances } from "./instances";
+import { placementGroupName } from "./placement";
 import type { ComputeOutputs } from "./outputs";
 import { COMPUTE_DEFAULTS, SSM_MANAGED_POLICY, type ComputeProps } from "./props";
 import { validateComputeProps } from "./validate";
@@ -73,15 +75,21 @@ export class Compute extends Construct {
     const profile = new IamInstanceProfile(this, "instance-profile", { name: `${props.name}-instance`, role: role.name, tags: tags(props.name) });
 
     // Every type the group may launch shares one architecture (validated), so one image serves.
+    // Instance requirements name no type: the launch template then has none.
     const types = launchedInstanceTypes(props, d.instanceType);
     // T instances default to unlimited credits, which a CPU-bound request turns into charges.
-    const cpuCredits = props.cpuCredits ?? (burstability(types) === "all" ? d.cpuCredits : undefined);
+    const cpuCredits = props.cpuCredits ?? (launchedBurstability(props, d.instanceType) === "all" ? d.cpuCredits : undefined);
+    const placementGroup = props.placementGroup && placementGroupName(this, props.name, props.placementGroup, tags(props.name));
     const launchTemplate = new LaunchTemplate(this, "launch-template", {
       namePrefix: `${props.name}-`,
       description: `Instances of ${props.name}`,
-      imageId: launchImage(props.imageId, commonArchitecture(types) ?? "x86_64", props.imageVersion),
+      imageId: launchImage(props.imageId, launchedArchitecture(props, d.instanceType) ?? "x86_64", props.imageVersion),
       instanceType: types[0],
       creditSpecification: cpuCredits === undefined ? undefined : { cpuCredits },
+      placement: placementGroup === undefined ? undefined : { groupName: placementGroup },
+      capacityReservationSpecification: props.capacityReservation && capacityReservationSpecification(props.capacityReservation),
+      // Written only when asked, so existing templates gain no new version.
+      hibernationOptions: props.hibernation ? { configured: true } : undefined,
       updateDefaultVersion: true,
       vpcSecurityGroupIds: [securityGroup.id],
       iamInstanceProfile: { arn: profile.arn },

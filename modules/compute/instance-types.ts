@@ -28,12 +28,41 @@ export function instanceTypeTraits(instanceType: string): InstanceTypeTraits {
   };
 }
 
-/** The instance types a compute launches: its mixed instances policy's, else its one type (or `defaultType`). */
-export function launchedInstanceTypes(
-  c: { readonly instanceType?: string; readonly mixedInstances?: { readonly instanceTypes: readonly string[] } },
-  defaultType: string,
-): readonly string[] {
-  return c.mixedInstances?.instanceTypes ?? [c.instanceType ?? defaultType];
+/** What decides the types a compute launches: one type, a list, or attribute-based requirements. */
+export interface LaunchedTypes {
+  readonly instanceType?: string;
+  readonly mixedInstances?: {
+    readonly instanceTypes?: readonly string[];
+    readonly instanceRequirements?: { readonly cpuManufacturers: readonly string[]; readonly burstablePerformance?: string };
+  };
+}
+
+/**
+ * The instance types a compute launches by name: its mixed instances policy's, else its one type
+ * (or `defaultType`); none where instance requirements choose them.
+ */
+export function launchedInstanceTypes(c: LaunchedTypes, defaultType: string): readonly string[] {
+  return c.mixedInstances ? (c.mixedInstances.instanceTypes ?? []) : [c.instanceType ?? defaultType];
+}
+
+/** Whether the launched types are burstable: by name, or as the requirements' burstablePerformance says. */
+export function launchedBurstability(c: LaunchedTypes, defaultType: string): "all" | "none" | "some" | undefined {
+  const requirements = c.mixedInstances?.instanceRequirements;
+  if (requirements) return requirements.burstablePerformance === "required" ? "all" : "none";
+  return burstability(launchedInstanceTypes(c, defaultType));
+}
+
+/**
+ * The architecture every launched type runs: by name, or from the requirements' CPU makers
+ * (Graviton is arm64; Intel and AMD x86_64); undefined when they share none.
+ */
+export function launchedArchitecture(c: LaunchedTypes, defaultType: string): Architecture | undefined {
+  const requirements = c.mixedInstances?.instanceRequirements;
+  if (!requirements) return commonArchitecture(launchedInstanceTypes(c, defaultType));
+  const makers = requirements.cpuManufacturers;
+  if (!known(makers) || !makers.every((m) => known(m))) return "x86_64";
+  const arm = makers.filter((m) => m === "amazon-web-services").length;
+  return arm === 0 ? "x86_64" : arm === makers.length ? "arm64" : undefined;
 }
 
 /** Whether every type is burstable, none, or some; undefined while any is a Terraform token. */

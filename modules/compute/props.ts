@@ -3,7 +3,9 @@ import { boolean, integer, list, literal, object, oneOf, required, string, type 
 import { isToken } from "../core/validation";
 import type { LoadBalancerOutputs } from "../load-balancer/outputs";
 import { INSTANCE_REFRESH_SHAPE, LIFECYCLE_HOOKS_SHAPE, mixedInstancesSpec, WARM_POOL_SHAPE, type InstanceRefreshOptions, type LifecycleHooks, type MixedInstancesOptions, type WarmPoolOptions } from "./capacity";
+import { CAPACITY_RESERVATION_SHAPE, type CapacityReservationOptions } from "./capacity-reservation";
 import { AL2023_IMAGE, IMAGE } from "./image";
+import { PLACEMENT_GROUP_SHAPE, type PlacementGroupOptions } from "./placement";
 
 /** Session Manager instead of SSH: the one policy every instance role carries. */
 export const SSM_MANAGED_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
@@ -109,6 +111,24 @@ export interface ComputeCommonProps {
    * @default - none
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The placement group instances launch into (the launch template's placement): an existing
+   * one by name, or one the module creates with a strategy.
+   * @default - none: EC2 places instances as it likes
+   */
+  readonly placementGroup?: PlacementGroupOptions;
+  /**
+   * Which On-Demand Capacity Reservations instances launch into (the launch template's
+   * capacity reservation specification): `open` or `none`, or a target reservation or group.
+   * @default - none written: EC2's default, any open reservation
+   */
+  readonly capacityReservation?: CapacityReservationOptions;
+  /**
+   * Instances can hibernate (RAM saved to the encrypted root volume, which must be larger than
+   * the RAM): needed by a warm pool in state `Hibernated`. Not for bare-metal or Mac types.
+   * @default false
+   */
+  readonly hibernation?: boolean;
 }
 
 /** Single instances, each registered in the target group and recovered by EC2 on host failure. */
@@ -190,7 +210,46 @@ export interface AsgModeProps extends ComputeCommonProps {
    * @default - none
    */
   readonly lifecycleHooks?: LifecycleHooks;
+  /**
+   * Seconds an instance may live before it is replaced: 0 (no limit) or 86400 to 31536000
+   * (one to 365 days).
+   * @default - no limit
+   */
+  readonly maxInstanceLifetimeSeconds?: number;
+  /**
+   * Which instances a scale-in terminates first, in order: AWS's policy names (`Default`,
+   * `AllocationStrategy`, `OldestLaunchTemplate`, `OldestLaunchConfiguration`,
+   * `ClosestToNextInstanceHour`, `NewestInstance`, `OldestInstance`), each once.
+   * @default - AWS's Default policy
+   */
+  readonly terminationPolicies?: readonly TerminationPolicy[];
+  /**
+   * Auto Scaling processes kept suspended (AWS's process names), each once. A suspended
+   * `Launch`, `Terminate` or `InstanceRefresh` also holds up instance refreshes.
+   * @default - none: every process runs
+   */
+  readonly suspendedProcesses?: readonly ScalingProcess[];
+  /**
+   * Launch instances protected from scale-in: only a person (or a refresh with
+   * `instanceRefresh.scaleInProtectedInstances` Refresh or Wait) removes them.
+   * @default false
+   */
+  readonly protectFromScaleIn?: boolean;
+  /**
+   * Seconds after an instance is in service before its metrics count for scaling and it
+   * counts as healthy in a refresh, 0 to 3600 (the group's default instance warm-up).
+   * @default - not enabled: each policy's own warm-up applies
+   */
+  readonly defaultInstanceWarmupSeconds?: number;
 }
+
+/** AWS's termination policies of an Auto Scaling Group (custom Lambda policies not offered). */
+export const TERMINATION_POLICIES = ["Default", "AllocationStrategy", "OldestLaunchTemplate", "OldestLaunchConfiguration", "ClosestToNextInstanceHour", "NewestInstance", "OldestInstance"] as const;
+export type TerminationPolicy = (typeof TERMINATION_POLICIES)[number];
+
+/** AWS's Auto Scaling processes that can be suspended. */
+export const SCALING_PROCESSES = ["Launch", "Terminate", "AddToLoadBalancer", "AlarmNotification", "AZRebalance", "HealthCheck", "InstanceRefresh", "ReplaceUnhealthy", "ScheduledActions"] as const;
+export type ScalingProcess = (typeof SCALING_PROCESSES)[number];
 
 export type ComputeProps = Ec2ModeProps | AsgModeProps;
 export type ComputeMode = ComputeProps["mode"];
@@ -206,6 +265,8 @@ export const COMPUTE_DEFAULTS = {
   rootVolumeSizeGiB: 8,
   rootDeviceName: "/dev/xvda",
   allowAllEgress: false,
+  hibernation: false,
+  protectFromScaleIn: false,
   managedPolicyArns: [] as readonly string[],
   instanceCount: 1,
   healthCheckGracePeriodSeconds: 300,
@@ -267,6 +328,9 @@ const COMMON_SHAPE: ShapeOf<ComputeCommonProps> = {
   managedPolicyArns: list(policyArn(), { noun: ["policy ARN", "policy ARNs"], unique: true }),
   instanceTags: tags(),
   tags: tags(),
+  placementGroup: object(PLACEMENT_GROUP_SHAPE),
+  capacityReservation: object(CAPACITY_RESERVATION_SHAPE),
+  hibernation: boolean(),
 };
 
 /** Each prop's type and own limits, by mode, next to their documentation and defaults above. */
@@ -291,5 +355,10 @@ export const COMPUTE_SHAPES: { readonly ec2: ShapeOf<Ec2ModeProps>; readonly asg
     mixedInstances: mixedInstancesSpec(INSTANCE_TYPE),
     warmPool: object(WARM_POOL_SHAPE),
     lifecycleHooks: object(LIFECYCLE_HOOKS_SHAPE),
+    maxInstanceLifetimeSeconds: integer({ min: 0, max: 31_536_000, unit: "seconds" }),
+    terminationPolicies: list(oneOf(TERMINATION_POLICIES), { minItems: 1, noun: ["policy", "policies"], unique: true }),
+    suspendedProcesses: list(oneOf(SCALING_PROCESSES), { minItems: 1, noun: ["process", "processes"], unique: true }),
+    protectFromScaleIn: boolean(),
+    defaultInstanceWarmupSeconds: integer({ min: 0, max: 3600, unit: "seconds" }),
   },
 };

@@ -1,9 +1,10 @@
 import { omit, quote, suggest, variants } from "../core/shape";
-import { judge, known, reading, rules, when, type Finding, type Rule } from "../core/validation";
+import { isToken, judge, known, reading, rules, when, type Finding, type Rule } from "../core/validation";
 import { Token } from "cdktf";
 import { CATALOG_DATE, instanceTypeInfo, knownInstanceTypes } from "../core/aws-catalog";
 import { imageKind } from "./image";
-import { burstability, commonArchitecture, instanceTypeTraits, launchedInstanceTypes } from "./instance-types";
+import { burstability, commonArchitecture, instanceTypeTraits, launchedArchitecture, launchedBurstability, launchedInstanceTypes } from "./instance-types";
+import { SPREAD_INSTANCES_PER_ZONE } from "./placement";
 import { COMPUTE_DEFAULTS, COMPUTE_SHAPES, SSM_MANAGED_POLICY, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "./props";
 
 /** Keys a WebTier fills in from other modules' outputs. */
@@ -79,28 +80,135 @@ const capacityRules: readonly Rule<Omit<AsgModeProps, Wired>>[] = [
       ? `(${quote(c.instanceType)}) must be left out with mixedInstances: its instanceTypes list every type the group launches, the first being the launch template's`
       : undefined,
   ),
+  when("mixedInstances", ["mixedInstances.instanceTypes", "mixedInstances.instanceRequirements"], (c) => {
+    const m = c.mixedInstances;
+    if (!m) return undefined;
+    if (m.instanceTypes === undefined && m.instanceRequirements === undefined) return "must list instanceTypes or give instanceRequirements: the group needs types to launch";
+    return m.instanceTypes !== undefined && m.instanceRequirements !== undefined
+      ? "takes instanceTypes or instanceRequirements, not both: AWS refuses an override with an instance type and instance requirements"
+      : undefined;
+  }),
   when("mixedInstances.instanceTypes", ["mixedInstances.instanceTypes"], (c) =>
-    c.mixedInstances && commonArchitecture(c.mixedInstances.instanceTypes) === undefined
+    c.mixedInstances?.instanceTypes && commonArchitecture(c.mixedInstances.instanceTypes) === undefined
       ? `mixes architectures: ${withArchitectures(c.mixedInstances.instanceTypes)}; the group's one launch template has one image, which runs on one architecture`
       : undefined,
   ),
   when("mixedInstances.instanceTypes", ["mixedInstances.instanceTypes"], (c) =>
-    c.mixedInstances && burstability(c.mixedInstances.instanceTypes) === "some"
+    c.mixedInstances?.instanceTypes && burstability(c.mixedInstances.instanceTypes) === "some"
       ? `mixes burstable (T) and other instance types (${c.mixedInstances.instanceTypes.join(", ")}); the launch template's credit specification would apply to all of them, and only T types take one`
       : undefined,
   ),
+  ...(["vcpuCount", "memoryMiB"] as const).map((field) =>
+    when<AsgSettings>(`mixedInstances.instanceRequirements.${field}.max`, [`mixedInstances.instanceRequirements.${field}`], (c) => {
+      const range = c.mixedInstances?.instanceRequirements?.[field];
+      return range && known(range.min, range.max) && range.max! < range.min ? `(${range.max}) must be >= min (${range.min})` : undefined;
+    }),
+  ),
+  when("mixedInstances.instanceRequirements.cpuManufacturers", ["mixedInstances.instanceRequirements.cpuManufacturers"], (c) =>
+    c.mixedInstances?.instanceRequirements && launchedArchitecture(c, COMPUTE_DEFAULTS.instanceType) === undefined
+      ? `(${quote(c.mixedInstances.instanceRequirements.cpuManufacturers)}) mixes Graviton (arm64) with Intel or AMD (x86_64); the group's one launch template has one image, which runs on one architecture`
+      : undefined,
+  ),
+  when("mixedInstances.instanceRequirements.allowedInstanceTypes", ["mixedInstances.instanceRequirements.allowedInstanceTypes", "mixedInstances.instanceRequirements.excludedInstanceTypes"], (c) =>
+    c.mixedInstances?.instanceRequirements?.allowedInstanceTypes !== undefined && c.mixedInstances.instanceRequirements.excludedInstanceTypes !== undefined
+      ? "cannot be used with excludedInstanceTypes: AWS takes one or the other"
+      : undefined,
+  ),
+  rules(["mixedInstances.weights", "mixedInstances.instanceTypes", "mixedInstances.instanceRequirements"], (c) => {
+    const m = c.mixedInstances;
+    if (!m?.weights || isToken(m.instanceTypes)) return [];
+    if (m.instanceRequirements) return [{ path: "mixedInstances.weights", message: "weigh named instance types, and instanceRequirements names none: leave one out" }];
+    const types = (m.instanceTypes ?? []).filter((t) => known(t));
+    const unlisted = Object.keys(m.weights).filter((t) => !types.includes(t));
+    const unweighted = types.filter((t) => m.weights![t] === undefined);
+    return [
+      ...unlisted.map((t) => ({ path: `mixedInstances.weights.${t}`, message: `weighs ${quote(t)}, which instanceTypes does not list` })),
+      ...(unweighted.length > 0 && unlisted.length < Object.keys(m.weights).length
+        ? [{ path: "mixedInstances.weights", message: `must weigh every instance type or none (an AWS rule), and leaves out ${unweighted.join(", ")}` }]
+        : []),
+    ];
+  }),
+  when("mixedInstances.spotMaxPrice", ["mixedInstances.spotMaxPrice", "mixedInstances.onDemandPercentageAboveBaseCapacity"], (c) => {
+    const m = c.mixedInstances;
+    const percent = m?.onDemandPercentageAboveBaseCapacity ?? COMPUTE_DEFAULTS.mixedInstances.onDemandPercentageAboveBaseCapacity;
+    return m?.spotMaxPrice !== undefined && known(percent) && percent >= 100
+      ? `(${quote(m.spotMaxPrice)}) caps Spot prices, and onDemandPercentageAboveBaseCapacity ${percent} launches no Spot Instances: lower it, or leave the price out`
+      : undefined;
+  }),
   when("warmPool", ["warmPool", "mixedInstances"], (c) =>
     c.warmPool && c.mixedInstances
       ? "cannot be used with mixedInstances: AWS refuses a warm pool on a group with a mixed instances policy (PutWarmPool)"
       : undefined,
   ),
+  when("warmPool.poolState", ["warmPool.poolState", "hibernation"], (c) =>
+    c.warmPool?.poolState === "Hibernated" && !(c.hibernation ?? COMPUTE_DEFAULTS.hibernation)
+      ? '("Hibernated") needs instances that can hibernate: set hibernation: true (the launch template\'s hibernation options)'
+      : undefined,
+  ),
+  when("maxInstanceLifetimeSeconds", ["maxInstanceLifetimeSeconds"], (c) => {
+    const s = c.maxInstanceLifetimeSeconds;
+    return known(s) && s! > 0 && s! < 86400 ? `(${s}) must be 0 (no limit) or from 86400 (one day) to 31536000 seconds (an AWS rule)` : undefined;
+  }),
+  when("protectFromScaleIn", ["protectFromScaleIn", "instanceRefresh.scaleInProtectedInstances"], (c) => {
+    const handling = c.instanceRefresh?.scaleInProtectedInstances ?? "Ignore";
+    return c.protectFromScaleIn === true && handling === "Ignore"
+      ? 'protects every instance, and an instance refresh ignores protected instances (instanceRefresh.scaleInProtectedInstances "Ignore", the default), so it would replace none: set it to "Refresh" or "Wait"'
+      : undefined;
+  }),
+];
+
+/** How many instances the compute may run at most: the group's maxSize, or the instance count. */
+const mostInstances = (c: ComputeSettings): number => (c.mode === "asg" ? c.maxSize : (c.instanceCount ?? COMPUTE_DEFAULTS.instanceCount));
+
+/** Rules of where instances are placed and which reservations they use (both modes). */
+const placementRules: readonly Rule<ComputeSettings>[] = [
+  when("placementGroup", ["placementGroup.name", "placementGroup.strategy"], (c) => {
+    const g = c.placementGroup;
+    if (!g) return undefined;
+    if (g.name === undefined && g.strategy === undefined) return "must give a name (an existing group) or a strategy (a group the module creates)";
+    return g.name !== undefined && g.strategy !== undefined ? "takes a name (an existing group) or a strategy (a group the module creates), not both" : undefined;
+  }),
+  when("placementGroup.partitionCount", ["placementGroup.partitionCount", "placementGroup.strategy"], (c) =>
+    c.placementGroup?.partitionCount !== undefined && c.placementGroup.strategy !== "partition"
+      ? `(${c.placementGroup.partitionCount}) applies to strategy "partition" only`
+      : undefined,
+  ),
+  when("placementGroup.strategy", ["placementGroup.strategy", "instanceType", "mixedInstances.instanceTypes", "mixedInstances.instanceRequirements.burstablePerformance"], (c) =>
+    c.placementGroup?.strategy === "cluster" && ["all", "some"].includes(launchedBurstability(c, COMPUTE_DEFAULTS.instanceType) ?? "none")
+      ? '("cluster") cannot hold burstable (T) instance types (an AWS rule): choose other types, or another strategy'
+      : undefined,
+  ),
+  // At most 7 running instances per zone, and a group's zones are at most its subnets.
+  rules(["placementGroup.strategy", "maxSize", "instanceCount", "subnetIds"], (c) => {
+    const subnets = (c as Partial<ComputeProps>).subnetIds;
+    if (c.placementGroup?.strategy !== "spread" || subnets === undefined || !known(subnets) || !known(mostInstances(c))) return [];
+    const room = SPREAD_INSTANCES_PER_ZONE * subnets.length;
+    const field = c.mode === "asg" ? "maxSize" : "instanceCount";
+    return mostInstances(c) > room
+      ? [{ path: "placementGroup.strategy", message: `("spread") holds at most ${SPREAD_INSTANCES_PER_ZONE} running instances per zone (an AWS rule), ${room} across ${subnets.length} subnet(s), and ${field} is ${mostInstances(c)}` }]
+      : [];
+  }),
+  when("capacityReservation", ["capacityReservation"], (c) => {
+    const r = c.capacityReservation;
+    if (!r) return undefined;
+    const given = [r.preference, r.reservationId, r.resourceGroupArn].filter((v) => v !== undefined).length;
+    return given === 1 ? undefined : `must give exactly one of preference, reservationId and resourceGroupArn (got ${given})`;
+  }),
+  rules(["hibernation", "instanceType", "mixedInstances.instanceTypes"], (c) => {
+    if (!c.hibernation) return [];
+    const types = c.mode === "asg" && c.mixedInstances ? (c.mixedInstances.instanceTypes ?? []) : [c.instanceType ?? COMPUTE_DEFAULTS.instanceType];
+    if (!known(types)) return [];
+    // Every Mac type is a metal size too.
+    const refused = types.filter((t) => known(t) && /\.metal/.test(t));
+    return refused.length > 0 ? [{ path: "hibernation", message: `is not offered on bare-metal instance types (${refused.join(", ")}), Mac ones included (an AWS rule)` }] : [];
+  }),
 ];
 
 /** Rules both modes share. */
 const sharedRules: readonly Rule<ComputeSettings>[] = [
   rules(["acceptUnlistedInstanceTypes", "instanceType", "mixedInstances.instanceTypes"], (c) => {
     if (c.acceptUnlistedInstanceTypes ?? COMPUTE_DEFAULTS.acceptUnlistedInstanceTypes) return [];
-    const listed = c.mode === "asg" && c.mixedInstances ? c.mixedInstances.instanceTypes.map((t, i) => [t, `mixedInstances.instanceTypes[${i}]`] as const) : [[c.instanceType, "instanceType"] as const];
+    const listed = c.mode === "asg" && c.mixedInstances ? (c.mixedInstances.instanceTypes ?? []).map((t, i) => [t, `mixedInstances.instanceTypes[${i}]`] as const) : [[c.instanceType, "instanceType"] as const];
     return listed.flatMap(([type, path]) => {
       if (type === undefined || !known(type) || instanceTypeInfo(type)) return [];
       const near = suggest(type, knownInstanceTypes());
@@ -114,10 +222,12 @@ const sharedRules: readonly Rule<ComputeSettings>[] = [
       ];
     });
   }),
-  when("cpuCredits", ["cpuCredits", "instanceType", "mixedInstances.instanceTypes"], (c) => {
+  when("cpuCredits", ["cpuCredits", "instanceType", "mixedInstances.instanceTypes", "mixedInstances.instanceRequirements.burstablePerformance"], (c) => {
     const types = launchedInstanceTypes(c, COMPUTE_DEFAULTS.instanceType);
-    return c.cpuCredits !== undefined && burstability(types) === "none"
-      ? `(${quote(c.cpuCredits)}) applies to burstable (T family) instance types only, and ${types.join(", ")} ${types.length === 1 ? "earns" : "earn"} no CPU credits; leave it out`
+    // Instance requirements name no types: their burstablePerformance says whether they are T.
+    const launched = types.length === 0 ? "the types instanceRequirements selects (burstablePerformance not \"required\")" : types.join(", ");
+    return c.cpuCredits !== undefined && launchedBurstability(c, COMPUTE_DEFAULTS.instanceType) === "none"
+      ? `(${quote(c.cpuCredits)}) applies to burstable (T family) instance types only, and ${launched} ${types.length === 1 ? "earns" : "earn"} no CPU credits; leave it out`
       : undefined;
   }),
   when("imageVersion", ["imageVersion", "imageId"], (c) => {
@@ -142,7 +252,7 @@ const sharedRules: readonly Rule<ComputeSettings>[] = [
  */
 export const computeRules: readonly Rule<ComputeSettings>[] = reading(
   ["mode"],
-  [...sharedRules, { over: "mode", expand: (c: ComputeSettings) => (c.mode === "asg" ? [...asgRules, ...capacityRules] : []) as readonly Rule<ComputeSettings>[] }],
+  [...sharedRules, ...placementRules, { over: "mode", expand: (c: ComputeSettings) => (c.mode === "asg" ? [...asgRules, ...capacityRules] : []) as readonly Rule<ComputeSettings>[] }],
 );
 
 /** Every problem with the compute settings, paths relative to `at`: their shape (by mode), and each rule whose fields are sound. */

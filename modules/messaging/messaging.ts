@@ -5,7 +5,8 @@ import { subscribeEmails } from "../core/email-subscriptions";
 import { nameTags } from "../core/tags";
 import { ownAccountTopicPolicy } from "../core/topic-policy";
 import { assertValid, pathOf } from "../core/validation";
-import { fullName } from "./names";
+import { DeliveryStatusLogging } from "./delivery-status-logging";
+import { deliveryStatusRoleName, fullName } from "./names";
 import type { MessagingOutputs } from "./outputs";
 import { MESSAGING_DEFAULTS, type MessagingProps } from "./props";
 import { FanOutQueue } from "./queue";
@@ -35,8 +36,20 @@ export class Messaging extends Construct {
       kmsMasterKeyId: props.topicKmsKeyId ?? d.topicKmsKeyId,
       fifoTopic: fifo || undefined,
       contentBasedDeduplication: fifo ? (props.contentBasedDeduplication ?? d.contentBasedDeduplication) : undefined,
+      fifoThroughputScope: fifo && props.highThroughput ? "MessageGroup" : undefined,
       tags: nameTags(topicName, props.tags),
     });
+    if (props.deliveryStatusLogging ?? d.deliveryStatusLogging) {
+      const logging = new DeliveryStatusLogging(this, "delivery-status", {
+        roleName: deliveryStatusRoleName(props.namePrefix, props.topicName),
+        topicName,
+        topicArn: topic.arn,
+        tags: props.tags,
+      });
+      topic.sqsSuccessFeedbackRoleArn = logging.roleArn;
+      topic.sqsFailureFeedbackRoleArn = logging.roleArn;
+      topic.sqsSuccessFeedbackSampleRate = props.deliveryStatusSuccessSampleRate ?? d.deliveryStatusSuccessSampleRate;
+    }
 
     new SnsTopicPolicy(this, "topic-policy", { arn: topic.arn, policy: ownAccountTopicPolicy(topic.arn) });
 

@@ -2,11 +2,17 @@ import { emailAddresses, tags } from "../core/fields";
 import { boolean, integer, jsonObject, list, literal, object, oneOf, required, string, type ShapeOf } from "../core/shape";
 
 /** SQS limits on queue attributes, as AWS documents them: [min, max]. */
-export const SQS_LIMITS: Readonly<Record<"visibilityTimeoutSeconds" | "messageRetentionSeconds" | "receiveWaitTimeSeconds" | "maxReceiveCount", readonly [number, number]>> = {
+export const SQS_LIMITS: Readonly<
+  Record<
+    "visibilityTimeoutSeconds" | "messageRetentionSeconds" | "receiveWaitTimeSeconds" | "maxReceiveCount" | "kmsDataKeyReusePeriodSeconds",
+    readonly [number, number]
+  >
+> = {
   visibilityTimeoutSeconds: [0, 43200],
   messageRetentionSeconds: [60, 1209600],
   receiveWaitTimeSeconds: [0, 20],
   maxReceiveCount: [1, 1000],
+  kmsDataKeyReusePeriodSeconds: [60, 86400],
 };
 
 /** The AWS managed SQS key: SNS cannot use it to deliver into a queue, so it is refused. */
@@ -20,6 +26,18 @@ export interface QueueOptions {
    * @default - the topic's type
    */
   readonly fifo?: boolean;
+  /**
+   * FIFO only: SQS deduplicates by a hash of the body when a sender gives no deduplication id
+   * (SNS always gives one, so this matters only to other senders).
+   * @default false
+   */
+  readonly contentBasedDeduplication?: boolean;
+  /**
+   * FIFO only: high-throughput mode, deduplication and the throughput quota per message group
+   * (`deduplication_scope` "messageGroup", `fifo_throughput_limit` "perMessageGroupId").
+   * @default false (per queue, as SQS creates FIFO queues)
+   */
+  readonly highThroughput?: boolean;
   /**
    * Seconds a received message stays hidden from other consumers, 0 to 43200. Match it to
    * processing time (seed 000: messages reappeared until it was).
@@ -47,11 +65,24 @@ export interface QueueOptions {
    */
   readonly maxReceiveCount?: number;
   /**
+   * Seconds the dead-letter queue keeps a message, 60 to 1209600. A standard queue's dead letters
+   * keep their first enqueue time, so it must be longer than messageRetentionSeconds (or both the
+   * 14-day maximum); a FIFO dead-letter queue restarts the clock.
+   * @default 1209600 (14 days)
+   */
+  readonly deadLetterRetentionSeconds?: number;
+  /**
    * Customer managed KMS key (id, ARN or alias) for server-side encryption. Its key policy must
    * let `sns.amazonaws.com` use it. `alias/aws/sqs` is refused: SNS cannot deliver with it.
    * @default - SQS-managed encryption (SSE-SQS)
    */
   readonly kmsKeyId?: string;
+  /**
+   * With kmsKeyId: seconds SQS reuses a data key before calling KMS again, 60 to 86400. Longer
+   * means fewer KMS requests (cost, throttling), shorter a smaller blast radius per key.
+   * @default 300 (the SQS default)
+   */
+  readonly kmsDataKeyReusePeriodSeconds?: number;
   /**
    * Deliver the raw message instead of SNS's JSON envelope.
    * @default false
@@ -98,12 +129,30 @@ export interface MessagingProps {
    */
   readonly contentBasedDeduplication?: boolean;
   /**
+   * FIFO only: high-throughput mode, ordering and the throughput quota per message group
+   * (`fifo_throughput_scope` "MessageGroup") instead of across the whole topic.
+   * @default false ("Topic" scope, as SNS creates FIFO topics)
+   */
+  readonly highThroughput?: boolean;
+  /**
    * KMS key encrypting the topic at rest.
    * @default "alias/aws/sns" (the AWS managed key)
    */
   readonly topicKmsKeyId?: string;
   /** Queues subscribed to the topic (fan-out), each with its dead-letter queue. At least one. */
   readonly queues: readonly QueueOptions[];
+  /**
+   * Log each delivery to the queues in CloudWatch Logs (`sns/<region>/<account>/<topic>`, and
+   * `/Failure`) through an IAM role SNS assumes, allowed to write those log groups only.
+   * @default false
+   */
+  readonly deliveryStatusLogging?: boolean;
+  /**
+   * With deliveryStatusLogging: percentage of successful deliveries logged, 0 to 100 (failures are
+   * always logged).
+   * @default 100
+   */
+  readonly deliveryStatusSuccessSampleRate?: number;
   /**
    * Email addresses subscribed to the topic. Each stays pending until its owner confirms, and
    * Terraform cannot delete a pending subscription: AWS removes it after three days.
@@ -132,6 +181,9 @@ export interface MessagingProps {
 export const MESSAGING_DEFAULTS = {
   fifo: false,
   contentBasedDeduplication: true,
+  highThroughput: false,
+  deliveryStatusLogging: false,
+  deliveryStatusSuccessSampleRate: 100,
   emailSubscriptions: [] as readonly string[],
   topicKmsKeyId: "alias/aws/sns",
   visibilityTimeoutSeconds: 30,
@@ -145,18 +197,24 @@ export const MESSAGING_DEFAULTS = {
 } as const;
 
 const NAME = /^[A-Za-z0-9_-]+$/;
-const KMS_KEY = /^(alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/.-]+)$/;
+const KMS_KEY =
+  /^(alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/.-]+)$/;
 const seconds = ([min, max]: readonly [number, number]) => integer({ min, max, unit: "seconds" });
 
 const QUEUE_SHAPE: ShapeOf<QueueOptions> = {
   // A queue's name is its identity: it names the queue's resources, so it is written out.
-  name: required(literal(string({ pattern: NAME, what: "letters, digits, hyphens and underscores" }), "the names of the queue's resources")),
+  name: required(
+    literal(string({ pattern: NAME, what: "letters, digits, hyphens and underscores" }), "the names of the queue's resources"),
+  ),
   fifo: boolean(),
+  contentBasedDeduplication: boolean(),
+  highThroughput: boolean(),
   visibilityTimeoutSeconds: seconds(SQS_LIMITS.visibilityTimeoutSeconds),
   consumerTimeoutSeconds: integer({ min: 1, max: SQS_LIMITS.visibilityTimeoutSeconds[1], unit: "seconds" }),
   messageRetentionSeconds: seconds(SQS_LIMITS.messageRetentionSeconds),
   receiveWaitTimeSeconds: seconds(SQS_LIMITS.receiveWaitTimeSeconds),
   maxReceiveCount: integer({ min: SQS_LIMITS.maxReceiveCount[0], max: SQS_LIMITS.maxReceiveCount[1] }),
+  deadLetterRetentionSeconds: seconds(SQS_LIMITS.messageRetentionSeconds),
   kmsKeyId: string({
     pattern: KMS_KEY,
     what: "a KMS key id, alias or ARN",
@@ -165,6 +223,7 @@ const QUEUE_SHAPE: ShapeOf<QueueOptions> = {
         ? `must not be the AWS managed key ${AWS_MANAGED_SQS_KEY}: SNS cannot encrypt with it, so deliveries would fail; use SQS-managed encryption (leave it unset) or a customer managed key`
         : undefined,
   }),
+  kmsDataKeyReusePeriodSeconds: seconds(SQS_LIMITS.kmsDataKeyReusePeriodSeconds),
   rawMessageDelivery: boolean(),
   filterPolicy: jsonObject(),
   filterPolicyScope: oneOf(["MessageAttributes", "MessageBody"]),
@@ -178,8 +237,18 @@ export const MESSAGING_SHAPE: ShapeOf<MessagingProps> = {
   topicName: required(string({ pattern: NAME, what: "letters, digits, hyphens and underscores" })),
   fifo: boolean(),
   contentBasedDeduplication: boolean(),
+  highThroughput: boolean(),
   topicKmsKeyId: string({ pattern: KMS_KEY, what: "a KMS key id, alias or ARN; the topic is always encrypted" }),
-  queues: required(list(object(QUEUE_SHAPE), { minItems: 1, noun: ["queue", "queues"], why: "the topic fans out to them", lengthDecides: "how many queues are created" })),
+  queues: required(
+    list(object(QUEUE_SHAPE), {
+      minItems: 1,
+      noun: ["queue", "queues"],
+      why: "the topic fans out to them",
+      lengthDecides: "how many queues are created",
+    }),
+  ),
+  deliveryStatusLogging: boolean(),
+  deliveryStatusSuccessSampleRate: integer({ min: 0, max: 100, unit: "percent" }),
   emailSubscriptions: emailAddresses(),
   alarmTopicArn: string({ pattern: /^arn:aws[a-z-]*:sns:/, what: "an SNS topic ARN" }),
   preventDestroy: boolean(),

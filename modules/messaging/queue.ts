@@ -21,7 +21,14 @@ export interface FanOutQueueProps extends QueueOptions {
 
 /** Refuses every request to the queue that does not come over TLS, whoever makes it. */
 function tlsOnly(queueArn: string): PolicyStatement {
-  return { Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } };
+  return {
+    Sid: "TlsOnly",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "sqs:*",
+    Resource: queueArn,
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
 }
 
 /**
@@ -41,14 +48,19 @@ export class FanOutQueue extends Construct {
     const d = MESSAGING_DEFAULTS;
     const name = fullName(props.namePrefix, props.name, props.fifo);
     const dlqName = fullName(props.namePrefix, props.name, props.fifo, "-dlq");
-    const encryption = props.kmsKeyId ? { kmsMasterKeyId: props.kmsKeyId } : { sqsManagedSseEnabled: true };
+    const encryption = props.kmsKeyId
+      ? { kmsMasterKeyId: props.kmsKeyId, kmsDataKeyReusePeriodSeconds: props.kmsDataKeyReusePeriodSeconds }
+      : { sqsManagedSseEnabled: true };
+    // High throughput sets both attributes together: SQS documents them as one mode.
+    const throughput =
+      props.fifo && props.highThroughput ? { deduplicationScope: "messageGroup", fifoThroughputLimit: "perMessageGroupId" } : {};
     const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
 
     const dlq = new SqsQueue(this, "dead-letter-queue", {
       name: dlqName,
       fifoQueue: props.fifo || undefined,
-      // The longest SQS allows: a failed message waits for a person as long as it can.
-      messageRetentionSeconds: d.deadLetterRetentionSeconds,
+      // By default the longest SQS allows: a failed message waits for a person as long as it can.
+      messageRetentionSeconds: props.deadLetterRetentionSeconds ?? d.deadLetterRetentionSeconds,
       ...encryption,
       tags: nameTags(dlqName, props.tags),
       lifecycle,
@@ -57,6 +69,8 @@ export class FanOutQueue extends Construct {
     const queue = new SqsQueue(this, "queue", {
       name,
       fifoQueue: props.fifo || undefined,
+      contentBasedDeduplication: (props.fifo && props.contentBasedDeduplication) || undefined,
+      ...throughput,
       visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? d.visibilityTimeoutSeconds,
       messageRetentionSeconds: props.messageRetentionSeconds ?? d.messageRetentionSeconds,
       receiveWaitTimeSeconds: props.receiveWaitTimeSeconds ?? d.receiveWaitTimeSeconds,

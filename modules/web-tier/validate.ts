@@ -1,8 +1,9 @@
 import { ALARM_TOPIC_SETTINGS_SHAPE, alarmTopicRules } from "../alarm-topic/validate";
 import { COMPUTE_DEFAULTS } from "../compute/props";
+import { SPREAD_INSTANCES_PER_ZONE } from "../compute/placement";
 import { COMPUTE_SETTINGS_SHAPE, computeRules } from "../compute/validate";
 import { checkShape } from "../core/shape";
-import { joinPath, judge, under, when, within, type Finding, type Rule } from "../core/validation";
+import { joinPath, judge, known, under, when, within, type Finding, type Rule } from "../core/validation";
 import { LOAD_BALANCER_SETTINGS_SHAPE, loadBalancerRules, stressPriorityRules } from "../load-balancer/validate";
 import { MESSAGING_SETTINGS_SHAPE, messagingRules } from "../messaging/validate";
 import { NETWORK_SETTINGS_SHAPE, networkRules } from "../network/validate";
@@ -40,6 +41,19 @@ const stressRules: readonly Rule<WebTierProps>[] = [
     (p) => p.compute.stressEndpoint ?? COMPUTE_DEFAULTS.stressEndpoint,
     "loadBalancer",
   ),
+];
+
+/** A spread placement group holds 7 running instances per zone, and the group spans the tier's zones. */
+const placementRules: readonly Rule<WebTierProps>[] = [
+  when("compute.placementGroup.strategy", ["compute.placementGroup.strategy", "compute.mode", "compute.maxSize", "compute.instanceCount", "network.availabilityZones"], (p) => {
+    const zones = p.network.availabilityZones;
+    const most = p.compute.mode === "asg" ? p.compute.maxSize : (p.compute.instanceCount ?? COMPUTE_DEFAULTS.instanceCount);
+    if (p.compute.placementGroup?.strategy !== "spread" || !known(zones, most)) return undefined;
+    const room = SPREAD_INSTANCES_PER_ZONE * zones.length;
+    return most > room
+      ? `("spread") holds at most ${SPREAD_INSTANCES_PER_ZONE} running instances per zone (an AWS rule), ${room} across the tier's ${zones.length} zone(s), and compute.${p.compute.mode === "asg" ? "maxSize" : "instanceCount"} is ${most}`
+      : undefined;
+  }),
 ];
 
 const d = WEB_TIER_DEFAULTS;
@@ -100,6 +114,7 @@ export function webTierRules(region: string | undefined): readonly Rule<WebTierP
     ),
     ...wiringRules,
     ...stressRules,
+    ...placementRules,
   ];
 }
 

@@ -74,7 +74,10 @@ export async function ensureStateBucket(endpoint: string): Promise<void> {
   const response = await fetch(`${endpoint}/${LOCAL_STATE_BUCKET}`, { method: "PUT", headers: emulatorHeaders("s3") });
   const body = await response.text();
   if (!response.ok && !/BucketAlreadyOwnedByYou|BucketAlreadyExists/.test(body)) {
-    throw new CommandError(`the emulator at ${endpoint} refused to create the state bucket ${LOCAL_STATE_BUCKET}: ${response.status} ${body.slice(0, 200)}`, EXIT.failed);
+    throw new CommandError(
+      `the emulator at ${endpoint} refused to create the state bucket ${LOCAL_STATE_BUCKET}: ${response.status} ${body.slice(0, 200)}`,
+      EXIT.failed,
+    );
   }
 }
 
@@ -105,7 +108,10 @@ export async function startEmulator(options: { readonly port?: number; readonly 
   while (!(await answers(endpoint))) {
     if (exited !== undefined || Date.now() > deadline) {
       await stop();
-      throw new CommandError(`the emulator did not start on ${endpoint}${exited !== undefined ? ` (exit code ${exited})` : ""}:\n${stderrTail().trim()}`, EXIT.failed);
+      throw new CommandError(
+        `the emulator did not start on ${endpoint}${exited !== undefined ? ` (exit code ${exited})` : ""}:\n${stderrTail().trim()}`,
+        EXIT.failed,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -130,7 +136,10 @@ export async function connectEmulator(endpoint: string): Promise<Emulator> {
     throw new CommandError(`--endpoint ${endpoint}: expected a loopback address, http://127.0.0.1:<port>`, EXIT.usage);
   }
   if (!(await answers(url))) {
-    throw new CommandError(`--endpoint ${endpoint}: no emulator answers there (start one with npm run emulator, or leave out --endpoint to start one for this command)`, EXIT.usage);
+    throw new CommandError(
+      `--endpoint ${endpoint}: no emulator answers there (start one with npm run emulator, or leave out --endpoint to start one for this command)`,
+      EXIT.usage,
+    );
   }
   await ensureStateBucket(url);
   return { endpoint: url, stop: async () => undefined };
@@ -141,7 +150,10 @@ const FIXED_ZONE_ID = "webtier-fixed-zone-id:";
 
 /** A request signed only in form: the emulator routes by the service in the credential scope and checks no signature. */
 export function emulatorHeaders(service: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { Authorization: `AWS4-HMAC-SHA256 Credential=AKIALOCALEMULATOR/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`, ...extra };
+  return {
+    Authorization: `AWS4-HMAC-SHA256 Credential=AKIALOCALEMULATOR/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+    ...extra,
+  };
 }
 
 /**
@@ -149,7 +161,9 @@ export function emulatorHeaders(service: string, extra: Record<string, string> =
  * the shortest literal record name in each as the zone's name: zones that exist in the real
  * account before any apply, so the emulator must hold them too.
  */
-export function hostedZonesOf(stack: { readonly resource?: Readonly<Record<string, Readonly<Record<string, unknown>>>> }): { id: string; name: string }[] {
+export function hostedZonesOf(stack: {
+  readonly resource?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}): { id: string; name: string }[] {
   const names = new Map<string, string>();
   for (const record of Object.values(stack.resource?.aws_route53_record ?? {}) as { zone_id?: unknown; name?: unknown }[]) {
     if (typeof record.zone_id !== "string" || record.zone_id.includes("${")) continue;
@@ -168,10 +182,17 @@ export async function seedHostedZones(endpoint: string, zones: readonly { id: st
     await existing.arrayBuffer();
     if (existing.ok) continue;
     const body = `<?xml version="1.0" encoding="UTF-8"?><CreateHostedZoneRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Name>${zone.name}</Name><CallerReference>${FIXED_ZONE_ID}${zone.id}</CallerReference></CreateHostedZoneRequest>`;
-    const created = await fetch(`${endpoint}/2013-04-01/hostedzone`, { method: "POST", headers: emulatorHeaders("route53", { "Content-Type": "application/xml" }), body });
+    const created = await fetch(`${endpoint}/2013-04-01/hostedzone`, {
+      method: "POST",
+      headers: emulatorHeaders("route53", { "Content-Type": "application/xml" }),
+      body,
+    });
     const text = await created.text();
     if (!created.ok || !text.includes(`/hostedzone/${zone.id}<`)) {
-      throw new CommandError(`the emulator at ${endpoint} could not hold hosted zone ${zone.id} (${zone.name}) that the stack names: ${created.status} ${text.slice(0, 200)}`, EXIT.failed);
+      throw new CommandError(
+        `the emulator at ${endpoint} could not hold hosted zone ${zone.id} (${zone.name}) that the stack names: ${created.status} ${text.slice(0, 200)}`,
+        EXIT.failed,
+      );
     }
   }
 }
@@ -189,7 +210,8 @@ export interface LocalChoice {
 export async function withEmulator<T>(choice: LocalChoice, work: (endpoint: string | undefined) => Promise<T>): Promise<T> {
   if (!choice.local) return work(undefined);
   const emulator = choice.endpoint !== undefined ? await connectEmulator(choice.endpoint) : await startEmulator();
-  if (choice.endpoint === undefined) console.error(`Started the AWS emulator (moto_server) at ${emulator.endpoint}; it stops when this command ends.`);
+  if (choice.endpoint === undefined)
+    console.error(`Started the AWS emulator (moto_server) at ${emulator.endpoint}; it stops when this command ends.`);
   try {
     return await work(emulator.endpoint);
   } finally {

@@ -6,9 +6,7 @@ import { copyStack, terraform, terraformEnv } from "./terraform";
 
 /**
  * A run folder for `--local`: a temporary copy of a synthesized stack with the local override
- * beside it, initialized against the emulator's S3 backend. Commands in it run as Terraform runs
- * them on its own: no warm provider (a provider process keeps the endpoints of its first
- * configuration) and no shared results (a plan depends on what the emulator holds).
+ * beside it, initialized against the emulator's S3 backend.
  */
 export interface LocalWorkdir {
   readonly workdir: string;

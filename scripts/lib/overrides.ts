@@ -80,6 +80,27 @@ export function localServiceOf(type: string): string | undefined {
 }
 
 /**
+ * Where an environment's state lives in the emulator at `endpoint`, as S3 settings: the local
+ * backend's, and what a `terraform_remote_state` reader (a consumer's) needs to read it there.
+ */
+export function localStateSettings(environment: string, endpoint: string) {
+  return {
+    bucket: LOCAL_STATE_BUCKET,
+    key: `${environment}/terraform.tfstate`,
+    region: "us-east-1",
+    endpoints: { s3: endpoint, sts: endpoint, iam: endpoint },
+    use_path_style: true,
+    access_key: LOCAL_CREDENTIALS.accessKey,
+    secret_key: LOCAL_CREDENTIALS.secretKey,
+    skip_credentials_validation: true,
+    skip_region_validation: true,
+    skip_requesting_account_id: true,
+    skip_metadata_api_check: true,
+    skip_s3_checksum: true,
+  };
+}
+
+/**
  * The override that points a stack at the emulator at `endpoint`: the provider's endpoints for
  * every service, path-style S3, placeholder keys; the S3 backend in the emulator's bucket with
  * its lock file. The account pin and the assumed role are lifted as offline (the emulator has one
@@ -91,25 +112,7 @@ export function localOverride(environment: string, endpoint: string, stack: Para
   const ignores = emulatorIgnores(stack);
   const services = [...new Set([...Object.values(LOCAL_SERVICES), "sts"])].sort();
   return {
-    terraform: {
-      backend: {
-        s3: {
-          bucket: LOCAL_STATE_BUCKET,
-          key: `${environment}/terraform.tfstate`,
-          region: "us-east-1",
-          endpoints: { s3: endpoint, sts: endpoint, iam: endpoint },
-          use_path_style: true,
-          use_lockfile: true,
-          access_key: LOCAL_CREDENTIALS.accessKey,
-          secret_key: LOCAL_CREDENTIALS.secretKey,
-          skip_credentials_validation: true,
-          skip_region_validation: true,
-          skip_requesting_account_id: true,
-          skip_metadata_api_check: true,
-          skip_s3_checksum: true,
-        },
-      },
-    },
+    terraform: { backend: { s3: { ...localStateSettings(environment, endpoint), use_lockfile: true } } },
     provider: {
       aws: {
         access_key: LOCAL_CREDENTIALS.accessKey,

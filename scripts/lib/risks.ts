@@ -214,6 +214,9 @@ export function accessChanges(plan: PlanJson): { readonly address: string; reado
  * Every finding of the plan, as sentences that start with the environment's name. `deployed`
  * is how many managed resources the state held before the plan.
  */
+/** Auto Scaling processes whose suspension keeps a group from adding or restoring serving instances. */
+const CAPACITY_PROCESSES: readonly string[] = ["Launch", "AddToLoadBalancer", "ReplaceUnhealthy"];
+
 export function risksOf(environment: string, plan: PlanJson, deployed: number): string[] {
   const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode === "managed");
   const config = configResources(plan);
@@ -278,6 +281,10 @@ export function risksOf(environment: string, plan: PlanJson, deployed: number): 
       for (const key of ["min_size", "max_size"] as const) {
         if (now[key] === 0 && typeof was[key] === "number" && (was[key] as number) > 0) say(`sets ${key} of ${rc.address} to 0 (was ${String(was[key])})`);
       }
+      // Suspending these stops the group from adding or restoring serving instances; other processes are benign.
+      const suspended = (v: unknown) => asList(v).filter((p): p is string => typeof p === "string" && CAPACITY_PROCESSES.includes(p));
+      const newly = suspended(now.suspended_processes).filter((p) => !suspended(was.suspended_processes).includes(p));
+      if (newly.length > 0) say(`suspends ${newly.join(", ")} on ${rc.address}: it stops launching, registering or replacing serving instances`);
     }
     if (rc.type === "aws_lb_listener_rule" && asList(now.action).some((x) => isRecord(x) && x.type === "fixed-response") && coversRoot(now)) {
       const same = isUpdate(rc) && JSON.stringify([was.action, was.condition]) === JSON.stringify([now.action, now.condition]);

@@ -1,41 +1,22 @@
 import { execFile, execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { arch, platform, tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ProviderSchemas } from "./provider-schemas";
-import { performance } from "node:perf_hooks";
 import { Limiter } from "./limiter";
 import { OFFLINE_OVERRIDE } from "./overrides";
-import { sharedResult } from "./shared-results";
-import { withProviderServer } from "./provider-server";
+import type { PlanJson } from "./plan-json";
+import type { ProviderSchemas } from "./provider-schemas";
 
 /**
- * Runs real Terraform against a synthesized stack without a cloud account: the stack is copied
- * to a temporary folder, an override file swaps its backend for `local` and gives the AWS
- * provider placeholder credentials with every check that would call AWS skipped, and the
- * provider comes from a filesystem mirror when one is present. The synthesized stack itself is
- * never touched.
+ * Runs real Terraform against a synthesized stack without a cloud account, as a user would by
+ * hand: the stack is copied to a temporary folder, an override file swaps its backend for
+ * `local` and gives the AWS provider placeholder credentials with every check that would call
+ * AWS skipped, a CLI config installs the provider from the filesystem mirror, then `init`,
+ * `plan -refresh=false -out` and `show -json`. The synthesized stack itself is never touched.
  *
- * Every command pays a fixed cost of about 1.1 s of CPU (Terraform and the provider each handle
- * the AWS provider's schema of 1,500 resource types) before any resource, so a run starts as few
- * commands, and as few provider processes, as it can, measured on the test tier:
- * - `plan` validates the configuration itself: a separate `validate` runs only when no plan is
- *   asked for, or when a plan fails before planning begins (to tell a configuration error from
- *   an unreadable state), which Terraform's log of the plan says;
- * - runs of stacks with the same provider requirements share one `terraform init` per process,
- *   or per test run with `WEBTIER_OFFLINE_CACHE` (its `.terraform` folder is linked into each run
- *   and its lock file copied), and read the providers' schemas once;
- * - when a stack pins hashicorp/aws to a version the mirror holds, and needs no other provider,
- *   Terraform runs that binary as a development override: the same provider, without hashing
- *   its 700 MB against the lock file on every command (0.5 s of CPU each); and the commands
- *   attach to a warm process of that provider (provider-server.ts) instead of Terraform starting
- *   it two or three times per command: 25 s of the suite's 196 s of CPU;
- * - at most one command per core runs at a time (each is single-threaded); callers queue;
- * - Go's garbage collector waits for 1 GiB of heap (GOGC=off, GOMEMLIMIT=1GiB) unless the
- *   caller set either: a third less CPU for the same results.
- * `WEBTIER_TERRAFORM_TIMINGS=<file>` appends a JSON line per command (which, when it ended, how
- * long it waited for a slot, how long it ran) to profile a run.
+ * Stacks with the same provider requirements share one `init` per process (its `.terraform`
+ * linked into each run): every `init` hashes the 700 MB provider. Nothing else is cached or
+ * tuned, so nothing depends on Terraform's internals.
  */
 
 /** The oldest Terraform the stacks accept (their `required_version`), for the message when there is none. */
@@ -44,20 +25,13 @@ const TERRAFORM_MINIMUM = "1.10";
 /** Where the AWS provider mirror lives on these machines; `TF_PLUGIN_MIRROR` overrides it. */
 export const DEFAULT_PLUGIN_MIRROR = "/opt/tf-plugins";
 
-/** The offline override lives beside the local one (overrides.ts); re-exported for callers of this module. */
 export { OFFLINE_OVERRIDE };
+export type { Change, PlanJson, ResourceChange, StateModule, StateResource } from "./plan-json";
 
 export const OVERRIDE_FILE = "zz_offline_override.tf.json";
 const PLAN_FILE = "offline.tfplan";
-/** Terraform's log of a plan (its core's INFO lines only), read to tell where a failed plan stopped. */
-const PLAN_LOG = "offline-plan.log";
-/** The line Terraform logs once the configuration and the state are loaded and planning begins. */
-const PLANNING_STARTED = "backend/local: plan calling Plan";
-const INIT = ["init", "-input=false", "-no-color", "-backend=true"] as const;
+const INIT = ["init", "-input=false", "-no-color"] as const;
 const VALIDATE = ["validate", "-no-color"] as const;
-
-/** Go runtime settings for offline runs: collect garbage only near 1 GiB of heap. */
-const OFFLINE_GO_RUNTIME = { GOGC: "off", GOMEMLIMIT: "1GiB" } as const;
 
 /** A step of the offline run that failed, with Terraform's own output. */
 export class TerraformError extends Error {
@@ -69,54 +43,6 @@ export class TerraformError extends Error {
     super(`terraform ${step} failed in ${workdir}:\n${output.trim()}`);
     this.name = "TerraformError";
   }
-}
-
-/** The parts of `terraform show -json <plan>` this project reads. */
-export interface PlanJson {
-  readonly format_version: string;
-  readonly terraform_version: string;
-  readonly resource_changes?: readonly ResourceChange[];
-  readonly output_changes?: Readonly<Record<string, Change>>;
-  readonly planned_values?: { readonly outputs?: Readonly<Record<string, { readonly value?: unknown; readonly sensitive: boolean }>> };
-  readonly configuration?: unknown;
-  /** The state the plan was made against (what is deployed), when there was one. */
-  readonly prior_state?: { readonly values?: { readonly root_module?: StateModule } };
-  /** Changes made outside Terraform that a refreshing plan found. */
-  readonly resource_drift?: readonly ResourceChange[];
-  /** The attributes of drifted resources that the planned changes depend on (Terraform shows only those). */
-  readonly relevant_attributes?: readonly { readonly resource: string; readonly attribute: readonly (string | number)[] }[];
-}
-
-/** A module of a state as `terraform show -json` writes it. */
-export interface StateModule {
-  readonly resources?: readonly StateResource[];
-  readonly child_modules?: readonly StateModule[];
-}
-
-export interface StateResource {
-  readonly address: string;
-  readonly mode: "managed" | "data";
-  readonly type: string;
-  readonly name: string;
-  readonly values?: Readonly<Record<string, unknown>>;
-}
-
-export interface ResourceChange {
-  readonly address: string;
-  readonly mode: "managed" | "data";
-  readonly type: string;
-  readonly name: string;
-  readonly change: Change & { readonly replace_paths?: readonly (readonly (string | number)[])[] };
-  readonly action_reason?: string;
-}
-
-export interface Change {
-  readonly actions: readonly ("no-op" | "create" | "read" | "update" | "delete" | "forget")[];
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly after_unknown?: unknown;
-  readonly before_sensitive?: unknown;
-  readonly after_sensitive?: unknown;
 }
 
 export interface OfflineRunOptions {
@@ -132,12 +58,8 @@ export interface OfflineRunOptions {
   readonly schemas?: boolean;
   /** Also run `terraform validate` before planning; plan validates anyway, and a failed plan is validated to name the step. @default false */
   readonly validate?: boolean;
-  /** Also read the plan as `terraform show` prints it, for reviewers. @default false */
+  /** Also return the plan as `terraform plan` printed it, for reviewers. @default false */
   readonly showText?: boolean;
-  /** Skip `show -json` when the plan changes no resource (read from `plan -json`): `plan` is then undefined. @default false */
-  readonly showOnlyChanges?: boolean;
-  /** Attach the commands to a warm provider process where the stack pins the mirror's provider; false starts the provider afresh for each, as Terraform does on its own. @default true */
-  readonly warmProvider?: boolean;
   /** Told of each step as it starts (`init`, `plan`, `show`), for progress lines. */
   readonly onStep?: (step: "init" | "plan" | "show") => void;
 }
@@ -151,13 +73,17 @@ export interface OfflineRun {
   readonly changed?: boolean;
   /** `terraform providers schema -json`, when asked for. */
   readonly schemas?: ProviderSchemas;
-  /** `terraform show` of the plan (plain text), when asked for. */
+  /** The plan as `terraform plan` printed it (plain text), when asked for. */
   readonly showText?: string;
 }
 
 /** The Terraform binary: `TERRAFORM_BINARY_NAME` (cdktf's own variable) or `terraform` on PATH. */
 export function terraformBinary(): string {
   return process.env.TERRAFORM_BINARY_NAME || "terraform";
+}
+
+function pluginMirror(): string {
+  return process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR;
 }
 
 let cliConfig: string | undefined;
@@ -169,13 +95,12 @@ let cliConfig: string | undefined;
  */
 export function cliConfigFile(): string | undefined {
   if (cliConfig !== undefined) return cliConfig || undefined;
-  const mirror = process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR;
+  const mirror = pluginMirror();
   if (!existsSync(join(mirror, "registry.terraform.io", "hashicorp", "aws"))) {
     cliConfig = "";
     return undefined;
   }
-  const dir = mkdtempSync(join(tmpdir(), "tf-cli-"));
-  cliConfig = join(dir, "terraform.rc");
+  cliConfig = join(mkdtempSync(join(tmpdir(), "tf-cli-")), "terraform.rc");
   writeFileSync(
     cliConfig,
     `provider_installation {
@@ -192,45 +117,6 @@ export function cliConfigFile(): string | undefined {
   return cliConfig;
 }
 
-/** The mirror's provider binary a stack runs as a development override, and the CLI config that says so. */
-interface PinnedProvider {
-  readonly config: string;
-  readonly binary: string;
-}
-
-const pinnedProviders = new Map<string, PinnedProvider | undefined>();
-
-/**
- * A Terraform CLI config that runs the mirror's hashicorp/aws binary for a stack whose only
- * provider requirement is that provider at exactly that version (`dev_overrides`), or undefined.
- * Terraform then checks neither the lock file nor the version, so both are checked here.
- */
-function pinnedProvider(requirements: string): PinnedProvider | undefined {
-  if (pinnedProviders.has(requirements)) return pinnedProviders.get(requirements);
-  const { aws, ...others } = JSON.parse(requirements) as Record<string, { source?: string; version?: string } | undefined>;
-  const version = /^=?\s*(\d+\.\d+\.\d+)$/.exec(aws?.version?.trim() ?? "")?.[1];
-  const official = ["aws", "hashicorp/aws", "registry.terraform.io/hashicorp/aws"].includes(aws?.source ?? "aws");
-  const binaries = join(process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR, "registry.terraform.io", "hashicorp", "aws", version ?? "", goPlatform());
-  const binary = version && official && Object.keys(others).length === 0 && existsSync(binaries) ? readdirSync(binaries).find((f) => f.startsWith("terraform-provider-aws")) : undefined;
-  let pinned: PinnedProvider | undefined;
-  if (binary) {
-    const config = join(mkdtempSync(join(sharedFolder(), "pinned-")), "terraform.rc");
-    writeFileSync(config, `provider_installation {\n  dev_overrides {\n    "hashicorp/aws" = ${JSON.stringify(binaries)}\n  }\n  direct {}\n}\n`);
-    pinned = { config, binary: join(binaries, binary) };
-  }
-  pinnedProviders.set(requirements, pinned);
-  return pinned;
-}
-
-/** This machine as Go names platforms in provider folders (`linux_amd64`). */
-function goPlatform(): string {
-  const cpu = ({ x64: "amd64", ia32: "386" } as Record<string, string>)[arch()] ?? arch();
-  return `${platform()}_${cpu}`;
-}
-
-/** What Terraform prints on every command under `dev_overrides`: noise in a failure's message. */
-const OVERRIDE_WARNING = /^[│╷╵\s]*Warning: Provider development overrides are in effect[\s\S]*?releases\.\n(?:[│╷╵\s]*\n)*/m;
-
 /** Environment for a Terraform child process: no prompts, no call home, the mirror config. */
 export function terraformEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const config = cliConfigFile();
@@ -244,12 +130,7 @@ export function terraformEnv(extra: Readonly<Record<string, string>> = {}): Node
   };
 }
 
-/** {@link terraformEnv} with the offline runs' Go runtime settings, where the caller set none. */
-function offlineEnv(): NodeJS.ProcessEnv {
-  return terraformEnv(Object.fromEntries(Object.entries(OFFLINE_GO_RUNTIME).filter(([name]) => process.env[name] === undefined)));
-}
-
-/** Every Terraform command of this process runs through here: one per core at a time. */
+/** Terraform commands of this process run at most one per core (each mostly uses one); callers queue. */
 const slots = new Limiter();
 
 interface Exit {
@@ -259,27 +140,16 @@ interface Exit {
   readonly error?: Error;
 }
 
-/**
- * Runs one Terraform command when a slot is free, and reports how it exited. With `provider`
- * (a provider binary), the command attaches to a warm process of it (see provider-server.ts).
- */
-function exec(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, provider?: string): Promise<Exit> {
-  const queued = performance.now();
-  const run = (runEnv: NodeJS.ProcessEnv) =>
-    new Promise<Exit>((resolve) => {
-      const started = performance.now();
-      execFile(terraformBinary(), [...args], { cwd, env: runEnv, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-        logTiming(args[0] ?? "", started - queued, performance.now() - started, cwd);
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr, ...(error && code === -1 ? { error } : {}) });
-      });
-    });
-  return slots.run(() => (provider ? withProviderServer(provider, env, (reattach) => run(reattach ? { ...env, TF_REATTACH_PROVIDERS: reattach } : env)) : run(env)));
-}
-
-function logTiming(command: string, waitedMs: number, ranMs: number, cwd: string): void {
-  const file = process.env.WEBTIER_TERRAFORM_TIMINGS;
-  if (file) appendFileSync(file, `${JSON.stringify({ endedAt: Date.now(), command, waitedMs: Math.round(waitedMs), ranMs: Math.round(ranMs), cwd })}\n`);
+function exec(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Exit> {
+  return slots.run(
+    () =>
+      new Promise<Exit>((resolve) => {
+        execFile(terraformBinary(), [...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+          resolve({ code, stdout, stderr, ...(error && code === -1 ? { error } : {}) });
+        });
+      }),
+  );
 }
 
 /** The step of a {@link TerraformError} raised because no Terraform could be run at all. */
@@ -288,10 +158,10 @@ export const TERRAFORM_MISSING = "missing";
 /** Why Terraform could not install the AWS provider, when the mirror is missing: what to do about it. */
 function providerInstallHint(output: string): string {
   if (!/Failed to query available provider packages|could not connect to registry|Failed to install provider/.test(output)) return "";
-  const mirror = process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR;
   if (cliConfigFile()) return "";
+  const mirror = pluginMirror();
   return (
-    `\n\nTerraform could not install hashicorp/aws: there is no provider mirror at ${mirror} ` +
+    `Terraform could not install hashicorp/aws: there is no provider mirror at ${mirror} ` +
     `(expected ${join(mirror, "registry.terraform.io", "hashicorp", "aws")}), so it asked the public registry, which this machine cannot reach. ` +
     "Point TF_PLUGIN_MIRROR at a filesystem mirror holding the provider (terraform providers mirror <dir> makes one), or give Terraform network access."
   );
@@ -306,16 +176,16 @@ function failure(step: string, cwd: string, exit: Exit): TerraformError {
         "(CI uses 1.11.4; https://developer.hashicorp.com/terraform/install), or set TERRAFORM_BINARY_NAME to the binary's path.",
     );
   }
-  const output = [exit.stderr, exit.stdout].map((s) => s.replace(OVERRIDE_WARNING, "")).filter((s) => s.trim()).join("\n");
+  const output = [exit.stderr, exit.stdout].filter((s) => s.trim()).join("\n");
   const hint = providerInstallHint(output);
   // Without a mirror, Terraform's pages of registry errors say less than the one paragraph that explains them.
-  if (hint) return new TerraformError(step, cwd, `${hint.trim()} (Terraform: ${/Error: .*/.exec(output)?.[0] ?? "init failed"})`);
+  if (hint) return new TerraformError(step, cwd, `${hint} (Terraform: ${/Error: .*/.exec(output)?.[0] ?? "init failed"})`);
   return new TerraformError(step, cwd, output || exit.error?.message || `exit code ${exit.code}`);
 }
 
 /** Runs one Terraform command; rejects with a {@link TerraformError} carrying its output. */
-export async function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = terraformEnv(), provider?: string): Promise<string> {
-  const exit = await exec(args, cwd, env, provider);
+export async function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = terraformEnv()): Promise<string> {
+  const exit = await exec(args, cwd, env);
   if (exit.code !== 0) throw failure(args[0] ?? "", cwd, exit);
   return exit.stdout;
 }
@@ -326,7 +196,10 @@ export function terraformAvailability(): { available: boolean; reason: string } 
   if (availability) return availability;
   try {
     const out = execFileSync(terraformBinary(), ["version", "-json"], { env: terraformEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    availability = { available: true, reason: `terraform ${(JSON.parse(out.toString()) as { terraform_version: string }).terraform_version}` };
+    availability = {
+      available: true,
+      reason: `terraform ${(JSON.parse(out.toString()) as { terraform_version: string }).terraform_version}`,
+    };
   } catch (error) {
     availability = { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -350,46 +223,17 @@ export async function initWithRealBackend(stackDir: string, env: Readonly<Record
   const workdir = mkdtempSync(join(tmpdir(), "tf-backend-"));
   try {
     copyStack(stackDir, workdir);
-    await terraform(["init", "-input=false", "-no-color"], workdir, terraformEnv(env));
+    await terraform(INIT, workdir, terraformEnv(env));
   } finally {
     rmSync(workdir, { recursive: true, force: true });
   }
-}
-
-let sharedRoot: string | undefined;
-
-/** This process's folder for shared inits, removed when the process exits. */
-function sharedFolder(): string {
-  if (sharedRoot === undefined) {
-    const root = mkdtempSync(join(tmpdir(), "tf-shared-"));
-    process.once("exit", () => rmSync(root, { recursive: true, force: true }));
-    sharedRoot = root;
-  }
-  return sharedRoot;
-}
-
-/** Shared inits (the folder holding `.terraform` and the lock file), by provider requirements. */
-const inits = new Map<string, Promise<string>>();
-/** The providers' schemas, by provider requirements. */
-const schemaCache = new Map<string, Promise<ProviderSchemas>>();
-
-/** Memoizes `make()` under `key`; a failure is forgotten, so the next caller tries again. */
-function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let value = cache.get(key);
-  if (!value) {
-    value = make();
-    value.catch(() => cache.delete(key));
-    cache.set(key, value);
-  }
-  return value;
 }
 
 /**
  * The provider requirements of a run folder holding one synthesized stack and the override, as
  * a key; undefined for anything else (hand-written configuration, modules, extra files), which
  * gets an init of its own. `cdk.tf.json` states them; for `cdk.tf` (`synth --hcl`), cdktf
- * writes them to `metadata.json`. Requirements that did not match would fail the run, as
- * Terraform checks them against the lock file.
+ * writes them to `metadata.json`.
  */
 function requirementsOf(workdir: string): string | undefined {
   const configs = readdirSync(workdir)
@@ -404,43 +248,38 @@ function requirementsOf(workdir: string): string | undefined {
   return JSON.stringify(stack.terraform?.required_providers ?? {});
 }
 
-/**
- * One `terraform init` for every run with these requirements: a folder with the same backend and
- * providers. With `WEBTIER_OFFLINE_CACHE`, one for every process of the run.
- */
+/** Memoizes `make()` under `key` for this process; a failure is forgotten, so the next caller tries again. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    value.catch(() => cache.delete(key));
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Initialized folders (holding `.terraform` and the lock file), by provider requirements. */
+const inits = new Map<string, Promise<string>>();
+/** The providers' schemas, by provider requirements. */
+const schemaCache = new Map<string, Promise<ProviderSchemas>>();
+
+/** One `terraform init` per process for these provider requirements, in a folder removed at exit. */
 function sharedInit(requirements: string): Promise<string> {
   return once(inits, requirements, async () => {
-    const init = async (dir: string) => {
-      writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: JSON.parse(requirements) as unknown } }));
-      writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(OFFLINE_OVERRIDE));
-      await terraform(INIT, dir, offlineEnv());
-    };
-    const cache = process.env[CACHE_VARIABLE];
-    // Keyed by what decides where providers come from: the requirements and the mirror, if any.
-    if (cache) return sharedResult(cache, `init-${digest([requirements, cliConfigFile() ? process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR : "registry"])}`, init);
-    const dir = mkdtempSync(join(sharedFolder(), "init-"));
-    await init(dir);
+    const dir = mkdtempSync(join(tmpdir(), "tf-init-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: JSON.parse(requirements) as unknown } }));
+    writeFileSync(join(dir, OVERRIDE_FILE), JSON.stringify(OFFLINE_OVERRIDE));
+    await terraform(INIT, dir);
     return dir;
   });
-}
-
-/** How a run's commands after init run: the pinned provider where it applies, warm unless `warm` is false. */
-interface RunContext {
-  readonly env: NodeJS.ProcessEnv;
-  /** The provider binary to attach the commands to a warm process of. */
-  readonly provider?: string;
-}
-
-function runContext(requirements: string | undefined, warm = true): RunContext {
-  const pinned = requirements === undefined ? undefined : pinnedProvider(requirements);
-  if (!pinned) return { env: offlineEnv() };
-  return { env: { ...offlineEnv(), TF_CLI_CONFIG_FILE: pinned.config }, provider: warm ? pinned.binary : undefined };
 }
 
 /** Initializes a run folder: from the shared init where its requirements allow, else in place. */
 async function initialize(workdir: string, requirements: string | undefined): Promise<void> {
   if (requirements === undefined) {
-    await terraform(INIT, workdir, offlineEnv());
+    await terraform(INIT, workdir);
     return;
   }
   const shared = await sharedInit(requirements);
@@ -448,131 +287,29 @@ async function initialize(workdir: string, requirements: string | undefined): Pr
   copyFileSync(join(shared, ".terraform.lock.hcl"), join(workdir, ".terraform.lock.hcl"));
 }
 
-/**
- * The providers' schemas: for shared requirements read once per process (and, with
- * `WEBTIER_OFFLINE_CACHE`, once per run), else in the run folder.
- */
-async function schemasOf(workdir: string, requirements: string | undefined): Promise<ProviderSchemas> {
-  const read = async (dir: string) => {
-    const { env, provider } = runContext(requirements);
-    return terraform(["providers", "schema", "-json"], dir, env, provider);
-  };
-  if (requirements === undefined) {
-    if (!existsSync(join(workdir, ".terraform"))) await initialize(workdir, undefined);
-    return JSON.parse(await read(workdir)) as ProviderSchemas;
-  }
-  return once(schemaCache, requirements, async () => {
-    const dir = await sharedInit(requirements);
-    const cache = process.env[CACHE_VARIABLE];
-    if (!cache) return JSON.parse(await read(dir)) as ProviderSchemas;
-    const entry = await sharedResult(cache, `schemas-${digest([requirements])}`, async (into) => writeFileSync(join(into, "schemas.json"), await read(dir)));
-    return JSON.parse(readFileSync(join(entry, "schemas.json"), "utf8")) as ProviderSchemas;
-  });
+/** The providers' schemas, read once per process for shared requirements. */
+function schemasOf(workdir: string, requirements: string | undefined): Promise<ProviderSchemas> {
+  const read = async (dir: string) => JSON.parse(await terraform(["providers", "schema", "-json"], dir)) as ProviderSchemas;
+  if (requirements === undefined) return read(workdir);
+  return once(schemaCache, requirements, async () => read(await sharedInit(requirements)));
 }
 
-function digest(parts: readonly string[]): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex").slice(0, 32);
-}
-
-/** One line of `plan -json` output, as far as read here. */
-interface PlanMessage {
-  readonly type?: string;
-  readonly "@level"?: string;
-  readonly changes?: { readonly add: number; readonly change: number; readonly remove: number; readonly import?: number };
-  readonly diagnostic?: { readonly summary?: string; readonly detail?: string };
-}
-
-function planMessages(stdout: string): PlanMessage[] {
-  return stdout
-    .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as PlanMessage);
-}
-
-/** The resources a `plan -json` creates, updates, destroys or imports, from its change summary. */
-function changeCount(stdout: string): number {
-  const summary = planMessages(stdout).find((m) => m.type === "change_summary")?.changes;
-  if (!summary) throw new Error("terraform plan -json printed no change summary");
-  return summary.add + summary.change + summary.remove + (summary.import ?? 0);
-}
-
-/** `plan -json`'s error diagnostics as Terraform prints them without -json. */
-function diagnosticsText(stdout: string): string {
-  return planMessages(stdout)
-    .filter((m) => m["@level"] === "error" && m.diagnostic)
-    .map((m) => `Error: ${m.diagnostic!.summary ?? ""}\n\n${m.diagnostic!.detail ?? ""}`.trim())
-    .join("\n\n");
-}
-
-/** What a run found: the plan's JSON text, and whether it changes any resource. */
-interface Outcome {
-  readonly planJson?: string;
-  readonly changed?: boolean;
-  /** `terraform show` of the plan as text, when asked for. */
-  readonly showText?: string;
-}
-
-/** Initializes, validates or plans (and shows) in a prepared run folder; leaves the plan file there. */
-async function execute(workdir: string, requirements: string | undefined, options: OfflineRunOptions): Promise<Outcome> {
-  options.onStep?.("init");
-  await initialize(workdir, requirements);
-  const { env, provider } = runContext(requirements, options.warmProvider);
-  if (options.validate || options.plan === false) await terraform(VALIDATE, workdir, env, provider);
-  if (options.plan === false) return {};
-
-  // `plan -json` reports what it counted, so a plan that changes nothing needs no `show`.
-  const planArgs = ["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`];
+/** `plan -out` then `show -json` in an initialized run folder; the plan file stays there. */
+async function plan(workdir: string, options: OfflineRunOptions): Promise<{ plan: PlanJson; showText: string }> {
   options.onStep?.("plan");
-  const log = join(workdir, PLAN_LOG);
-  const watched = process.env.TF_LOG || process.env.TF_LOG_CORE || process.env.TF_LOG_PATH ? env : { ...env, TF_LOG_CORE: "INFO", TF_LOG_PATH: log };
-  const planned = await exec(options.showOnlyChanges ? [...planArgs, "-json"] : planArgs, workdir, watched, provider);
-  const reachedPlanning = existsSync(log) && readFileSync(log, "utf8").includes(PLANNING_STARTED);
-  rmSync(log, { force: true });
+  const planned = await exec(
+    ["plan", "-input=false", "-no-color", "-refresh=false", "-lock=false", `-out=${PLAN_FILE}`],
+    workdir,
+    terraformEnv(),
+  );
   if (planned.code !== 0) {
-    // A plan that failed before planning began (loading the configuration or the state) is
-    // validated, to say whether the configuration is at fault; one that failed while planning
-    // got past that, so validating would only repeat it.
-    if (!options.validate && planned.code > 0 && !reachedPlanning) await terraform(VALIDATE, workdir, env, provider);
-    throw failure("plan", workdir, options.showOnlyChanges ? { ...planned, stdout: diagnosticsText(planned.stdout) } : planned);
+    // Name the step that is at fault: a configuration Terraform rejects fails `validate` too.
+    if (!options.validate && planned.code > 0) await terraform(VALIDATE, workdir);
+    throw failure("plan", workdir, planned);
   }
-  const counted = options.showOnlyChanges ? changeCount(planned.stdout) : undefined;
-  if (counted === 0) return { changed: false };
-  // The plan's own report is `terraform show`'s text of it: no second show for reviewers. Kept
-  // whether asked for or not, so that runs with and without it share their results.
-  const showText = options.showOnlyChanges ? undefined : planned.stdout.replace(OVERRIDE_WARNING, "");
   options.onStep?.("show");
-  const planJson = await terraform(["show", "-json", "-no-color", PLAN_FILE], workdir, env, provider);
-  const changes = (JSON.parse(planJson) as PlanJson).resource_changes ?? [];
-  return { planJson, showText, changed: counted === undefined ? changes.some((rc) => !["no-op", "read"].includes(rc.change.actions.join())) : counted > 0 };
-}
-
-/** Set to a folder, runs of identical inputs share one result, across processes (see {@link runOffline}). */
-export const CACHE_VARIABLE = "WEBTIER_OFFLINE_CACHE";
-
-/**
- * {@link execute} through the shared results in `cache`, keyed by every input: the run folder's
- * files (stack, override, extra files, state) and the options that change the result.
- */
-async function executeShared(cache: string, workdir: string, requirements: string | undefined, options: OfflineRunOptions): Promise<Outcome> {
-  const files = readdirSync(workdir).sort();
-  const key = digest([
-    JSON.stringify({ plan: options.plan !== false, validate: options.validate === true, showOnlyChanges: options.showOnlyChanges === true, warmProvider: options.warmProvider !== false }),
-    ...files.flatMap((file) => [file, readFileSync(join(workdir, file), "utf8")]),
-  ]);
-  const entry = await sharedResult(cache, key, async (into) => {
-    const outcome = await execute(workdir, requirements, options);
-    writeFileSync(join(into, "outcome.json"), JSON.stringify({ changed: outcome.changed }));
-    if (outcome.planJson !== undefined) writeFileSync(join(into, "plan.json"), outcome.planJson);
-    if (outcome.showText !== undefined) writeFileSync(join(into, "show.txt"), outcome.showText);
-    if (existsSync(join(workdir, PLAN_FILE))) copyFileSync(join(workdir, PLAN_FILE), join(into, PLAN_FILE));
-  });
-  // A run served from another's result gets its plan file too, for callers that keep the folder.
-  if (existsSync(join(entry, PLAN_FILE)) && !existsSync(join(workdir, PLAN_FILE))) copyFileSync(join(entry, PLAN_FILE), join(workdir, PLAN_FILE));
-  const { changed } = JSON.parse(readFileSync(join(entry, "outcome.json"), "utf8")) as { changed?: boolean };
-  const read = (file: string) => (existsSync(join(entry, file)) ? readFileSync(join(entry, file), "utf8") : undefined);
-  return { changed, planJson: read("plan.json"), showText: read("show.txt") };
+  const json = await terraform(["show", "-json", "-no-color", PLAN_FILE], workdir);
+  return { plan: JSON.parse(json) as PlanJson, showText: planned.stdout };
 }
 
 /**
@@ -580,11 +317,6 @@ async function executeShared(cache: string, workdir: string, requirements: strin
  * false`) against a temporary copy of a synthesized stack folder (`cdktf.out/stacks/<name>`).
  * Fails with Terraform's own message at the first step that fails; a configuration that
  * Terraform rejects fails as step `validate`, whichever command found it.
- *
- * With `WEBTIER_OFFLINE_CACHE` set to a folder (the test suite sets one per run), a run whose
- * inputs another run already had (in this process or another) takes that run's result instead
- * of running Terraform again: a plan depends on nothing else. Failures are not shared. A kept
- * folder of such a run holds the plan file but no `.terraform`.
  */
 export async function runOffline(stackDir: string, options: OfflineRunOptions = {}): Promise<OfflineRun> {
   const workdir = mkdtempSync(join(tmpdir(), "tf-offline-"));
@@ -596,23 +328,16 @@ export async function runOffline(stackDir: string, options: OfflineRunOptions = 
     if (options.state) writeFileSync(join(workdir, "terraform.tfstate"), options.state);
 
     const requirements = requirementsOf(workdir);
-    const cache = process.env[CACHE_VARIABLE];
-    const [outcome, schemas] = await Promise.all([
-      cache ? executeShared(cache, workdir, requirements, options) : execute(workdir, requirements, options),
-      // Read beside the plan where it is shared; a run folder's own init must come first.
-      options.schemas && requirements !== undefined ? schemasOf(workdir, requirements) : undefined,
-    ]);
-    // A run served from another's result was never initialized here; its kept folder still gets
-    // the lock file, which callers save beside a plan for the apply's init.
-    if (options.keep && requirements !== undefined && !existsSync(join(workdir, ".terraform.lock.hcl"))) {
-      copyFileSync(join(await sharedInit(requirements), ".terraform.lock.hcl"), join(workdir, ".terraform.lock.hcl"));
-    }
+    options.onStep?.("init");
+    await initialize(workdir, requirements);
+    if (options.validate || options.plan === false) await terraform(VALIDATE, workdir);
+    const planned = options.plan === false ? undefined : await plan(workdir, options);
     const run: OfflineRun = {
       workdir,
-      plan: outcome.planJson === undefined ? undefined : (JSON.parse(outcome.planJson) as PlanJson),
-      changed: outcome.changed,
-      schemas: options.schemas ? (schemas ?? (await schemasOf(workdir, requirements))) : undefined,
-      showText: options.showText ? outcome.showText : undefined,
+      plan: planned?.plan,
+      changed: planned && (planned.plan.resource_changes ?? []).some((rc) => !["no-op", "read"].includes(rc.change.actions.join())),
+      schemas: options.schemas ? await schemasOf(workdir, requirements) : undefined,
+      showText: options.showText ? planned?.showText : undefined,
     };
     succeeded = true;
     return run;

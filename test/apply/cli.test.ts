@@ -7,7 +7,11 @@ import { cli } from "./support";
 describe("--local on the command line", () => {
   it("explains a missing emulator in one paragraph, with how to install it, and exits 2", async () => {
     const runs = await Promise.all(
-      (["deploy", "plan", "drift", "destroy"] as const).map((script) => cli(script, ["dev", "--local", ...(script === "deploy" || script === "destroy" ? ["--yes"] : [])], { env: { WEBTIER_PYTHON: "/nonexistent/python3" } })),
+      (["deploy", "plan", "drift", "destroy"] as const).map((script) =>
+        cli(script, ["dev", "--local", ...(script === "deploy" || script === "destroy" ? ["--yes"] : [])], {
+          env: { WEBTIER_PYTHON: "/nonexistent/python3" },
+        }),
+      ),
     );
     // A Python that runs but has no moto (the system one here), as well as no Python at all.
     const withoutMoto = existsSync("/usr/bin/python3") && spawnSync("/usr/bin/python3", ["-c", "import moto"]).status !== 0;

@@ -13,21 +13,32 @@ export interface Ran {
   readonly stdout: string;
   readonly stderr: string;
   readonly seconds: number;
+  /** Where it synthesized (`<outdir>/stacks/<env>/cdk.tf.json`). */
+  readonly outdir: string;
 }
 
 /**
  * Runs `scripts/<script>.ts` as `npm run` does, in `root` (this checkout unless given), with its
  * own synth folder; `onStdout` sees the output as it comes (to act while an apply runs).
  */
-export function cli(script: string, args: readonly string[], options: { root?: string; env?: Record<string, string>; onStdout?: (all: string) => void } = {}): Promise<Ran> {
+export function cli(
+  script: string,
+  args: readonly string[],
+  options: { root?: string; env?: Record<string, string>; onStdout?: (all: string) => void } = {},
+): Promise<Ran> {
   const root = options.root ?? ROOT;
   const started = performance.now();
+  const outdir = mkdtempSync(join(tmpdir(), "apply-synth-"));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", join(root, "scripts", "register-ts.cjs"), join(root, "scripts", `${script}.ts`), ...args], {
-      cwd: root,
-      env: { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "apply-synth-")), ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--require", join(root, "scripts", "register-ts.cjs"), join(root, "scripts", `${script}.ts`), ...args],
+      {
+        cwd: root,
+        env: { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", CDKTF_OUTDIR: outdir, ...options.env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => {
@@ -36,7 +47,7 @@ export function cli(script: string, args: readonly string[], options: { root?: s
     });
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, seconds: (performance.now() - started) / 1000, outdir }));
   });
 }
 
@@ -62,7 +73,9 @@ def client(service):
     return boto3.client(service, endpoint_url=${JSON.stringify(endpoint)}, region_name="us-east-1", aws_access_key_id=${JSON.stringify(LOCAL_CREDENTIALS.accessKey)}, aws_secret_access_key=${JSON.stringify(LOCAL_CREDENTIALS.secretKey)})
 `;
   return new Promise((resolve, reject) => {
-    execFile(pythonBinary(), ["-c", `${prelude}${script}`], { encoding: "utf8" }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
+    execFile(pythonBinary(), ["-c", `${prelude}${script}`], { encoding: "utf8" }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
   });
 }
 

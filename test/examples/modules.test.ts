@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { WEB_TIER_OUTPUTS } from "../../modules";
 import { alarmTopicExample } from "../../examples/modules/alarm-topic";
 import { computeExample } from "../../examples/modules/compute";
+import { computeCapacityExample } from "../../examples/modules/compute-capacity";
 import { ExampleStack } from "../../examples/modules/example-stack";
 import { loadBalancerExample } from "../../examples/modules/load-balancer";
 import { messagingExample } from "../../examples/modules/messaging";
@@ -49,6 +50,14 @@ describe("examples/modules", () => {
     expect(JSON.stringify(group!.mixed_instances_policy)).toContain("t3a.small");
   });
 
+  it("compute capacity: weights and a Spot cap, attribute-based selection, a hibernated warm pool, two placement groups", () => {
+    const json = synthesize(computeCapacityExample);
+    const groups = JSON.stringify(resources(json, "aws_autoscaling_group"));
+    expect(resources(json, "aws_autoscaling_group")).toHaveLength(3);
+    for (const part of ['"weighted_capacity":"2"', '"spot_max_price":"0.10"', '"instance_requirements"', '"pool_state":"Hibernated"', '"protect_from_scale_in":true']) expect(groups).toContain(part);
+    expect(resources(json, "aws_placement_group").map((g) => g.strategy).sort()).toEqual(["partition", "spread"]);
+  });
+
   it("alarm topic: the email subscriber", () => {
     const json = synthesize(alarmTopicExample);
     expect(resources(json, "aws_sns_topic_subscription").map((s) => s.protocol)).toEqual(["email"]);
@@ -57,6 +66,14 @@ describe("examples/modules", () => {
   it("messaging: both queues, each with its dead-letter queue", () => {
     const names = resources(synthesize(messagingExample), "aws_sqs_queue").map((q) => q.name).sort();
     expect(names).toEqual(["example-audit", "example-audit-dlq", "example-fulfilment", "example-fulfilment-dlq"]);
+  });
+
+  it("messaging: delivery-status logging through its role, and the customer managed key with its reuse period", () => {
+    const json = synthesize(messagingExample);
+    const [topic] = resources(json, "aws_sns_topic").filter((t) => t.name === "example-orders");
+    expect(topic).toMatchObject({ sqs_success_feedback_sample_rate: 10, sqs_failure_feedback_role_arn: expect.stringContaining("aws_iam_role.") });
+    const fulfilment = resources(json, "aws_sqs_queue").filter((q) => String(q.name).startsWith("example-fulfilment"));
+    for (const q of fulfilment) expect(q).toMatchObject({ kms_master_key_id: "alias/example-orders", kms_data_key_reuse_period_seconds: 3600 });
   });
 
   it("scaling: both schedules in their time zone, and a dashboard", () => {

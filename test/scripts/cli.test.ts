@@ -116,6 +116,14 @@ describe("every command", () => {
     expect((await run(deploy, ["prod", "--apply-saved", "x", "--plan-only"])).err).toMatch(/^deploy: --apply-saved applies a saved plan: --plan-only does not go with it\n/);
   });
 
+  it("deploy refuses --offline without --plan-only before it plans: exit 2, a pointer to --plan-only and --local, nothing written", async () => {
+    const out = mkdtempSync(join(tmpdir(), "deploy-refused-"));
+    const result = await run(deploy, ["dev", "--offline", "--yes", "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^deploy: --offline plans with placeholder credentials and cannot apply: add --plan-only .* --local\n/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it("--override-reason goes with --allow-destroy, --state with --offline and not with --empty-state", async () => {
     expect((await run(plan, ["prod", "--override-reason", "label"])).err).toMatch(/^plan: --override-reason goes with --allow-destroy\n/);
     expect((await run(plan, ["prod", "--state", "s"])).err).toMatch(/^plan: --state goes with --offline/);
@@ -182,7 +190,7 @@ describe("CHECKPOINT_DISABLE", () => {
     const standIn = join(dir, "terraform");
     writeFileSync(standIn, `#!/bin/sh\necho "\${CHECKPOINT_DISABLE:-unset} $1" >> "${dir}/seen"\necho "stand-in: refused" >&2\nexit 1\n`);
     chmodSync(standIn, 0o755);
-    const { CHECKPOINT_DISABLE: _, WEBTIER_OFFLINE_CACHE: __, ...env } = process.env;
+    const { CHECKPOINT_DISABLE: _, ...env } = process.env;
     const run = spawnSync(process.execPath, ["--require", join(ROOT, "scripts", "register-ts.cjs"), join(ROOT, "scripts", "plan.ts"), "dev", "--offline", "--empty-state", "--out", join(dir, "out")], {
       cwd: ROOT,
       env: { ...env, TERRAFORM_BINARY_NAME: standIn, CDKTF_OUTDIR: join(dir, "synth") },

@@ -93,6 +93,10 @@ const cases: Record<string, { plan: PlanJson; finding: RegExp }> = {
     plan: one(change("aws_autoscaling_group.web", ["update"], { min_size: 2, max_size: 4 }, { min_size: 2, max_size: 0 })),
     finding: /^prod sets max_size of aws_autoscaling_group\.web to 0 \(was 4\)$/,
   },
+  "a deployed group's launches suspended": {
+    plan: one(change("aws_autoscaling_group.web", ["update"], { suspended_processes: ["AZRebalance"] }, { suspended_processes: ["AZRebalance", "Launch", "ReplaceUnhealthy"] })),
+    finding: /^prod suspends Launch, ReplaceUnhealthy on aws_autoscaling_group\.web: it stops launching, registering or replacing serving instances$/,
+  },
   "a fixed response for the whole site": {
     plan: one(
       change("aws_lb_listener_rule.maintenance", ["create"], null, {
@@ -159,6 +163,15 @@ describe("what is not a risk", () => {
     "a fixed 403 on /stress*": one(
       change("aws_lb_listener_rule.stress", ["create"], null, { priority: 10, condition: [{ path_pattern: [{ values: ["/stress*"] }] }], action: [{ type: "fixed-response", fixed_response: [{ status_code: "403" }] }] }),
     ),
+    "benign capacity settings on a deployed group": one(
+      change(
+        "aws_autoscaling_group.web",
+        ["update"],
+        { min_size: 2, max_size: 4 },
+        { min_size: 2, max_size: 4, suspended_processes: ["AZRebalance"], termination_policies: ["OldestLaunchTemplate", "Default"], default_instance_warmup: 120, max_instance_lifetime: 604800 },
+      ),
+    ),
+    "launches suspended already before the change": one(change("aws_autoscaling_group.web", ["update"], { suspended_processes: ["Launch"], max_size: 4 }, { suspended_processes: ["Launch"], max_size: 5 })),
     "a new queue in a deployed environment": planOf(Array.from({ length: 3 }, (_, i) => change(`aws_sqs_queue.q${i}`, ["create"], null, {})), DEPLOYED),
     "the first deploy, from an empty state": planOf(Array.from({ length: 9 }, (_, i) => change(`aws_subnet.n${i}`, ["create"], null, {}))),
   };

@@ -7,6 +7,11 @@ import { runOffline, type PlanJson } from "../../scripts/lib/terraform";
 /**
  * A simulated deploy, for tests: what a stack's state would be once applied, built from offline
  * plans without an AWS account, so that changes can be planned against a "deployed" stack.
+ *
+ * Why it stays beside the emulator: the guard, replacement, moves and red-team tests plan dozens
+ * of config edits against a deployed state in seconds, with shared offline results; applying each
+ * into moto_server would take minutes per scenario. What only a real apply shows (a refused apply,
+ * a perpetual diff, a destroy leaving resources, the lock) is the apply tier's (test/apply/).
  */
 
 interface PlannedResource {
@@ -150,13 +155,16 @@ interface StateFile {
 }
 
 /** `aws_x.y` or `aws_x.y["key"]`: an instance's address as plans write it. */
-const instanceAddress = (resource: string, index: string | number | undefined) => (index === undefined ? resource : `${resource}[${JSON.stringify(index)}]`);
+const instanceAddress = (resource: string, index: string | number | undefined) =>
+  index === undefined ? resource : `${resource}[${JSON.stringify(index)}]`;
 
 /** The plan's sensitivity marks (`{ a: true, b: [{ c: true }] }`) as a state's attribute paths. */
 function sensitivePaths(marks: unknown, path: readonly unknown[] = []): unknown[][] {
   if (marks === true) return [[...path]];
-  if (Array.isArray(marks)) return marks.flatMap((m, i) => sensitivePaths(m, [...path, { type: "index", value: { value: i, type: "number" } }]));
-  if (typeof marks === "object" && marks !== null) return Object.entries(marks).flatMap(([k, m]) => sensitivePaths(m, [...path, { type: "get_attr", value: k }]));
+  if (Array.isArray(marks))
+    return marks.flatMap((m, i) => sensitivePaths(m, [...path, { type: "index", value: { value: i, type: "number" } }]));
+  if (typeof marks === "object" && marks !== null)
+    return Object.entries(marks).flatMap(([k, m]) => sensitivePaths(m, [...path, { type: "get_attr", value: k }]));
   return [];
 }
 
@@ -177,21 +185,26 @@ const SHAPES: readonly [RegExp, (m: RegExpExecArray, scope: Scope) => unknown][]
   [new RegExp(`^${RESOURCE}\\.([a-z0-9_]+)$`), (m, scope) => scope.attribute(m[1]!, m[2]!, m[3]!)],
   // element(split(":", aws_sns_topic.x.arn), 4): a part of an ARN
   [
-    new RegExp(`^element\\(split\\("(.)", (.+)\\), (\\d+)\\)$`),
+    /^element\(split\("(.)", (.+)\), (\d+)\)$/,
     (m, scope) => {
       const text = expressionValue(m[2]!, scope);
       return typeof text === "string" ? text.split(m[1]!)[Number(m[3])] : undefined;
     },
   ],
   // [ for key, val in aws_route53_record.x: val.fqdn]: an attribute of every instance, in key order
-  [new RegExp(`^\\[ for key, val in ${RESOURCE}: val\\.([a-z0-9_]+)\\]$`), (m, scope) => scope.instances(m[1]!, m[2]!).map((v) => v[m[3]!])],
+  [
+    new RegExp(`^\\[ for key, val in ${RESOURCE}: val\\.([a-z0-9_]+)\\]$`),
+    (m, scope) => scope.instances(m[1]!, m[2]!).map((v) => v[m[3]!]),
+  ],
   // { for key, val in toset(tolist(<list>)): val.domain_name => val }[each.value].resource_record_name
   [
     /^\{ for key, val in toset\(tolist\((.+)\)\): val\.([a-z0-9_]+) => val \}\[each\.value\]\.([a-z0-9_]+)$/,
     (m, scope) => {
       const items = expressionValue(m[1]!, scope);
       if (!Array.isArray(items) || scope.each === undefined) return undefined;
-      const item = items.find((i) => typeof i === "object" && i !== null && (i as Record<string, unknown>)[m[2]!] === scope.each) as Record<string, unknown> | undefined;
+      const item = items.find((i) => typeof i === "object" && i !== null && (i as Record<string, unknown>)[m[2]!] === scope.each) as
+        | Record<string, unknown>
+        | undefined;
       return item?.[m[3]!];
     },
   ],
@@ -270,7 +283,12 @@ function evaluate(expression: unknown, scope: Scope): unknown {
  * Sets every still-unknown value that the configuration gives by reference, in nested blocks
  * too (cdktf writes a single block as an object, Terraform plans it as a one-item list).
  */
-function resolveConfigured(values: Record<string, unknown>, unknown: unknown, configured: Readonly<Record<string, unknown>>, scope: Scope): void {
+function resolveConfigured(
+  values: Record<string, unknown>,
+  unknown: unknown,
+  configured: Readonly<Record<string, unknown>>,
+  scope: Scope,
+): void {
   if (typeof unknown !== "object" || unknown === null) return;
   for (const [key, flag] of Object.entries(unknown as Record<string, unknown>)) {
     if (!(key in configured)) continue;
@@ -279,7 +297,9 @@ function resolveConfigured(values: Record<string, unknown>, unknown: unknown, co
       if (value !== undefined) values[key] = value;
     } else if (Array.isArray(flag) && Array.isArray(values[key])) {
       const blocks = values[key] as Record<string, unknown>[];
-      const configs = Array.isArray(configured[key]) ? (configured[key] as Record<string, unknown>[]) : [configured[key] as Record<string, unknown>];
+      const configs = Array.isArray(configured[key])
+        ? (configured[key] as Record<string, unknown>[])
+        : [configured[key] as Record<string, unknown>];
       values[key] = blocks.map((block, i) => {
         if (typeof block !== "object" || block === null || !configs[i]) return block;
         const copy = { ...block };
@@ -300,14 +320,16 @@ function resolveConfigured(values: Record<string, unknown>, unknown: unknown, co
  * destroys that change would cause, without an AWS account.
  */
 export function applyPlan(plan: PlanJson, schemas: ProviderSchemas, config: Config, prior?: string): string {
-  const planned = ((plan as { planned_values?: { root_module?: { resources?: PlannedResource[] } } }).planned_values?.root_module?.resources ?? []).filter(
-    (r) => r.mode === "managed",
-  );
+  const planned = (
+    (plan as { planned_values?: { root_module?: { resources?: PlannedResource[] } } }).planned_values?.root_module?.resources ?? []
+  ).filter((r) => r.mode === "managed");
   const tags = defaultTags(plan);
   const unknownByAddress = new Map((plan.resource_changes ?? []).map((rc) => [rc.address, rc.change.after_unknown]));
   const priorState = (prior ? JSON.parse(prior) : { resources: [] }) as StateFile;
   const priorByAddress = new Map(
-    priorState.resources.flatMap((r) => r.instances.map((i) => [instanceAddress(`${r.type}.${r.name}`, i.index_key), i.attributes] as const)),
+    priorState.resources.flatMap((r) =>
+      r.instances.map((i) => [instanceAddress(`${r.type}.${r.name}`, i.index_key), i.attributes] as const),
+    ),
   );
   const byAddress = new Map(planned.map((r) => [r.address, r]));
   const filled = new Map<string, Record<string, unknown>>();
@@ -389,8 +411,7 @@ export async function simulateDeploy(stackDir: string, maxRounds = 4): Promise<{
   const schemas = first.schemas!;
   let state = applyPlan(first.plan!, schemas, config);
   for (let round = 1; round <= maxRounds; round++) {
-    // A plan that changes no resource needs no `show` to say so.
-    const { plan, changed } = await runOffline(stackDir, { state, showOnlyChanges: true });
+    const { plan, changed } = await runOffline(stackDir, { state });
     if (!changed) return { state, schemas };
     state = applyPlan(plan!, schemas, config, state);
   }

@@ -5,7 +5,7 @@ import { AlarmTopic, Compute, LoadBalancer, Messaging, Network, Scaling } from "
 /**
  * Every string, number and list prop that may come from another stack, fed from remote-state
  * outputs: nothing is judged at synth, nothing crashes, and no construct id is made of a value.
- * test/modules/tokens.test.ts synthesizes it; test/terraform/tokens.test.ts plans it with real Terraform.
+ * test/modules/tokens.test.ts synthesizes it; test/plans/tokens.test.ts plans it with real Terraform.
  */
 export function tokenStack(app: App = Testing.app(), statePath = "upstream.tfstate"): TerraformStack {
   const stack = new TerraformStack(app, "tokens");

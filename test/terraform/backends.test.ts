@@ -6,9 +6,15 @@ import { describeTerraform, tempApp, TerraformError } from "../support/terraform
 import { join } from "node:path";
 
 /** Terraform's words for a backend block it could not accept. */
-const CONFIG_ERROR = /Extraneous JSON object property|Unsupported argument|Missing required argument|Invalid backend configuration|Incorrect attribute value type/;
+const CONFIG_ERROR =
+  /Extraneous JSON object property|Unsupported argument|Missing required argument|Invalid backend configuration|Incorrect attribute value type/;
 /** Credentials that cannot work, and no instance metadata to fall back on: the S3 backend stops at STS. */
-const NO_AWS = { AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLACEHOLDER", AWS_SECRET_ACCESS_KEY: "placeholder", AWS_EC2_METADATA_DISABLED: "true", AWS_PROFILE: "" };
+const NO_AWS = {
+  AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLACEHOLDER",
+  AWS_SECRET_ACCESS_KEY: "placeholder",
+  AWS_EC2_METADATA_DISABLED: "true",
+  AWS_PROFILE: "",
+};
 
 function synthProd(env: Record<string, string>): string {
   const app = tempApp();
@@ -32,7 +38,10 @@ describeTerraform("state backends, as Terraform reads them", () => {
   });
 
   it("s3: Terraform accepts the block (bucket, key, region, encrypt, use_lockfile) and stops only at AWS credentials", async () => {
-    const output = await initFailure({ WEBTIER_BACKEND: "s3", WEBTIER_STATE_BUCKET: "acme-tf-state", WEBTIER_STATE_DYNAMODB_TABLE: "tf-locks" }, NO_AWS);
+    const output = await initFailure(
+      { WEBTIER_BACKEND: "s3", WEBTIER_STATE_BUCKET: "acme-tf-state", WEBTIER_STATE_DYNAMODB_TABLE: "tf-locks" },
+      NO_AWS,
+    );
     expect(output).not.toMatch(CONFIG_ERROR);
     expect(output).toMatch(/validating provider credentials|retrieving caller identity|InvalidClientTokenId/);
   });

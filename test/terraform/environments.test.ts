@@ -297,7 +297,7 @@ describeTerraform("every environment validates and plans offline", () => {
 
     it("plans instances from a launch template that requires IMDSv2, encrypts the root volume and runs T instances on standard credits", async () => {
       const [template] = planned(await plan(), "aws_launch_template");
-      const types = config.compute.mode === "asg" && config.compute.mixedInstances ? config.compute.mixedInstances.instanceTypes : [config.compute.instanceType];
+      const types = config.compute.mode === "asg" && config.compute.mixedInstances ? (config.compute.mixedInstances.instanceTypes ?? []) : [config.compute.instanceType];
       expect(template).toMatchObject({
         image_id: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
         instance_type: types[0],

@@ -18,10 +18,14 @@ function stackFiles(outdir: string): Record<string, string[]> {
 }
 
 /** `npx cdktf synth --hcl`, as people run it: the CLI, running the app that cdktf.json names. */
-const synthHcl = (outdir: string) => run(process.execPath, [CDKTF, "synth", "--hcl", "--output", outdir], { cwd: ROOT, env: { ...process.env, CI: "1" } });
+const synthHcl = (outdir: string) =>
+  run(process.execPath, [CDKTF, "synth", "--hcl", "--output", outdir], { cwd: ROOT, env: { ...process.env, CI: "1" } });
 /** `npm run synth`, without npm. */
 const synthJson = (outdir: string) =>
-  run(process.execPath, ["--require", join(ROOT, "scripts", "register-ts.cjs"), "main.ts"], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  run(process.execPath, ["--require", join(ROOT, "scripts", "register-ts.cjs"), "main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, CDKTF_OUTDIR: outdir },
+  });
 
 /**
  * `cdktf synth --hcl` is HashiCorp's way off the archived cdktf: the HCL it writes must be

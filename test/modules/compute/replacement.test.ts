@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { resourcesOf } from "../../support/synth";
 import { buildEc2 } from "./helpers";
 
-/** test/terraform/replacement.test.ts plans such a replacement against a deployed dev. */
+/** test/plans/replacement.test.ts plans such a replacement against a deployed dev. */
 describe("replacing an instance in ec2 mode", () => {
   const { json } = buildEc2({ instanceCount: 2 });
 

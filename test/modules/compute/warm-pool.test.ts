@@ -1,4 +1,5 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { describe, expect, it } from "vitest";
 import { onlyResource } from "../../support/synth";
 import { buildAsg, problems } from "./helpers";
@@ -25,7 +26,17 @@ describe("warm pool", () => {
     expect(problems({ mode: "asg", warmPool: { minSize: 1 }, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual(["warmPool"]);
   });
 
-  it("throws on a pool state it does not offer and sizes out of range", () => {
-    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual(["warmPool.poolState", "warmPool.minSize", "warmPool.maxGroupPreparedCapacity"]);
+  it("keeps hibernated instances on a template configured for hibernation", () => {
+    const { json } = buildAsg({ hibernation: true, warmPool: { poolState: "Hibernated" } });
+    expect(onlyResource(json, AutoscalingGroup).warm_pool).toMatchObject({ pool_state: "Hibernated" });
+    expect(onlyResource(json, LaunchTemplate).hibernation_options).toEqual({ configured: true });
+  });
+
+  it("throws on a hibernated pool of instances that cannot hibernate", () => {
+    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" } })).toEqual(["warmPool.poolState"]);
+  });
+
+  it("throws on a pool state AWS does not know and sizes out of range", () => {
+    expect(problems({ mode: "asg", warmPool: { poolState: "Frozen" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual(["warmPool.poolState", "warmPool.minSize", "warmPool.maxGroupPreparedCapacity"]);
   });
 });

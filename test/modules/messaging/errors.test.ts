@@ -77,6 +77,62 @@ describe("messaging validation", () => {
     expect(problems({ contentBasedDeduplication: true })).toEqual(["contentBasedDeduplication"]);
   });
 
+  it("throws on content-based deduplication or high throughput for a standard queue", () => {
+    expect(queue({ contentBasedDeduplication: true })).toEqual(["queues[0].contentBasedDeduplication"]);
+    expect(queue({ highThroughput: true })).toEqual(["queues[0].highThroughput"]);
+    expect(problems({ fifo: true, queues: [{ name: "q", highThroughput: true, contentBasedDeduplication: true }] })).toEqual([]);
+    // Off is off, whatever the topic.
+    expect(queue({ highThroughput: false, contentBasedDeduplication: false })).toEqual([]);
+  });
+
+  it("throws on high throughput for a standard topic", () => {
+    expect(problems({ highThroughput: true })).toEqual(["highThroughput"]);
+    expect(problems({ fifo: true, highThroughput: true })).toEqual([]);
+  });
+
+  it("throws when the dead-letter retention is outside 60 to 1209600 s", () => {
+    expect(queue({ deadLetterRetentionSeconds: 59 })).toEqual(["queues[0].deadLetterRetentionSeconds"]);
+    expect(queue({ deadLetterRetentionSeconds: 1209601 })).toEqual(["queues[0].deadLetterRetentionSeconds"]);
+  });
+
+  it("throws when a standard queue's dead letters would expire before the queue's own messages", () => {
+    expect(queue({ messageRetentionSeconds: 86400, deadLetterRetentionSeconds: 3600 })).toEqual(["queues[0].deadLetterRetentionSeconds"]);
+    // Equal is not longer, except at the maximum where nothing is longer.
+    expect(queue({ messageRetentionSeconds: 86400, deadLetterRetentionSeconds: 86400 })).toEqual(["queues[0].deadLetterRetentionSeconds"]);
+    expect(queue({ messageRetentionSeconds: 1209600 })).toEqual([]);
+    expect(queue({ messageRetentionSeconds: 86400, deadLetterRetentionSeconds: 86460 })).toEqual([]);
+    // The default retention (4 days) against a shorter dead-letter retention.
+    expect(queue({ deadLetterRetentionSeconds: 86400 })).toEqual(["queues[0].deadLetterRetentionSeconds"]);
+    // A FIFO dead-letter queue restarts the clock: any retention will do.
+    expect(problems({ fifo: true, queues: [{ name: "q", messageRetentionSeconds: 86400, deadLetterRetentionSeconds: 3600 }] })).toEqual([]);
+  });
+
+  it("throws on a data key reuse period outside 60 to 86400 s, or without a KMS key", () => {
+    expect(queue({ kmsKeyId: "alias/orders", kmsDataKeyReusePeriodSeconds: 59 })).toEqual(["queues[0].kmsDataKeyReusePeriodSeconds"]);
+    expect(queue({ kmsKeyId: "alias/orders", kmsDataKeyReusePeriodSeconds: 86401 })).toEqual(["queues[0].kmsDataKeyReusePeriodSeconds"]);
+    expect(queue({ kmsDataKeyReusePeriodSeconds: 600 })).toEqual(["queues[0].kmsDataKeyReusePeriodSeconds"]);
+  });
+
+  it("throws on a success sample rate outside 0 to 100, or without delivery-status logging", () => {
+    expect(problems({ deliveryStatusLogging: true, deliveryStatusSuccessSampleRate: 101 })).toEqual(["deliveryStatusSuccessSampleRate"]);
+    expect(problems({ deliveryStatusSuccessSampleRate: 10 })).toEqual(["deliveryStatusSuccessSampleRate"]);
+    expect(problems({ deliveryStatusLogging: true, deliveryStatusSuccessSampleRate: 0 })).toEqual([]);
+  });
+
+  it("throws when the delivery-status role's name would exceed IAM's 64 characters", () => {
+    // "webtier-dev-" + name + "-delivery-status": 36 characters of name make exactly 64.
+    expect(problems({ deliveryStatusLogging: true, topicName: "t".repeat(36) })).toEqual([]);
+    expect(problems({ deliveryStatusLogging: true, topicName: "t".repeat(37) })).toEqual(["deliveryStatusLogging"]);
+    // Without the role, the topic name may be longer.
+    expect(problems({ topicName: "t".repeat(37) })).toEqual([]);
+  });
+
+  it("counts .fifo in the 80 characters of a FIFO queue's name", () => {
+    // "webtier-dev-" + name + "-dlq" + ".fifo": 59 characters of name make exactly 80.
+    expect(problems({ fifo: true, queues: [{ name: "q".repeat(59) }] })).toEqual([]);
+    expect(problems({ fifo: true, queues: [{ name: "q".repeat(60) }] })).toEqual(["queues[0].name"]);
+  });
+
   it("lists every problem in one error naming the construct", () => {
     const error = validationErrorOf(() => build({ emailSubscriptions: ["x"], queues: [{ name: "a", maxReceiveCount: 0, visibilityTimeoutSeconds: 50000 }] }));
     expect(error.subject).toBe("Messaging test/messaging");

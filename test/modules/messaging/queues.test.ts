@@ -53,16 +53,39 @@ describe("queues", () => {
         Resource: queueArn,
         Condition: { ArnEquals: { "aws:SourceArn": expect.stringMatching(/^\$\{aws_sns_topic\.messaging_topic_[0-9A-F]{8}\.arn\}$/) } },
       },
-      { Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+      {
+        Sid: "TlsOnly",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sqs:*",
+        Resource: queueArn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
     ]);
   });
 
   it("takes timings, receive count and a customer managed key from props", () => {
     const custom = byName(
-      build({ queues: [{ name: "q", visibilityTimeoutSeconds: 120, messageRetentionSeconds: 86400, receiveWaitTimeSeconds: 5, maxReceiveCount: 3, kmsKeyId: "alias/orders" }] }).json,
+      build({
+        queues: [
+          {
+            name: "q",
+            visibilityTimeoutSeconds: 120,
+            messageRetentionSeconds: 86400,
+            receiveWaitTimeSeconds: 5,
+            maxReceiveCount: 3,
+            kmsKeyId: "alias/orders",
+          },
+        ],
+      }).json,
       "aws_sqs_queue",
     );
-    expect(custom["webtier-dev-q"]).toMatchObject({ visibility_timeout_seconds: 120, message_retention_seconds: 86400, receive_wait_time_seconds: 5, kms_master_key_id: "alias/orders" });
+    expect(custom["webtier-dev-q"]).toMatchObject({
+      visibility_timeout_seconds: 120,
+      message_retention_seconds: 86400,
+      receive_wait_time_seconds: 5,
+      kms_master_key_id: "alias/orders",
+    });
     expect(custom["webtier-dev-q-dlq"]).toMatchObject({ kms_master_key_id: "alias/orders" });
     expect(parseJsonTemplate(custom["webtier-dev-q"]!.redrive_policy).maxReceiveCount).toBe(3);
   });
@@ -97,5 +120,31 @@ describe("queue lifecycle", () => {
 
   it("leaves them destroyable by default", () => {
     for (const queue of Object.values(resourcesOf(build().json, SqsQueue))) expect(queue).not.toHaveProperty("lifecycle");
+  });
+});
+
+describe("queue retention and encryption options", () => {
+  it("keeps dead letters as long as asked", () => {
+    const queues = byName(
+      build({ queues: [{ name: "q", messageRetentionSeconds: 86400, deadLetterRetentionSeconds: 172800 }] }).json,
+      "aws_sqs_queue",
+    );
+    expect(queues["webtier-dev-q-dlq"]!.message_retention_seconds).toBe(172800);
+    expect(queues["webtier-dev-q"]!.message_retention_seconds).toBe(86400);
+  });
+
+  it("reuses KMS data keys for the period asked, on the queue and its dead-letter queue", () => {
+    const queues = byName(
+      build({ queues: [{ name: "q", kmsKeyId: "alias/orders", kmsDataKeyReusePeriodSeconds: 3600 }] }).json,
+      "aws_sqs_queue",
+    );
+    for (const q of Object.values(queues))
+      expect(q).toMatchObject({ kms_master_key_id: "alias/orders", kms_data_key_reuse_period_seconds: 3600 });
+    for (const q of Object.values(queues)) expect(q).not.toHaveProperty("sqs_managed_sse_enabled");
+  });
+
+  it("leaves the reuse period to SQS (300 s) when not given", () => {
+    const queues = byName(build({ queues: [{ name: "q", kmsKeyId: "alias/orders" }] }).json, "aws_sqs_queue");
+    for (const q of Object.values(queues)) expect(q).not.toHaveProperty("kms_data_key_reuse_period_seconds");
   });
 });

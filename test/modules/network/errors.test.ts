@@ -31,6 +31,7 @@ describe("network validation", () => {
   it("throws when the subnet prefix is outside /16 to /28", () => {
     expect(problems({ subnetPrefixLength: 29 })).toEqual(["subnetPrefixLength"]);
     expect(problems({ subnetPrefixLength: 28 })).toEqual([]);
+    expect(problems({ subnetPrefixLength: 28 })).toEqual([]);
   });
 
   it("throws when fewer than two zones are given", () => {

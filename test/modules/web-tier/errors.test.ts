@@ -18,6 +18,12 @@ describe("web tier validation", () => {
     ).toEqual(["network.cidr", "loadBalancer.healthCheck.path", "alarmTopic.emailSubscriptions[0]", "compute.maxSize"]);
   });
 
+  it("throws on a spread placement group asked to hold more than 7 running instances in each of the tier's zones", () => {
+    const spread = (maxSize: number) => problems({ compute: { mode: "asg", minSize: 1, maxSize, minHealthyPercentage: 100, maxHealthyPercentage: 200, placementGroup: { strategy: "spread" } } });
+    expect(spread(15)).toEqual(["compute.placementGroup.strategy"]);
+    expect(spread(14)).toEqual([]);
+  });
+
   it("judges zones and certificates against the provider's region", () => {
     expect(
       problems({
@@ -29,6 +35,12 @@ describe("web tier validation", () => {
 
   it("judges queue names with the tier's name as their prefix", () => {
     expect(problems({ messaging: { topicName: "orders", queues: [{ name: "q".repeat(70) }] } })).toEqual(["messaging.queues[0].name"]);
+  });
+
+  it("judges the messaging FIFO and delivery-status rules under messaging, the role name with the tier's name", () => {
+    expect(
+      problems({ messaging: { topicName: "t".repeat(40), highThroughput: true, deliveryStatusLogging: true, queues: [{ name: "q", deadLetterRetentionSeconds: 60 }] } }),
+    ).toEqual(["messaging.highThroughput", "messaging.deliveryStatusLogging", "messaging.queues[0].deadLetterRetentionSeconds"]);
   });
 
   it("judges scaling against the compute mode", () => {

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { beforeAll, expect, it } from "vitest";
 import { MESSAGING_OUTPUT_NAMES, WEB_TIER_OUTPUTS, type WebTierOutputName } from "../../modules/contract";
 import { DEFAULT_PLUGIN_MIRROR, runOffline, type PlanJson } from "../../scripts/lib/terraform";
@@ -18,7 +18,9 @@ function outputValue(name: WebTierOutputName, env: string, https: boolean): stri
   const values: Partial<Record<WebTierOutputName, string>> = {
     vpc_id: "vpc-0a1b2c3d4e5f60718",
     alb_dns_name: `webtier-${env}-1234567890.us-east-1.elb.amazonaws.com`,
-    https_listener_arn: https ? `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/app/webtier-${env}/50dc6c495c0c9188/f2f7dc8efc522ab2` : "",
+    https_listener_arn: https
+      ? `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/app/webtier-${env}/50dc6c495c0c9188/f2f7dc8efc522ab2`
+      : "",
     instance_security_group_id: "sg-0123456789abcdef0",
     topic_arn: `arn:aws:sns:us-east-1:${ACCOUNT}:webtier-${env}-order-alerts`,
     compute_mode: "asg",
@@ -28,11 +30,20 @@ function outputValue(name: WebTierOutputName, env: string, https: boolean): stri
 
 /** A Terraform state holding only an environment's outputs: what `terraform_remote_state` reads. */
 function environmentState(env: string, { https, messaging }: { https: boolean; messaging: boolean }): string {
-  const names = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter((n) => messaging || !(MESSAGING_OUTPUT_NAMES as readonly string[]).includes(n));
+  const names = (Object.keys(WEB_TIER_OUTPUTS) as WebTierOutputName[]).filter(
+    (n) => messaging || !(MESSAGING_OUTPUT_NAMES as readonly string[]).includes(n),
+  );
   const outputs = Object.fromEntries(
     names.map((n) => [n, { value: outputValue(n, env, https), type: WEB_TIER_OUTPUTS[n].kind === "list" ? ["list", "string"] : "string" }]),
   );
-  return JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "6c1f4c52-5b0e-4b7a-9d57-000000000001", outputs, resources: [] });
+  return JSON.stringify({
+    version: 4,
+    terraform_version: "1.11.4",
+    serial: 1,
+    lineage: "6c1f4c52-5b0e-4b7a-9d57-000000000001",
+    outputs,
+    resources: [],
+  });
 }
 
 /** The example planned offline against `state`, with `vars`. */
@@ -59,11 +70,14 @@ describeTerraform("examples/hcl-consumer", () => {
       mkdirSync(folder, { recursive: true });
       cpSync(EXAMPLE, folder, { recursive: true });
       writeFileSync(join(root, "terraform.dev.tfstate"), environmentState("dev", { https: false, messaging: true }));
-      const block = onlyFencedBlock(join(EXAMPLE, "README.md"), "sh").replaceAll(DEFAULT_PLUGIN_MIRROR, process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR);
+      const block = onlyFencedBlock(join(EXAMPLE, "README.md"), "sh").replaceAll(
+        DEFAULT_PLUGIN_MIRROR,
+        process.env.TF_PLUGIN_MIRROR || DEFAULT_PLUGIN_MIRROR,
+      );
       const { TF_CLI_CONFIG_FILE: _config, ...env } = process.env;
       const out = await run("bash", ["-ec", block], { cwd: folder, env, maxBuffer: 16 * 1024 * 1024 });
       // Terraform colours its output whatever NO_COLOR says; the README's commands stay as written.
-      stdout = out.stdout.replace(/\x1b\[[0-9;]*m/g, "");
+      stdout = stripVTControlCharacters(out.stdout);
     });
 
     it("plans the security group, its rules and the audit queue with its subscription", () => {
@@ -83,7 +97,10 @@ describeTerraform("examples/hcl-consumer", () => {
 
   it("plans no audit queue for an environment without messaging, and still plans the rest", async () => {
     const plan = await planAgainst(environmentState("dev", { https: false, messaging: false }), { environment: "dev", offline: "true" });
-    const created = (plan.resource_changes ?? []).filter((rc) => rc.change.actions.includes("create")).map((rc) => rc.type).sort();
+    const created = (plan.resource_changes ?? [])
+      .filter((rc) => rc.change.actions.includes("create"))
+      .map((rc) => rc.type)
+      .sort();
     expect(created).toEqual(["aws_security_group", "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule"]);
     expect(planned(plan).order_audit_queue_url).toBeNull();
   });

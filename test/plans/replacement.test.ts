@@ -35,7 +35,9 @@ describeTerraform("a launch template change in ec2 mode, against a deployed dev"
   it("updates the template in place with the pinned image", () => {
     const [template] = (plan.resource_changes ?? []).filter((rc) => rc.type === "aws_launch_template");
     expect(template!.change.actions).toEqual(["update"]);
-    expect((template!.change.after as { image_id: string }).image_id).toBe("resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64:7");
+    expect((template!.change.after as { image_id: string }).image_id).toBe(
+      "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64:7",
+    );
   });
 
   it("creates the successor instance before destroying its predecessor, forced by the template's version", () => {
@@ -47,7 +49,9 @@ describeTerraform("a launch template change in ec2 mode, against a deployed dev"
   });
 
   it("points the status-check alarms at the successor in place, keeping their names", () => {
-    const alarms = (plan.resource_changes ?? []).filter((rc) => rc.type === "aws_cloudwatch_metric_alarm" && (rc.change.after as { namespace?: string }).namespace === "AWS/EC2");
+    const alarms = (plan.resource_changes ?? []).filter(
+      (rc) => rc.type === "aws_cloudwatch_metric_alarm" && (rc.change.after as { namespace?: string }).namespace === "AWS/EC2",
+    );
     expect(alarms.map((a) => [(a.change.after as { alarm_name: string }).alarm_name, a.change.actions])).toEqual(
       expect.arrayContaining([
         ["webtier-dev-1-system-status-check", ["update"]],

@@ -13,9 +13,7 @@ import { describeTerraform } from "../support/terraform";
  */
 describeTerraform("npm run deploy, offline", () => {
   const out = mkdtempSync(join(tmpdir(), "deploy-out-"));
-  const refusedOut = mkdtempSync(join(tmpdir(), "deploy-refused-"));
   const staleStates = mkdtempSync(join(tmpdir(), "stale-state-"));
-  const refusedStandIn = standInTerraform();
   const applyStandIn = standInTerraform();
   const declineStandIn = standInTerraform();
   const untouchedStandIn = standInTerraform();
@@ -30,16 +28,27 @@ describeTerraform("npm run deploy, offline", () => {
 
   beforeAll(() => {
     planned = runCli("deploy", ["dev", "--offline", "--plan-only", "--out", out]);
-    runs.refused = runCli("deploy", ["dev", "--offline", "--yes", "--out", refusedOut], { env: { PATH: `${refusedStandIn.dir}:${process.env.PATH}` } });
-    writeFileSync(join(staleStates, "dev.tfstate"), JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 3, lineage: "deployed-meanwhile", outputs: {}, resources: [] }));
-    const later = (args: (digest: string) => string[], options: Parameters<typeof runCli>[2] = {}) => planned.then((run) => runCli("deploy", ["dev", "--apply-saved", saved, ...args(digestOf(run))], options));
+    writeFileSync(
+      join(staleStates, "dev.tfstate"),
+      JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 3, lineage: "deployed-meanwhile", outputs: {}, resources: [] }),
+    );
+    const later = (args: (digest: string) => string[], options: Parameters<typeof runCli>[2] = {}) =>
+      planned.then((run) => runCli("deploy", ["dev", "--apply-saved", saved, ...args(digestOf(run))], options));
     // CI's apply job on the plan saved above, in a project whose code must not run: with the
     // state it was planned against (empty), once answering no, once against a state that
     // changed after the plan was made, and with digests that are not the plan's.
-    runs.applied = later((d) => ["--digest", d, "--offline", "--empty-state", "--yes"], { root: marked, env: { PATH: `${applyStandIn.dir}:${process.env.PATH}` } });
-    runs.declined = later((d) => ["--digest", d, "--offline", "--empty-state"], { env: { PATH: `${declineStandIn.dir}:${process.env.PATH}` }, input: "n\n" });
+    runs.applied = later((d) => ["--digest", d, "--offline", "--empty-state", "--yes"], {
+      root: marked,
+      env: { PATH: `${applyStandIn.dir}:${process.env.PATH}` },
+    });
+    runs.declined = later((d) => ["--digest", d, "--offline", "--empty-state"], {
+      env: { PATH: `${declineStandIn.dir}:${process.env.PATH}` },
+      input: "n\n",
+    });
     runs.stale = later((d) => ["--digest", d, "--offline", "--state", staleStates, "--yes"]);
-    runs.wrongDigest = later((d) => ["--digest", d.replace(/^./, (c) => (c === "0" ? "1" : "0")), "--offline", "--empty-state", "--yes"], { env: { PATH: `${untouchedStandIn.dir}:${process.env.PATH}` } });
+    runs.wrongDigest = later((d) => ["--digest", d.replace(/^./, (c) => (c === "0" ? "1" : "0")), "--offline", "--empty-state", "--yes"], {
+      env: { PATH: `${untouchedStandIn.dir}:${process.env.PATH}` },
+    });
     runs.noDigest = later(() => ["--offline", "--empty-state", "--yes"], { env: { PATH: `${untouchedStandIn.dir}:${process.env.PATH}` } });
     for (const p of [planned, ...Object.values(runs)]) p.catch(() => undefined);
   });
@@ -49,17 +58,13 @@ describeTerraform("npm run deploy, offline", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^dev: \d+ to create, 0 to update/);
-    expect(digestOf(run)).toBe(createHash("sha256").update(readFileSync(join(saved, "plan.tfplan"))).digest("hex"));
+    expect(digestOf(run)).toBe(
+      createHash("sha256")
+        .update(readFileSync(join(saved, "plan.tfplan")))
+        .digest("hex"),
+    );
     expect(readFileSync(join(out, "summary.txt"), "utf8")).toBe(run.stdout.slice(0, run.stdout.indexOf("\nSaved plan:")));
     expect(readdirSync(join(saved, "stack")).sort()).toEqual([".terraform.lock.hcl", "cdk.tf.json"]);
-  });
-
-  it("refuses an offline deploy that would apply: exit 2, a pointer to --plan-only and --local, nothing planned or applied", async () => {
-    const run = await runs.refused!;
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^deploy: --offline plans with placeholder credentials and cannot apply: add --plan-only .* --local\n/);
-    expect(readdirSync(refusedOut)).toEqual([]);
-    expect(refusedStandIn.applies()).toEqual([]);
   });
 
   describe("--apply-saved: CI's apply job", () => {
@@ -68,7 +73,9 @@ describeTerraform("npm run deploy, offline", () => {
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^dev: \d+ to create/);
-      expect(applyStandIn.applies()).toEqual([expect.stringMatching(new RegExp(` apply -input=false -no-color ${join(saved, "plan.tfplan")}$`))]);
+      expect(applyStandIn.applies()).toEqual([
+        expect.stringMatching(new RegExp(` apply -input=false -no-color ${join(saved, "plan.tfplan")}$`)),
+      ]);
       expect(readFileSync(join(applyStandIn.dir, "applied.tfplan"))).toEqual(readFileSync(join(saved, "plan.tfplan")));
       expect(existsSync(mark)).toBe(false);
     });
@@ -85,13 +92,17 @@ describeTerraform("npm run deploy, offline", () => {
       const run = await runs.stale!;
       expect(run.code).toBe(5);
       expect(run.stderr).toMatch(/Saved plan is stale/);
-      expect(run.stderr).toMatch(/^deploy: the saved plan for dev is stale: its state changed after the plan was made \(another apply, or a state edit\), so Terraform refused it and nothing was applied\. Plan again and review the new summary\.$/m);
+      expect(run.stderr).toMatch(
+        /^deploy: the saved plan for dev is stale: its state changed after the plan was made \(another apply, or a state edit\), so Terraform refused it and nothing was applied\. Plan again and review the new summary\.$/m,
+      );
     });
 
     it("refuses a plan file whose SHA-256 is not the published digest, and a missing digest: exit 5, nothing applied", async () => {
       const wrong = await runs.wrongDigest!;
       expect(wrong.code).toBe(5);
-      expect(wrong.stderr).toMatch(/plan\.tfplan is not the plan that was reviewed: its SHA-256 is [0-9a-f]{64}, not [0-9a-f]{64}\. Nothing was applied\./);
+      expect(wrong.stderr).toMatch(
+        /plan\.tfplan is not the plan that was reviewed: its SHA-256 is [0-9a-f]{64}, not [0-9a-f]{64}\. Nothing was applied\./,
+      );
       const missing = await runs.noDigest!;
       expect(missing.code).toBe(5);
       expect(missing.stderr).toMatch(/--apply-saved needs --digest <sha256>/);
@@ -119,7 +130,9 @@ describeTerraform("a strict --state", () => {
   it("refuses a state Terraform cannot read: exit 2, naming the user's path and what was expected", async () => {
     const { code, stderr, stdout } = await run;
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^plan: \S+future\/dev\.tfstate: Terraform cannot read it as the state of dev: (Error reading local state: )?Unsupported state file format: The state file uses format version 99/);
+    expect(stderr).toMatch(
+      /^plan: \S+future\/dev\.tfstate: Terraform cannot read it as the state of dev: (Error reading local state: )?Unsupported state file format: The state file uses format version 99/,
+    );
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).not.toMatch(/tf-offline-/);
     expect(stdout).toBe("");

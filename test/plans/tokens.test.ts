@@ -71,7 +71,11 @@ describeTerraform("Terraform tokens in every prop, resolved from another stack's
     const { plan } = await planStack(app, "tokens", { extraFiles: { "upstream.tfstate": upstreamState() }, validate: false });
     const counts = createdCountsByType(plan!);
     // Two CIDRs on HTTP and on HTTPS; the compute's one extra policy (the group's has none) beside SSM twice.
-    expect(counts).toMatchObject({ aws_vpc_security_group_ingress_rule: 4 + 2, aws_iam_role_policy_attachment: 2 + 1, aws_sns_topic_subscription: 2 + 1 + 1 });
+    expect(counts).toMatchObject({
+      aws_vpc_security_group_ingress_rule: 4 + 2,
+      aws_iam_role_policy_attachment: 2 + 1,
+      aws_sns_topic_subscription: 2 + 1 + 1,
+    });
     const rules = (plan!.resource_changes ?? []).filter((rc) => rc.address.includes("ingress-http"));
     expect(rules.map((rc) => rc.address.replace(/_[0-9A-F]{8}/, ""))).toEqual([
       'aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-http["198.51.100.0/24"]',
@@ -80,10 +84,14 @@ describeTerraform("Terraform tokens in every prop, resolved from another stack's
       'aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-https["203.0.113.0/24"]',
     ]);
     // The load balancer's web ACL and target-group controls, resolved from the upstream state.
-    const after = (type: string) => (plan!.resource_changes ?? []).filter((rc) => rc.type === type).map((rc) => rc.change.after as Record<string, unknown>);
+    const after = (type: string) =>
+      (plan!.resource_changes ?? []).filter((rc) => rc.type === type).map((rc) => rc.change.after as Record<string, unknown>);
     expect(after("aws_wafv2_web_acl_association")).toEqual([expect.objectContaining({ web_acl_arn: UPSTREAM.web_acl_arn })]);
     expect(after("aws_lb_target_group")).toEqual([
-      expect.objectContaining({ slow_start: UPSTREAM.slow_start, stickiness: [expect.objectContaining({ type: "lb_cookie", enabled: true, cookie_duration: UPSTREAM.stickiness_seconds })] }),
+      expect.objectContaining({
+        slow_start: UPSTREAM.slow_start,
+        stickiness: [expect.objectContaining({ type: "lb_cookie", enabled: true, cookie_duration: UPSTREAM.stickiness_seconds })],
+      }),
     ]);
   });
 });

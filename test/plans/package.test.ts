@@ -51,10 +51,15 @@ describeTerraform("the packed library in another cdktf project", () => {
 
     project = join(work, "consumer");
     mkdirSync(project);
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies: { [pkg.name]: `file:../${packed!.filename}` } }));
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, dependencies: { [pkg.name]: `file:../${packed!.filename}` } }),
+    );
     // npm installs the tarball; the peers are this project's own, linked rather than extracted
     // again (382 MB from the npm cache, 5 s of CPU). Their ranges are checked below, as npm would.
-    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--legacy-peer-deps"], { cwd: project });
+    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--legacy-peer-deps"], {
+      cwd: project,
+    });
     for (const peer of Object.keys(PEERS)) {
       mkdirSync(dirname(join(project, "node_modules", peer)), { recursive: true });
       symlinkSync(join(ROOT, "node_modules", peer), join(project, "node_modules", peer), "dir");
@@ -82,7 +87,10 @@ describeTerraform("the packed library in another cdktf project", () => {
   it("packs only what a consumer needs: the built modules, their declarations, the workload, the offline helper, README, CHANGELOG", () => {
     const helper = /^dist\/scripts\/(bin\/webtier-plan|lib\/overrides|lib\/emulator-gaps)\.(js|d\.ts)$/;
     const unexpected = packedFiles.filter(
-      (path) => !/^dist\/modules\/.+\.(js|d\.ts)$/.test(path) && !helper.test(path) && !["dist/modules/compute/workload/server.py", "README.md", "CHANGELOG.md", "package.json"].includes(path),
+      (path) =>
+        !/^dist\/modules\/.+\.(js|d\.ts)$/.test(path) &&
+        !helper.test(path) &&
+        !["dist/modules/compute/workload/server.py", "README.md", "CHANGELOG.md", "package.json"].includes(path),
     );
     expect(unexpected).toEqual([]);
     expect(packedFiles).toEqual(expect.arrayContaining(["CHANGELOG.md", "README.md", "dist/modules/index.js", "dist/modules/index.d.ts"]));
@@ -93,7 +101,9 @@ describeTerraform("the packed library in another cdktf project", () => {
   });
 
   it("names as peers the packages a consumer brings, in ranges the versions it is built and tested with satisfy", () => {
-    const installed = JSON.parse(readFileSync(join(project, "node_modules", pkg.name, "package.json"), "utf8")) as { peerDependencies?: Record<string, string> };
+    const installed = JSON.parse(readFileSync(join(project, "node_modules", pkg.name, "package.json"), "utf8")) as {
+      peerDependencies?: Record<string, string>;
+    };
     expect(installed.peerDependencies).toEqual(PEERS);
     for (const [peer, range] of Object.entries(PEERS)) {
       const { version } = JSON.parse(readFileSync(join(project, "node_modules", peer, "package.json"), "utf8")) as { version: string };
@@ -122,19 +132,29 @@ describeTerraform("the packed library in another cdktf project", () => {
     // Composed without messaging: no queue, and none of messaging's outputs.
     expect(createdAddresses(plan!).filter((address) => address.startsWith("aws_sqs_queue."))).toEqual([]);
     const messaging: readonly string[] = MESSAGING_OUTPUT_NAMES;
-    expect(Object.keys(plan!.planned_values?.outputs ?? {}).sort()).toEqual(Object.keys(WEB_TIER_OUTPUTS).filter((name) => !messaging.includes(name)).sort());
+    expect(Object.keys(plan!.planned_values?.outputs ?? {}).sort()).toEqual(
+      Object.keys(WEB_TIER_OUTPUTS)
+        .filter((name) => !messaging.includes(name))
+        .sort(),
+    );
   });
 
   it("plans the consumer's stack offline with the shipped webtier-plan, as the example README says, leaving the stack untouched", async () => {
     const stackDir = join(outdir, "stacks", "reports");
     const before = readFileSync(join(stackDir, "cdk.tf.json"), "utf8");
     const command = /^npx (webtier-plan .+)$/m.exec(readFileSync(join(EXAMPLE, "README.md"), "utf8"))![1]!.split(" ");
-    const { stdout } = await run(join(project, "node_modules", ".bin", command[0]!), command.slice(1), { cwd: project, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(join(project, "node_modules", ".bin", command[0]!), command.slice(1), {
+      cwd: project,
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(stdout).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/m);
     expect(stdout).toMatch(/# aws_lb\.reports_load-balancer_alb_[0-9A-F]{8} will be created/);
     expect(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")).toBe(before);
     expect(existsSync(join(stackDir, ".terraform"))).toBe(false);
-    const { OFFLINE_OVERRIDE, localOverride } = require(join(project, "node_modules", pkg.name, "dist", "scripts", "lib", "overrides.js")) as typeof import("../../scripts/lib/overrides");
+    const { OFFLINE_OVERRIDE, localOverride } = require(
+      join(project, "node_modules", pkg.name, "dist", "scripts", "lib", "overrides.js"),
+    ) as typeof import("../../scripts/lib/overrides");
     expect(OFFLINE_OVERRIDE.provider.aws.skip_credentials_validation).toBe(true);
     expect(typeof localOverride).toBe("function");
   });
@@ -143,13 +163,19 @@ describeTerraform("the packed library in another cdktf project", () => {
     const bin = join(project, "node_modules", ".bin", "webtier-plan");
     expect((await run(bin, ["--help"])).stdout).toMatch(/^usage: webtier-plan <stack dir>/);
     const refused = await run(bin, [project]).catch((error: { code: number; stderr: string }) => error);
-    expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/^webtier-plan: \S+ holds no cdk\.tf\.json or cdk\.tf: synthesize first/) });
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^webtier-plan: \S+ holds no cdk\.tf\.json or cdk\.tf: synthesize first/),
+    });
   });
 
   it("synthesizes a stack reading an environment's outputs from remote state that Terraform validates", async () => {
     const stack = JSON.parse(readFileSync(join(outdir, "stacks", "audit", "cdk.tf.json"), "utf8"));
     const [remote] = Object.values(stack.data.terraform_remote_state) as { backend: string; config: Record<string, string> }[];
-    expect(remote).toMatchObject({ backend: "s3", config: { bucket: "acme-tf-state", key: "webtier/prod/terraform.tfstate", region: "us-east-1" } });
+    expect(remote).toMatchObject({
+      backend: "s3",
+      config: { bucket: "acme-tf-state", key: "webtier/prod/terraform.tfstate", region: "us-east-1" },
+    });
     const [sg] = Object.values(stack.resource.aws_security_group) as { vpc_id: string }[];
     expect(sg!.vpc_id).toMatch(/^\$\{data\.terraform_remote_state\.web\.outputs\.vpc_id\}$/);
     // Reading remote state needs the real bucket, so this stack is validated, not planned.

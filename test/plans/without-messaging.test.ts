@@ -8,7 +8,9 @@ describeTerraform("an environment without messaging, planned", () => {
   let without: PlanJson;
   let withIt: PlanJson;
   beforeAll(async () => {
-    const plans = await Promise.all([withoutMessaging(), small].map(async (config) => (await runOffline(synthesizedEnvironment(config))).plan!));
+    const plans = await Promise.all(
+      [withoutMessaging(), small].map(async (config) => (await runOffline(synthesizedEnvironment(config))).plan!),
+    );
     [without, withIt] = plans as [PlanJson, PlanJson];
   });
 
@@ -27,8 +29,18 @@ describeTerraform("an environment without messaging, planned", () => {
   it("differs from the same environment with messaging by the messaging resources only", () => {
     const a = createdCountsByType(withIt);
     const b = createdCountsByType(without);
-    const differing = Object.keys({ ...a, ...b }).filter((type) => a[type] !== b[type]).sort();
-    expect(differing).toEqual(["aws_cloudwatch_metric_alarm", "aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription", "aws_sqs_queue", "aws_sqs_queue_policy", "aws_sqs_queue_redrive_allow_policy"]);
+    const differing = Object.keys({ ...a, ...b })
+      .filter((type) => a[type] !== b[type])
+      .sort();
+    expect(differing).toEqual([
+      "aws_cloudwatch_metric_alarm",
+      "aws_sns_topic",
+      "aws_sns_topic_policy",
+      "aws_sns_topic_subscription",
+      "aws_sqs_queue",
+      "aws_sqs_queue_policy",
+      "aws_sqs_queue_redrive_allow_policy",
+    ]);
   });
 
   it("plans every output of the contract but the messaging ones", () => {
