@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reportedPaths } from "./support/findings";
 
 const ROOT = join(__dirname, "..");
 
@@ -36,10 +37,10 @@ describe("npm run synth", () => {
       encoding: "utf8",
     });
     expect(run.status).toBe(0);
-    const advice = "has no subscriber: its alarms reach nobody. Set emailSubscriptions, httpsEndpoints or forwardToTopicArns, or subscribe a chat integration to the topic's ARN";
-    expect(run.stderr.split("\n").filter(Boolean)).toEqual([
-      `warning: dev/Default/alarm-topic: webtier-dev-alarms ${advice}`,
-      `warning: stage/Default/alarm-topic: webtier-stage-alarms ${advice}`,
+    // One line per warning, each naming its construct (the wording is reviewed in test/modules/corpus.test.ts).
+    expect(run.stderr.split("\n").filter(Boolean).map((line) => /^warning: (\S+): \S/.exec(line)?.[1] ?? line)).toEqual([
+      "dev/Default/alarm-topic",
+      "stage/Default/alarm-topic",
     ]);
     expect(run.stdout).toBe("Synthesized dev, stage, prod to cdktf.out/stacks\n");
     expect(readdirSync(join(cwd, "cdktf.out", "stacks")).sort()).toEqual(["dev", "prod", "stage"]);
@@ -65,14 +66,14 @@ describe("npm run synth", () => {
   it("exits non-zero on an unknown environment, says which, and writes nothing", () => {
     const run = synth({ ENVIRONMENTS: "prod,qa" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("Environment selection is invalid (1 problem):\n  - qa is not an environment (known: dev, stage, prod)\n");
+    expect(reportedPaths(run.stderr)).toEqual(["qa"]);
     expect(run.stacks).toEqual([]);
   });
 
   it("exits non-zero on an incomplete backend, naming every environment and field, and writes nothing", () => {
     const run = synth({ WEBTIER_BACKEND: "s3" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^Environment configuration is invalid \(3 problems\):\n {2}- dev\.backend\.bucket is required/);
+    expect(reportedPaths(run.stderr)).toEqual(["dev.backend.bucket", "stage.backend.bucket", "prod.backend.bucket"]);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stacks).toEqual([]);
   });

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { EnvironmentStack, validateEnvironment, type EnvironmentConfig } from "../../envs";
 import { dev } from "../../envs/dev";
 import { prod } from "../../envs/prod";
+import { validationErrorOf } from "../support/findings";
 
 const ROLE = "arn:aws:iam::210987654321:role/webtier-deploy";
 
 function problems(config: EnvironmentConfig): string[] {
-  return validateEnvironment(config).map((f) => `${f.path} ${f.message}`);
+  return validateEnvironment(config).map((f) => f.path);
 }
 
 /** The `provider.aws[0]` block of the environment's synthesized stack. */
@@ -43,13 +44,11 @@ describe("account validation", () => {
     ["a space", " 123456789012"],
     ["dashes", "1234-5678-9012"],
   ])("throws on an account id with %s", (_, accountId) => {
-    expect(problems({ ...dev, accountId })).toEqual([`dev.accountId (${JSON.stringify(accountId)}) must be a 12-digit AWS account id such as 123456789012`]);
+    expect(problems({ ...dev, accountId })).toEqual(["dev.accountId"]);
   });
 
   it("throws on an account id written as a number", () => {
-    expect(problems({ ...dev, accountId: 123456789012 as unknown as string })).toEqual([
-      "dev.accountId (123456789012) must be a string: a 12-digit AWS account id such as 123456789012",
-    ]);
+    expect(problems({ ...dev, accountId: 123456789012 as unknown as string })).toEqual(["dev.accountId"]);
   });
 
   it.each([
@@ -61,9 +60,8 @@ describe("account validation", () => {
     ["a name over 64 characters", `arn:aws:iam::210987654321:role/${"r".repeat(65)}`],
     ["no name", "arn:aws:iam::210987654321:role/"],
   ])("throws on a role ARN that is %s", (_, assumeRoleArn) => {
-    const [problem, ...more] = problems({ ...dev, assumeRoleArn });
-    expect(more).toEqual([]);
-    expect(problem).toMatch(/^dev\.assumeRoleArn \(".*"\) must be an IAM role ARN such as arn:aws:iam::123456789012:role\/deploy$/);
+    // The account matches the ARN's, so only the ARN's form can be at fault.
+    expect(problems({ ...dev, accountId: "210987654321", assumeRoleArn })).toEqual(["dev.assumeRoleArn"]);
   });
 
   it.each([
@@ -75,18 +73,14 @@ describe("account validation", () => {
   });
 
   it("throws when the role to assume is in another account than the one the provider is pinned to", () => {
-    expect(problems({ ...dev, accountId: "123456789012", assumeRoleArn: ROLE })).toEqual([
-      "dev.assumeRoleArn is a role in account 210987654321, not in accountId 123456789012: the provider checks the account of the role it assumes, so every plan would fail",
-    ]);
+    expect(problems({ ...dev, accountId: "123456789012", assumeRoleArn: ROLE })).toEqual(["dev.assumeRoleArn"]);
   });
 
   it("throws when a production environment names no account, and builds nothing", () => {
     const unpinned = { ...prod, accountId: undefined };
-    expect(problems(unpinned)).toEqual([
-      "prod.accountId is required in a production environment (the provider is pinned to it, so no other account's credentials can apply this stack)",
-    ]);
+    expect(problems(unpinned)).toEqual(["prod.accountId"]);
     const app = Testing.app();
-    expect(() => new EnvironmentStack(app, unpinned)).toThrowError(/- prod\.accountId is required in a production environment/);
+    expect(validationErrorOf(() => new EnvironmentStack(app, unpinned)).findings.map((f) => f.path)).toEqual(["prod.accountId"]);
     expect(app.node.children).toHaveLength(0);
   });
 

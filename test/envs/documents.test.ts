@@ -6,9 +6,11 @@ import { readJsonDocument } from "../support/json-document";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
+const resourcesOf = (config: EnvironmentConfig): Resources => (JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), config))) as { resource: Resources }).resource;
+
 /** Every JSON document a stack's resources hold (policies, redrive policies, dashboard bodies), parsed, by `type.name.attribute`. */
 function documentsOf(config: EnvironmentConfig): Record<string, unknown> {
-  const { resource } = JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), config))) as { resource: Resources };
+  const resource = resourcesOf(config);
   const documents: Record<string, unknown> = {};
   for (const [type, byName] of Object.entries(resource)) {
     for (const [name, attributes] of Object.entries(byName)) {
@@ -18,6 +20,72 @@ function documentsOf(config: EnvironmentConfig): Record<string, unknown> {
     }
   }
   return documents;
+}
+
+/** Who may do what: the attributes holding access policies, the only documents pinned to files. */
+const POLICY_ATTRIBUTES = new Set(["policy", "assume_role_policy"]);
+
+/** The access policies (IAM, KMS key, topic, queue and bucket policies, trust policies) among a stack's documents. */
+function policiesOf(config: EnvironmentConfig): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(documentsOf(config)).filter(([address]) => POLICY_ATTRIBUTES.has(address.split(".").pop()!)));
+}
+
+type Metric = readonly unknown[];
+
+/**
+ * What each widget of the stack's dashboard graphs, by title: each metric as
+ * `namespace name dimension=value…` (and its statistic, where the metric sets its own), sorted.
+ * Where and how large a widget is drawn is left out: moving a widget changes nothing here.
+ */
+function dashboardMetrics(resource: Resources): Record<string, string[]> {
+  const dashboards = Object.values(resource.aws_cloudwatch_dashboard ?? {});
+  expect(dashboards).toHaveLength(1);
+  const body = readJsonDocument(dashboards[0]!.dashboard_body) as { widgets: { properties: { title: string; metrics: Metric[] } }[] };
+  return Object.fromEntries(body.widgets.map((w) => [w.properties.title, w.properties.metrics.map(describeMetric).sort()]));
+}
+
+function describeMetric(metric: Metric): string {
+  const options = metric.find((part): part is { stat?: string } => typeof part === "object" && part !== null);
+  const [namespace, name, ...dimensions] = metric.filter((part) => typeof part === "string");
+  const pairs = Array.from({ length: dimensions.length / 2 }, (_, i) => `${dimensions[2 * i]}=${dimensions[2 * i + 1]}`);
+  return [namespace, name, ...pairs, ...(options?.stat ? [`stat=${options.stat}`] : [])].join(" ");
+}
+
+/** `${type.name.attribute}` of every resource of `type` in the stack, as a dashboard names it. */
+function references(resource: Resources, type: string, attribute: string): string[] {
+  return Object.keys(resource[type] ?? {}).map((name) => `\${${type}.${name}.${attribute}}`);
+}
+
+/**
+ * What the dashboard must graph, from the stack's own resources: CPU of the group (asg) or of
+ * every instance (ec2), the load balancer's requests, 5XX and latency, the target group's hosts,
+ * the group's size (asg), and the depth of every queue in the stack, dead-letter queues included.
+ */
+function expectedDashboardMetrics(config: EnvironmentConfig, resource: Resources): Record<string, string[]> {
+  const [lb] = references(resource, "aws_lb", "arn_suffix");
+  const [tg] = references(resource, "aws_lb_target_group", "arn_suffix");
+  const asg = config.compute.mode === "asg";
+  const groups = references(resource, "aws_autoscaling_group", "name");
+  const queues = references(resource, "aws_sqs_queue", "name");
+  const metrics: Record<string, string[]> = {
+    "CPU utilization (%)": asg
+      ? groups.map((g) => `AWS/EC2 CPUUtilization AutoScalingGroupName=${g}`)
+      : references(resource, "aws_instance", "id").map((id) => `AWS/EC2 CPUUtilization InstanceId=${id}`),
+    Requests: [`AWS/ApplicationELB RequestCount LoadBalancer=${lb}`],
+    "5XX responses": [`AWS/ApplicationELB HTTPCode_ELB_5XX_Count LoadBalancer=${lb}`, `AWS/ApplicationELB HTTPCode_Target_5XX_Count LoadBalancer=${lb}`],
+    "Healthy and unhealthy hosts": [
+      `AWS/ApplicationELB HealthyHostCount TargetGroup=${tg} LoadBalancer=${lb}`,
+      `AWS/ApplicationELB UnHealthyHostCount TargetGroup=${tg} LoadBalancer=${lb}`,
+    ],
+    "Target response time (s)": ["p50", "p90", "p99"].map((p) => `AWS/ApplicationELB TargetResponseTime LoadBalancer=${lb} stat=${p}`),
+  };
+  if (asg) {
+    metrics["Group size"] = ["GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances", "GroupTerminatingInstances"].flatMap((m) =>
+      groups.map((g) => `AWS/AutoScaling ${m} AutoScalingGroupName=${g}`),
+    );
+  }
+  if (queues.length > 0) metrics["Queue depth (visible messages)"] = queues.map((q) => `AWS/SQS ApproximateNumberOfMessagesVisible QueueName=${q}`);
+  return Object.fromEntries(Object.entries(metrics).map(([title, list]) => [title, [...list].sort()]));
 }
 
 /** JSON with every object's keys sorted: equal text means equal documents. */
@@ -68,21 +136,23 @@ function problemsOf(address: string, document: unknown): string[] {
 
 describe("JSON documents in the stacks", () => {
   /**
-   * The tests' own environments' documents, parsed, against documents/<name>.json: JSON synth
-   * writes them as JSON strings, HCL synth as `jsonencode` (see readJsonDocument); either form
-   * must read as the committed document. A change meant to alter a policy updates the file:
+   * The tests' own environments' access policies, parsed, against documents/<name>.json: JSON
+   * synth writes them as JSON strings, HCL synth as `jsonencode` (see readJsonDocument); either
+   * form must read as the committed document. A change meant to alter a policy updates the file:
    * `npx vitest run -u test/envs/documents.test.ts`.
    */
-  it.each(FIXTURE_ENVIRONMENTS.map((e) => [e.name, e] as const))("%s's policies, redrive policies and dashboard read as committed", async (name, config) => {
-    const documents = documentsOf(config);
-    expect(Object.keys(documents).length).toBeGreaterThan(5);
-    await expect(canonical(documents)).toMatchFileSnapshot(`./documents/${name}.json`);
+  it.each(FIXTURE_ENVIRONMENTS.map((e) => [e.name, e] as const))("%s's policies read as committed", async (name, config) => {
+    await expect(canonical(policiesOf(config))).toMatchFileSnapshot(`./documents/${name}.json`);
+  });
+
+  it.each([...environments, ...FIXTURE_ENVIRONMENTS].map((e) => [e.name, e] as const))("%s's dashboard graphs the metrics of its resources, each under its title", (_name, config) => {
+    const resource = resourcesOf(config);
+    expect(dashboardMetrics(resource)).toEqual(expectedDashboardMetrics(config, resource));
   });
 
   /** The example environments change as people edit them: every document they hold must be valid, whatever it says. */
   it.each([...environments, ...FIXTURE_ENVIRONMENTS].map((e) => [e.name, e] as const))("every document of %s is a valid one of its kind", (_name, config) => {
     const documents = documentsOf(config);
-    expect(Object.keys(documents).length).toBeGreaterThan(5);
     expect(Object.entries(documents).flatMap(([address, document]) => problemsOf(address, document))).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { Fn, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { AlarmTopic, Compute, LoadBalancer, Messaging, Network, Scaling, WebTier } from "../../modules";
+import { synthWarnings } from "../../envs/warnings";
 import { problemsOf, testStack } from "../support/synth";
 
 /**
@@ -213,5 +214,13 @@ describe("module props corpus", () => {
 
   it.each(GOOD.map(([module, name, props]) => ({ module, name, props })))("$module accepts props $name", ({ module, props }) => {
     expect(problemsOf(() => build[module]!(props))).toEqual([]);
+  });
+
+  it("warns at synth of an alarm topic nobody subscribes to, the wording reviewed", () => {
+    const stack = testStack();
+    new AlarmTopic(stack, "alarm-topic", { name: "demo" });
+    const warnings = synthWarnings(stack);
+    expect(warnings.map((w) => w.path)).toEqual(["test/alarm-topic"]);
+    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toMatchSnapshot();
   });
 });

@@ -11,17 +11,13 @@ function warnings(props: Partial<AlarmTopicProps>) {
 }
 
 describe("alarm topic warnings", () => {
+  // The wording is reviewed in test/modules/corpus.test.ts's snapshot.
   it("warns, naming the construct, when nobody subscribes: its alarms would reach nobody", () => {
-    expect(warnings({})).toEqual([
-      {
-        path: "test/alarm-topic",
-        message: "demo-alarms has no subscriber: its alarms reach nobody. Set emailSubscriptions, httpsEndpoints or forwardToTopicArns, or subscribe a chat integration to the topic's ARN",
-      },
-    ]);
+    expect(warnings({}).map((w) => w.path)).toEqual(["test/alarm-topic"]);
   });
 
   it("warns for empty lists as for none", () => {
-    expect(warnings({ emailSubscriptions: [], httpsEndpoints: [], forwardToTopicArns: [] })).toHaveLength(1);
+    expect(warnings({ emailSubscriptions: [], httpsEndpoints: [], forwardToTopicArns: [] }).map((w) => w.path)).toEqual(["test/alarm-topic"]);
   });
 
   it.each([

@@ -28,23 +28,13 @@ describe.each([
 
 describe("capacity reservation rules", () => {
   it("throws unless exactly one of preference, reservation and resource group is given", () => {
-    expect(problems({ mode: "ec2", capacityReservation: { preference: "open", reservationId: RESERVATION } })).toEqual([
-      "capacityReservation must give exactly one of preference, reservationId and resourceGroupArn (got 2)",
-    ]);
-    expect(problems({ mode: "ec2", capacityReservation: {} })).toEqual([
-      "capacityReservation must give exactly one of preference, reservationId and resourceGroupArn (got 0)",
-    ]);
+    expect(problems({ mode: "ec2", capacityReservation: { preference: "open", reservationId: RESERVATION } })).toEqual(["capacityReservation"]);
+    expect(problems({ mode: "ec2", capacityReservation: {} })).toEqual(["capacityReservation"]);
   });
 
   it("throws on a preference AWS does not offer and malformed targets", () => {
-    expect(problems({ mode: "ec2", capacityReservation: { preference: "targeted" as never } })).toEqual([
-      'capacityReservation.preference ("targeted") must be one of "open", "none"',
-    ]);
-    expect(problems({ mode: "ec2", capacityReservation: { reservationId: "cr-1" } })).toEqual([
-      'capacityReservation.reservationId ("cr-1") must be a capacity reservation id (cr- and 17 hexadecimal digits)',
-    ]);
-    expect(problems({ mode: "ec2", capacityReservation: { resourceGroupArn: "arn:aws:ec2:us-east-1:123456789012:group/x" } })).toEqual([
-      'capacityReservation.resourceGroupArn ("arn:aws:ec2:us-east-1:123456789012:group/x") must be a resource group ARN (arn:aws:resource-groups:<region>:<account>:group/<name>)',
-    ]);
+    expect(problems({ mode: "ec2", capacityReservation: { preference: "targeted" as never } })).toEqual(["capacityReservation.preference"]);
+    expect(problems({ mode: "ec2", capacityReservation: { reservationId: "cr-1" } })).toEqual(["capacityReservation.reservationId"]);
+    expect(problems({ mode: "ec2", capacityReservation: { resourceGroupArn: "arn:aws:ec2:us-east-1:123456789012:group/x" } })).toEqual(["capacityReservation.resourceGroupArn"]);
   });
 });

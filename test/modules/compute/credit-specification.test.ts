@@ -32,12 +32,10 @@ describe("burstable instances", () => {
   });
 
   it("throws when cpuCredits is set for a type that earns no credits", () => {
-    expect(problems({ mode: "ec2", instanceType: "m5.large", cpuCredits: "unlimited" })).toEqual([
-      'cpuCredits ("unlimited") applies to burstable (T family) instance types only, and m5.large earns no CPU credits; leave it out',
-    ]);
+    expect(problems({ mode: "ec2", instanceType: "m5.large", cpuCredits: "unlimited" })).toEqual(["cpuCredits"]);
   });
 
   it("throws when cpuCredits is neither standard nor unlimited", () => {
-    expect(problems({ mode: "ec2", cpuCredits: "burst" as never })).toEqual(['cpuCredits ("burst") must be one of "standard", "unlimited"']);
+    expect(problems({ mode: "ec2", cpuCredits: "burst" as never })).toEqual(["cpuCredits"]);
   });
 });

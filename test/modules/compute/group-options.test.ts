@@ -42,47 +42,31 @@ describe("group options: lifetime, termination, suspended processes, scale-in pr
   });
 
   it("throws on a lifetime under a day, which AWS refuses", () => {
-    expect(problems({ mode: "asg", maxInstanceLifetimeSeconds: 3600 })).toEqual([
-      "maxInstanceLifetimeSeconds (3600) must be 0 (no limit) or from 86400 (one day) to 31536000 seconds (an AWS rule)",
-    ]);
-    expect(problems({ mode: "asg", maxInstanceLifetimeSeconds: 31536001 })).toEqual([
-      "maxInstanceLifetimeSeconds (31536001) must be a whole number from 0 to 31536000 seconds",
-    ]);
+    expect(problems({ mode: "asg", maxInstanceLifetimeSeconds: 3600 })).toEqual(["maxInstanceLifetimeSeconds"]);
+    expect(problems({ mode: "asg", maxInstanceLifetimeSeconds: 31536001 })).toEqual(["maxInstanceLifetimeSeconds"]);
   });
 
   it("throws on a termination policy AWS does not know, and one listed twice", () => {
-    expect(problems({ mode: "asg", terminationPolicies: ["Oldest" as never, "Default", "Default"] })).toEqual([
-      'terminationPolicies[0] ("Oldest") must be one of "Default", "AllocationStrategy", "OldestLaunchTemplate", "OldestLaunchConfiguration", "ClosestToNextInstanceHour", "NewestInstance", "OldestInstance"',
-      'terminationPolicies lists "Default" more than once',
-    ]);
+    expect(problems({ mode: "asg", terminationPolicies: ["Oldest" as never, "Default", "Default"] })).toEqual(["terminationPolicies[0]", "terminationPolicies"]);
   });
 
   it("throws on a process AWS does not know, and one listed twice", () => {
-    expect(problems({ mode: "asg", suspendedProcesses: ["Rebalance" as never, "Launch", "Launch"] })).toEqual([
-      'suspendedProcesses[0] ("Rebalance") must be one of "Launch", "Terminate", "AddToLoadBalancer", "AlarmNotification", "AZRebalance", "HealthCheck", "InstanceRefresh", "ReplaceUnhealthy", "ScheduledActions"',
-      'suspendedProcesses lists "Launch" more than once',
-    ]);
+    expect(problems({ mode: "asg", suspendedProcesses: ["Rebalance" as never, "Launch", "Launch"] })).toEqual(["suspendedProcesses[0]", "suspendedProcesses"]);
   });
 
   it("throws on scale-in protection that an instance refresh would ignore, replacing nothing", () => {
-    const message =
-      'protectFromScaleIn protects every instance, and an instance refresh ignores protected instances (instanceRefresh.scaleInProtectedInstances "Ignore", the default), so it would replace none: set it to "Refresh" or "Wait"';
-    expect(problems({ mode: "asg", protectFromScaleIn: true })).toEqual([message]);
-    expect(problems({ mode: "asg", protectFromScaleIn: true, instanceRefresh: { scaleInProtectedInstances: "Ignore" } })).toEqual([
-      message,
-    ]);
+    expect(problems({ mode: "asg", protectFromScaleIn: true })).toEqual(["protectFromScaleIn"]);
+    expect(problems({ mode: "asg", protectFromScaleIn: true, instanceRefresh: { scaleInProtectedInstances: "Ignore" } })).toEqual(["protectFromScaleIn"]);
     expect(problems({ mode: "asg", protectFromScaleIn: true, instanceRefresh: { scaleInProtectedInstances: "Wait" } })).toEqual([]);
   });
 
   it("throws on a default warm-up over AWS's 3600 seconds", () => {
-    expect(problems({ mode: "asg", defaultInstanceWarmupSeconds: 3601 })).toEqual([
-      "defaultInstanceWarmupSeconds (3601) must be a whole number from 0 to 3600 seconds",
-    ]);
+    expect(problems({ mode: "asg", defaultInstanceWarmupSeconds: 3601 })).toEqual(["defaultInstanceWarmupSeconds"]);
   });
 
   it("refuses them in ec2 mode, which has no group", () => {
     expect(problems({ mode: "ec2", terminationPolicies: ["Default"] } as never)).toEqual([
-      expect.stringMatching(/^terminationPolicies is not a known setting/),
+      "terminationPolicies",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { Compute, type AsgModeProps, type ComputeProps, type Ec2ModeProps } from "../../../modules/compute";
-import { problemsOf, synth, testStack } from "../../support/synth";
+import { findingPathsOf } from "../../support/findings";
+import { synth, testStack } from "../../support/synth";
 
 export const WIRED = {
   name: "demo",
@@ -34,7 +35,7 @@ export function buildAsg(overrides: Extra<AsgModeProps> = {}) {
   return build({ ...WIRED, subnetIds: [...WIRED.subnetIds], mode: "asg", minSize: 2, maxSize: 4, desiredCapacity: 2, ...overrides });
 }
 
-/** The validation problems of props, as `path message` lines (empty when they build). */
+/** The paths of the validation findings of props (empty when they build). */
 export function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): string[] {
-  return problemsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...(props.mode === "asg" ? { minSize: 2, maxSize: 4 } : {}), ...props } as ComputeProps));
+  return findingPathsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...(props.mode === "asg" ? { minSize: 2, maxSize: 4 } : {}), ...props } as ComputeProps));
 }

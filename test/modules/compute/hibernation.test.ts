@@ -20,12 +20,8 @@ describe.each([
 
 describe("hibernation rules", () => {
   it("throws on bare-metal and Mac instance types, which cannot hibernate", () => {
-    expect(problems({ mode: "ec2", hibernation: true, instanceType: "m5.metal" })).toEqual([
-      "hibernation is not offered on bare-metal instance types (m5.metal), Mac ones included (an AWS rule)",
-    ]);
-    expect(problems({ mode: "ec2", hibernation: true, instanceType: "mac1.metal" })).toEqual([
-      "hibernation is not offered on bare-metal instance types (mac1.metal), Mac ones included (an AWS rule)",
-    ]);
+    expect(problems({ mode: "ec2", hibernation: true, instanceType: "m5.metal" })).toEqual(["hibernation"]);
+    expect(problems({ mode: "ec2", hibernation: true, instanceType: "mac1.metal" })).toEqual(["hibernation"]);
     expect(problems({ mode: "asg", hibernation: true, mixedInstances: { instanceTypes: ["m5.large", "m5.xlarge"] } })).toEqual([]);
   });
 });

@@ -66,43 +66,28 @@ describe("attribute-based instance selection", () => {
   });
 
   it("throws with instance types as well, or with neither", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.small"], instanceRequirements: REQUIREMENTS } })).toEqual([
-      "mixedInstances takes instanceTypes or instanceRequirements, not both: AWS refuses an override with an instance type and instance requirements",
-    ]);
-    expect(problems({ mode: "asg", mixedInstances: {} })).toEqual([
-      "mixedInstances must list instanceTypes or give instanceRequirements: the group needs types to launch",
-    ]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.small"], instanceRequirements: REQUIREMENTS } })).toEqual(["mixedInstances"]);
+    expect(problems({ mode: "asg", mixedInstances: {} })).toEqual(["mixedInstances"]);
   });
 
   it("throws on a range whose max is below its min", () => {
-    expect(withRequirements({ vcpuCount: { min: 8, max: 4 }, memoryMiB: { min: 8192, max: 1024 } })).toEqual([
-      "mixedInstances.instanceRequirements.vcpuCount.max (4) must be >= min (8)",
-      "mixedInstances.instanceRequirements.memoryMiB.max (1024) must be >= min (8192)",
-    ]);
+    expect(withRequirements({ vcpuCount: { min: 8, max: 4 }, memoryMiB: { min: 8192, max: 1024 } })).toEqual(["mixedInstances.instanceRequirements.vcpuCount.max", "mixedInstances.instanceRequirements.memoryMiB.max"]);
   });
 
   it("throws on Graviton mixed with Intel or AMD, which one image cannot run", () => {
-    expect(withRequirements({ cpuManufacturers: ["intel", "amazon-web-services"] })).toEqual([
-      'mixedInstances.instanceRequirements.cpuManufacturers (["intel","amazon-web-services"]) mixes Graviton (arm64) with Intel or AMD (x86_64); the group\'s one launch template has one image, which runs on one architecture',
-    ]);
+    expect(withRequirements({ cpuManufacturers: ["intel", "amazon-web-services"] })).toEqual(["mixedInstances.instanceRequirements.cpuManufacturers"]);
   });
 
   it("throws on allowed and excluded types together", () => {
-    expect(withRequirements({ allowedInstanceTypes: ["m*"], excludedInstanceTypes: ["m5.*"] })).toEqual([
-      "mixedInstances.instanceRequirements.allowedInstanceTypes cannot be used with excludedInstanceTypes: AWS takes one or the other",
-    ]);
+    expect(withRequirements({ allowedInstanceTypes: ["m*"], excludedInstanceTypes: ["m5.*"] })).toEqual(["mixedInstances.instanceRequirements.allowedInstanceTypes"]);
   });
 
   it("throws on CPU credits where the requirements exclude burstable types", () => {
-    expect(problems({ mode: "asg", cpuCredits: "standard", mixedInstances: { instanceRequirements: REQUIREMENTS } })).toEqual([
-      'cpuCredits ("standard") applies to burstable (T family) instance types only, and the types instanceRequirements selects (burstablePerformance not "required") earn no CPU credits; leave it out',
-    ]);
+    expect(problems({ mode: "asg", cpuCredits: "standard", mixedInstances: { instanceRequirements: REQUIREMENTS } })).toEqual(["cpuCredits"]);
   });
 
   it("throws on weights, which weigh named types", () => {
-    expect(withRequirements({}, { weights: { "m5.large": 2 } })).toEqual([
-      "mixedInstances.weights weigh named instance types, and instanceRequirements names none: leave one out",
-    ]);
+    expect(withRequirements({}, { weights: { "m5.large": 2 } })).toEqual(["mixedInstances.weights"]);
   });
 
   it("throws on malformed requirements: no makers, unknown names, negative ranges", () => {
@@ -113,11 +98,6 @@ describe("attribute-based instance selection", () => {
         vcpuCount: { min: -1 },
         instanceGenerations: ["next" as never],
       }),
-    ).toEqual([
-      "mixedInstances.instanceRequirements.vcpuCount.min (-1) must be a whole number from 0 to 10000000",
-      "mixedInstances.instanceRequirements.cpuManufacturers must list at least 1 item (got 0)",
-      'mixedInstances.instanceRequirements.burstablePerformance ("included") must be one of "excluded", "required"',
-      'mixedInstances.instanceRequirements.instanceGenerations[0] ("next") must be one of "current", "previous"',
-    ]);
+    ).toEqual(["mixedInstances.instanceRequirements.vcpuCount.min", "mixedInstances.instanceRequirements.cpuManufacturers", "mixedInstances.instanceRequirements.burstablePerformance", "mixedInstances.instanceRequirements.instanceGenerations[0]"]);
   });
 });

@@ -37,14 +37,10 @@ describe("lifecycle hooks", () => {
   });
 
   it("throws on a heartbeat outside 30 to 7200 seconds and an unknown default result", () => {
-    expect(problems({ mode: "asg", lifecycleHooks: { launch: { heartbeatTimeoutSeconds: 29 }, terminate: { heartbeatTimeoutSeconds: 7201, defaultResult: "RETRY" as never } } })).toEqual([
-      "lifecycleHooks.launch.heartbeatTimeoutSeconds (29) must be a whole number from 30 to 7200 seconds",
-      "lifecycleHooks.terminate.heartbeatTimeoutSeconds (7201) must be a whole number from 30 to 7200 seconds",
-      'lifecycleHooks.terminate.defaultResult ("RETRY") must be one of "CONTINUE", "ABANDON"',
-    ]);
+    expect(problems({ mode: "asg", lifecycleHooks: { launch: { heartbeatTimeoutSeconds: 29 }, terminate: { heartbeatTimeoutSeconds: 7201, defaultResult: "RETRY" as never } } })).toEqual(["lifecycleHooks.launch.heartbeatTimeoutSeconds", "lifecycleHooks.terminate.heartbeatTimeoutSeconds", "lifecycleHooks.terminate.defaultResult"]);
   });
 
   it("throws on a hook for another transition", () => {
-    expect(problems({ mode: "asg", lifecycleHooks: { warmup: {} } as never })).toEqual(["lifecycleHooks.warmup is not a known setting (known: launch, terminate)"]);
+    expect(problems({ mode: "asg", lifecycleHooks: { warmup: {} } as never })).toEqual(["lifecycleHooks.warmup"]);
   });
 });

@@ -61,27 +61,21 @@ describe("mixed instances policy", () => {
   });
 
   it("throws when the types run different architectures", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m7i.large", "m7g.large"] } })).toEqual([
-      "mixedInstances.instanceTypes mixes architectures: m7i.large (x86_64), m7g.large (arm64); the group's one launch template has one image, which runs on one architecture",
-    ]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m7i.large", "m7g.large"] } })).toEqual(["mixedInstances.instanceTypes"]);
   });
 
   it("throws when burstable types are mixed with others", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.large", "m5.large"] } })).toEqual([
-      "mixedInstances.instanceTypes mixes burstable (T) and other instance types (t3.large, m5.large); the launch template's credit specification would apply to all of them, and only T types take one",
-    ]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.large", "m5.large"] } })).toEqual(["mixedInstances.instanceTypes"]);
   });
 
   it("throws when instanceType is given as well", () => {
-    expect(problems({ mode: "asg", instanceType: "t3.small", mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual([
-      'instanceType ("t3.small") must be left out with mixedInstances: its instanceTypes list every type the group launches, the first being the launch template\'s',
-    ]);
+    expect(problems({ mode: "asg", instanceType: "t3.small", mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual(["instanceType"]);
   });
 
   it("throws on ranges AWS refuses: no types, over 40, a type twice, percentages and bases out of range, unknown strategies", () => {
     const many = Array.from({ length: 41 }, (_, i) => `m${i + 1}.large`);
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: [] } })).toEqual(["mixedInstances.instanceTypes must list 1 to 40 instance types (got 0); AWS's limit per group"]);
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: many } })).toEqual(["mixedInstances.instanceTypes must list 1 to 40 instance types (got 41); AWS's limit per group"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: [] } })).toEqual(["mixedInstances.instanceTypes"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: many } })).toEqual(["mixedInstances.instanceTypes"]);
     expect(
       problems({
         mode: "asg",
@@ -93,18 +87,10 @@ describe("mixed instances policy", () => {
           spotAllocationStrategy: "diversified" as never,
         },
       }),
-    ).toEqual([
-      'mixedInstances.instanceTypes lists "t3.small" more than once',
-      "mixedInstances.onDemandBaseCapacity (-1) must be a whole number from 0 to 1000",
-      "mixedInstances.onDemandPercentageAboveBaseCapacity (101) must be a whole number from 0 to 100 percent",
-      'mixedInstances.onDemandAllocationStrategy ("cheapest") must be one of "prioritized", "lowest-price"',
-      'mixedInstances.spotAllocationStrategy ("diversified") must be one of "price-capacity-optimized", "capacity-optimized", "capacity-optimized-prioritized", "lowest-price"',
-    ]);
+    ).toEqual(["mixedInstances.instanceTypes", "mixedInstances.onDemandBaseCapacity", "mixedInstances.onDemandPercentageAboveBaseCapacity", "mixedInstances.onDemandAllocationStrategy", "mixedInstances.spotAllocationStrategy"]);
   });
 
   it("throws when the list of types is a token: its length decides the overrides", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: Fn.split(",", "a,b") } })).toEqual([
-      "mixedInstances.instanceTypes must be a list written out, not a Terraform token: its length decides the policy's overrides (its items may be tokens)",
-    ]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: Fn.split(",", "a,b") } })).toEqual(["mixedInstances.instanceTypes"]);
   });
 });

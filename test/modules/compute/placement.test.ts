@@ -38,35 +38,23 @@ describe.each([
 
 describe("placement group rules", () => {
   it("throws with both a name and a strategy, or neither", () => {
-    expect(problems({ mode: "ec2", placementGroup: { name: "x", strategy: "spread" } })).toEqual([
-      "placementGroup takes a name (an existing group) or a strategy (a group the module creates), not both",
-    ]);
-    expect(problems({ mode: "ec2", placementGroup: {} })).toEqual([
-      "placementGroup must give a name (an existing group) or a strategy (a group the module creates)",
-    ]);
+    expect(problems({ mode: "ec2", placementGroup: { name: "x", strategy: "spread" } })).toEqual(["placementGroup"]);
+    expect(problems({ mode: "ec2", placementGroup: {} })).toEqual(["placementGroup"]);
   });
 
   it("throws on a partition count without the partition strategy, and one over 7", () => {
-    expect(problems({ mode: "ec2", placementGroup: { strategy: "spread", partitionCount: 2 } })).toEqual([
-      'placementGroup.partitionCount (2) applies to strategy "partition" only',
-    ]);
-    expect(problems({ mode: "ec2", placementGroup: { strategy: "partition", partitionCount: 8 } })).toEqual([
-      "placementGroup.partitionCount (8) must be a whole number from 1 to 7",
-    ]);
+    expect(problems({ mode: "ec2", placementGroup: { strategy: "spread", partitionCount: 2 } })).toEqual(["placementGroup.partitionCount"]);
+    expect(problems({ mode: "ec2", placementGroup: { strategy: "partition", partitionCount: 8 } })).toEqual(["placementGroup.partitionCount"]);
   });
 
   it("throws on a cluster group of burstable types, which AWS refuses", () => {
-    expect(problems({ mode: "asg", placementGroup: { strategy: "cluster" } })).toEqual([
-      'placementGroup.strategy ("cluster") cannot hold burstable (T) instance types (an AWS rule): choose other types, or another strategy',
-    ]);
+    expect(problems({ mode: "asg", placementGroup: { strategy: "cluster" } })).toEqual(["placementGroup.strategy"]);
     expect(problems({ mode: "asg", instanceType: "c5.large", placementGroup: { strategy: "cluster" } })).toEqual([]);
   });
 
   it("throws on a spread group asked to hold more than 7 running instances per zone", () => {
     // Three subnets: at most 21.
-    expect(problems({ mode: "asg", minSize: 2, maxSize: 22, placementGroup: { strategy: "spread" } })).toEqual([
-      'placementGroup.strategy ("spread") holds at most 7 running instances per zone (an AWS rule), 21 across 3 subnet(s), and maxSize is 22',
-    ]);
+    expect(problems({ mode: "asg", minSize: 2, maxSize: 22, placementGroup: { strategy: "spread" } })).toEqual(["placementGroup.strategy"]);
     expect(problems({ mode: "asg", minSize: 2, maxSize: 21, placementGroup: { strategy: "spread" } })).toEqual([]);
   });
 });

@@ -23,9 +23,7 @@ describe("warm pool", () => {
   });
 
   it("throws with a mixed instances policy, which AWS refuses a warm pool", () => {
-    expect(problems({ mode: "asg", warmPool: { minSize: 1 }, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual([
-      "warmPool cannot be used with mixedInstances: AWS refuses a warm pool on a group with a mixed instances policy (PutWarmPool)",
-    ]);
+    expect(problems({ mode: "asg", warmPool: { minSize: 1 }, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual(["warmPool"]);
   });
 
   it("keeps hibernated instances on a template configured for hibernation", () => {
@@ -35,16 +33,10 @@ describe("warm pool", () => {
   });
 
   it("throws on a hibernated pool of instances that cannot hibernate", () => {
-    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" } })).toEqual([
-      "warmPool.poolState (\"Hibernated\") needs instances that can hibernate: set hibernation: true (the launch template's hibernation options)",
-    ]);
+    expect(problems({ mode: "asg", warmPool: { poolState: "Hibernated" } })).toEqual(["warmPool.poolState"]);
   });
 
   it("throws on a pool state AWS does not know and sizes out of range", () => {
-    expect(problems({ mode: "asg", warmPool: { poolState: "Frozen" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual([
-      'warmPool.poolState ("Frozen") must be one of "Stopped", "Running", "Hibernated"',
-      "warmPool.minSize (-1) must be a whole number from 0 to 1000",
-      "warmPool.maxGroupPreparedCapacity (1001) must be a whole number from 0 to 1000",
-    ]);
+    expect(problems({ mode: "asg", warmPool: { poolState: "Frozen" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual(["warmPool.poolState", "warmPool.minSize", "warmPool.maxGroupPreparedCapacity"]);
   });
 });

@@ -30,24 +30,18 @@ describe("weights per instance type and the Spot max price", () => {
   });
 
   it("throws on weights for some types only, and for a type not listed", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large", "m5.xlarge"], weights: { "m5.large": 1 } } })).toEqual([
-      "mixedInstances.weights must weigh every instance type or none (an AWS rule), and leaves out m5.xlarge",
-    ]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large", "m5.xlarge"], weights: { "m5.large": 1 } } })).toEqual(["mixedInstances.weights"]);
     expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], weights: { "m5.large": 1, "m5.2xlarge": 4 } } })).toEqual(
-      ['mixedInstances.weights.m5.2xlarge weighs "m5.2xlarge", which instanceTypes does not list'],
+      ["mixedInstances.weights.m5.2xlarge"],
     );
   });
 
   it("throws on weights outside 1 to 999", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], weights: { "m5.large": 1000 } } })).toEqual([
-      "mixedInstances.weights.m5.large (1000) must be a whole number from 1 to 999",
-    ]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], weights: { "m5.large": 1000 } } })).toEqual(["mixedInstances.weights.m5.large"]);
   });
 
   it("throws on a Spot max price where no Spot Instance launches", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], spotMaxPrice: "0.05" } })).toEqual([
-      'mixedInstances.spotMaxPrice ("0.05") caps Spot prices, and onDemandPercentageAboveBaseCapacity 100 launches no Spot Instances: lower it, or leave the price out',
-    ]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], spotMaxPrice: "0.05" } })).toEqual(["mixedInstances.spotMaxPrice"]);
   });
 
   it("throws on a Spot max price that is not a positive decimal string", () => {
@@ -56,12 +50,8 @@ describe("weights per instance type and the Spot max price", () => {
         mode: "asg",
         mixedInstances: { instanceTypes: ["m5.large"], onDemandPercentageAboveBaseCapacity: 0, spotMaxPrice: spotMaxPrice as string },
       });
-    expect(price("0")).toEqual(['mixedInstances.spotMaxPrice ("0") must be above 0']);
-    expect(price("$0.05")).toEqual([
-      'mixedInstances.spotMaxPrice ("$0.05") must be a price in USD per hour as a decimal string such as "0.05"',
-    ]);
-    expect(price(0.05)).toEqual([
-      'mixedInstances.spotMaxPrice (0.05) must be a string: a price in USD per hour as a decimal string such as "0.05"',
-    ]);
+    expect(price("0")).toEqual(["mixedInstances.spotMaxPrice"]);
+    expect(price("$0.05")).toEqual(["mixedInstances.spotMaxPrice"]);
+    expect(price(0.05)).toEqual(["mixedInstances.spotMaxPrice"]);
   });
 });

@@ -6,12 +6,13 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Fn, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { LoadBalancerProps } from "../../../modules/load-balancer";
-import { instancesOf, onlyResource, problemsOf, resolveValues, resourcesOf } from "../../support/synth";
+import { findingPathsOf } from "../../support/findings";
+import { instancesOf, onlyResource, resolveValues, resourcesOf } from "../../support/synth";
 import { build, CERT, ZONE } from "./helpers";
 
 const DOMAIN = { zoneId: ZONE, recordName: "app.example.com" };
 const CERTIFICATE = /aws_acm_certificate\.lb_domain_certificate_[0-9A-F]{8}/;
-const problems = (overrides: Partial<LoadBalancerProps>) => problemsOf(() => build(overrides));
+const problems = (overrides: Partial<LoadBalancerProps>) => findingPathsOf(() => build(overrides));
 
 /** The validation records, keyed by their for_each set, with the expression each attribute is read from. */
 function validationRecords(json: ReturnType<typeof build>["json"]) {
@@ -116,58 +117,41 @@ describe("domain, options", () => {
 
 describe("domain, refused values", () => {
   it("throws when the zone id is not a Route 53 hosted zone id", () => {
-    expect(problems({ domain: { ...DOMAIN, zoneId: "z0123" } })).toEqual([
-      'domain.zoneId ("z0123") must be a Route 53 hosted zone id: Z followed by uppercase letters and digits, such as Z0123456789ABCDEFGHIJ',
-    ]);
-    expect(problems({ domain: { ...DOMAIN, zoneId: "example.com" } })).toHaveLength(1);
+    expect(problems({ domain: { ...DOMAIN, zoneId: "z0123" } })).toEqual(["domain.zoneId"]);
+    expect(problems({ domain: { ...DOMAIN, zoneId: "example.com" } })).toEqual(["domain.zoneId"]);
   });
 
   it("throws when the record name is not a fully qualified name, ends with a dot or is uppercase", () => {
-    expect(problems({ domain: { ...DOMAIN, recordName: "app" } })).toEqual([
-      'domain.recordName ("app") must be a fully qualified name with at least two labels, such as app.example.com',
-    ]);
-    expect(problems({ domain: { ...DOMAIN, recordName: "app.example.com." } })).toEqual(['domain.recordName ("app.example.com.") must be written without the trailing dot']);
-    expect(problems({ domain: { ...DOMAIN, recordName: "App.example.com" } })).toEqual([
-      'domain.recordName ("App.example.com") must be lowercase (ACM and Route 53 store names in lowercase)',
-    ]);
+    expect(problems({ domain: { ...DOMAIN, recordName: "app" } })).toEqual(["domain.recordName"]);
+    expect(problems({ domain: { ...DOMAIN, recordName: "app.example.com." } })).toEqual(["domain.recordName"]);
+    expect(problems({ domain: { ...DOMAIN, recordName: "App.example.com" } })).toEqual(["domain.recordName"]);
   });
 
   it("throws when the record name is a wildcard or longer than ACM's 64 characters for a certificate's first name", () => {
-    expect(problems({ domain: { ...DOMAIN, recordName: "*.example.com" } })).toEqual(['domain.recordName ("*.example.com") must not be a wildcard name here']);
+    expect(problems({ domain: { ...DOMAIN, recordName: "*.example.com" } })).toEqual(["domain.recordName"]);
     const long = `${"a".repeat(53)}.example.com`;
-    expect(problems({ domain: { ...DOMAIN, recordName: long } })).toEqual([
-      `domain.recordName ("${long.slice(0, 57)}…") is 65 characters; at most 64 (ACM's limit for a certificate's first name, its Common Name)`,
-    ]);
+    expect(problems({ domain: { ...DOMAIN, recordName: long } })).toEqual(["domain.recordName"]);
   });
 
   it("throws on alternative names with bad labels, naming each index", () => {
-    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["x_y.example.com", `${"b".repeat(64)}.example.com`, "-a.example.com", "*.*.example.com"] } })).toEqual([
-      'domain.alternativeNames[0] ("x_y.example.com") has the label "x_y": labels are letters, digits and hyphens (or a leading *), not starting or ending with a hyphen',
-      `domain.alternativeNames[1] ("${"b".repeat(57)}…") has a label of 64 characters; DNS allows at most 63`,
-      'domain.alternativeNames[2] ("-a.example.com") has the label "-a": labels are letters, digits and hyphens (or a leading *), not starting or ending with a hyphen',
-      'domain.alternativeNames[3] ("*.*.example.com") has the label "*": labels are letters, digits and hyphens (or a leading *), not starting or ending with a hyphen',
-    ]);
+    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["x_y.example.com", `${"b".repeat(64)}.example.com`, "-a.example.com", "*.*.example.com"] } })).toEqual(["domain.alternativeNames[0]", "domain.alternativeNames[1]", "domain.alternativeNames[2]", "domain.alternativeNames[3]"]);
   });
 
   it("throws when a name is over DNS's 253 characters", () => {
     const name = `${Array.from({ length: 4 }, () => "c".repeat(63)).join(".")}.com`;
-    expect(problems({ domain: { ...DOMAIN, alternativeNames: [name] } })).toEqual([`domain.alternativeNames[0] ("${name.slice(0, 57)}…") is 259 characters; at most 253 (DNS's limit for a name)`]);
+    expect(problems({ domain: { ...DOMAIN, alternativeNames: [name] } })).toEqual(["domain.alternativeNames[0]"]);
   });
 
   it("throws when the record name is listed again among the alternative names, or an alternative twice", () => {
-    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["app.example.com"] } })).toEqual([
-      'domain.alternativeNames lists the record name "app.example.com" again: the certificate covers it already',
-    ]);
-    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["www.example.com", "www.example.com"] } })).toEqual(['domain.alternativeNames lists "www.example.com" more than once']);
+    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["app.example.com"] } })).toEqual(["domain.alternativeNames"]);
+    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["www.example.com", "www.example.com"] } })).toEqual(["domain.alternativeNames"]);
   });
 
   it("throws when a domain and a certificate ARN are both given: choose one", () => {
-    expect(problems({ domain: DOMAIN, certificateArn: CERT })).toEqual([
-      "domain and certificateArn are both set: choose one (a domain gets a certificate of its own, validated in its zone)",
-    ]);
+    expect(problems({ domain: DOMAIN, certificateArn: CERT })).toEqual(["domain"]);
   });
 
   it("throws when HTTPS for the domain would share the HTTP port", () => {
-    expect(problems({ domain: DOMAIN, httpPort: 443 })).toEqual(["httpsPort (443) must differ from httpPort (443)"]);
+    expect(problems({ domain: DOMAIN, httpPort: 443 })).toEqual(["httpsPort"]);
   });
 });

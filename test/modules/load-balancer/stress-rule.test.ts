@@ -3,11 +3,12 @@ import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { LoadBalancerProps } from "../../../modules/load-balancer";
-import { onlyResource, problemsOf, resourcesOf } from "../../support/synth";
+import { findingPathsOf } from "../../support/findings";
+import { onlyResource, resourcesOf } from "../../support/synth";
 import { build as buildTier } from "../web-tier/helpers";
 import { build, CERT } from "./helpers";
 
-const problems = (overrides: Partial<LoadBalancerProps>) => problemsOf(() => build(overrides));
+const problems = (overrides: Partial<LoadBalancerProps>) => findingPathsOf(() => build(overrides));
 const TARGET_GROUP_ARN = expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-group_[0-9A-F]{8}\.arn\}$/);
 const DENY = {
   type: "fixed-response",
@@ -54,35 +55,24 @@ describe("stress guard on the load balancer", () => {
 
 describe("stress guard, refused values", () => {
   it("throws on allowed sources that are not canonical IPv4 CIDRs, naming each index", () => {
-    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["203.0.113.7/24", "198.51.100.07/32"] })).toEqual([
-      'stressAllowedCidrs[0] ("203.0.113.7/24") is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)',
-      'stressAllowedCidrs[1] ("198.51.100.07/32") is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)',
-    ]);
+    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["203.0.113.7/24", "198.51.100.07/32"] })).toEqual(["stressAllowedCidrs[0]", "stressAllowedCidrs[1]"]);
   });
 
   it("throws on a source as wide as the internet", () => {
-    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["0.0.0.0/0"] })).toEqual([
-      'stressAllowedCidrs[0] ("0.0.0.0/0") must have a prefix from /8 to /32 (a shorter prefix opens the endpoint to a large share of the internet)',
-    ]);
+    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["0.0.0.0/0"] })).toEqual(["stressAllowedCidrs[0]"]);
   });
 
   it("throws on more sources than one rule condition matches, or one listed twice", () => {
-    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"] })).toEqual([
-      "stressAllowedCidrs must list 0 to 3 CIDR blocks (got 4); an ALB rule condition matches at most 3 values (AWS's limit)",
-    ]);
-    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["10.0.0.0/8", "10.0.0.0/8"] })).toEqual(['stressAllowedCidrs lists "10.0.0.0/8" more than once']);
+    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"] })).toEqual(["stressAllowedCidrs"]);
+    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["10.0.0.0/8", "10.0.0.0/8"] })).toEqual(["stressAllowedCidrs"]);
   });
 
   it("throws when the sources are a token list: whether a forward rule exists depends on it", () => {
-    expect(problems({ stressEndpoint: true, stressAllowedCidrs: Token.asList("cidrs") })).toEqual([
-      "stressAllowedCidrs must be a list written out, not a Terraform token: its length decides whether a listener rule forwards /stress* to the targets (its items may be tokens)",
-    ]);
+    expect(problems({ stressEndpoint: true, stressAllowedCidrs: Token.asList("cidrs") })).toEqual(["stressAllowedCidrs"]);
   });
 
   it("throws when sources are listed but the targets do not serve /stress", () => {
-    expect(problems({ stressAllowedCidrs: ["203.0.113.0/24"] })).toEqual([
-      "stressAllowedCidrs lists sources for /stress, but stressEndpoint is off: nothing would serve it (turn stressEndpoint on, or leave the list out)",
-    ]);
+    expect(problems({ stressAllowedCidrs: ["203.0.113.0/24"] })).toEqual(["stressAllowedCidrs"]);
   });
 });
 
@@ -105,8 +95,6 @@ describe("stress guard through a WebTier", () => {
   });
 
   it("throws when the load balancer lists sources for an endpoint the compute section leaves off", () => {
-    expect(problemsOf(() => buildTier({ loadBalancer: { stressAllowedCidrs: ["203.0.113.0/24"] } }))).toEqual([
-      "loadBalancer.stressAllowedCidrs lists sources for /stress, but compute.stressEndpoint is off: nothing would serve it (turn it on, or leave the list out)",
-    ]);
+    expect(findingPathsOf(() => buildTier({ loadBalancer: { stressAllowedCidrs: ["203.0.113.0/24"] } }))).toEqual(["loadBalancer.stressAllowedCidrs"]);
   });
 });

@@ -2,11 +2,12 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { LoadBalancerProps } from "../../../modules/load-balancer";
-import { onlyResource, problemsOf } from "../../support/synth";
+import { findingPathsOf } from "../../support/findings";
+import { onlyResource } from "../../support/synth";
 import { build } from "./helpers";
 
 const targetGroup = (overrides: Partial<LoadBalancerProps> = {}) => onlyResource(build(overrides).json, LbTargetGroup);
-const problems = (overrides: Partial<LoadBalancerProps>) => problemsOf(() => build(overrides));
+const problems = (overrides: Partial<LoadBalancerProps>) => findingPathsOf(() => build(overrides));
 
 describe("target group traffic controls", () => {
   it("routes round robin without slow start or stickiness by default, draining for 30 s", () => {
@@ -35,30 +36,26 @@ describe("target group traffic controls", () => {
 
 describe("target group, refused values", () => {
   it("throws on a slow start between 1 and 29 s or over 900 s", () => {
-    expect(problems({ slowStartSeconds: 29 })).toEqual(["slowStartSeconds (29) must be 0 (off) or a whole number from 30 to 900 seconds"]);
-    expect(problems({ slowStartSeconds: 901 })).toEqual(["slowStartSeconds (901) must be 0 (off) or a whole number from 30 to 900 seconds"]);
-    expect(problems({ slowStartSeconds: 45.5 })).toEqual(["slowStartSeconds (45.5) must be 0 (off) or a whole number from 30 to 900 seconds"]);
+    expect(problems({ slowStartSeconds: 29 })).toEqual(["slowStartSeconds"]);
+    expect(problems({ slowStartSeconds: 901 })).toEqual(["slowStartSeconds"]);
+    expect(problems({ slowStartSeconds: 45.5 })).toEqual(["slowStartSeconds"]);
   });
 
   it("throws on a stickiness duration outside 1 s to 7 days", () => {
-    expect(problems({ stickiness: { durationSeconds: 0 } })).toEqual(["stickiness.durationSeconds (0) must be a whole number from 1 to 604800 seconds"]);
-    expect(problems({ stickiness: { durationSeconds: 604_801 } })).toHaveLength(1);
+    expect(problems({ stickiness: { durationSeconds: 0 } })).toEqual(["stickiness.durationSeconds"]);
+    expect(problems({ stickiness: { durationSeconds: 604_801 } })).toEqual(["stickiness.durationSeconds"]);
   });
 
   it("throws on an algorithm other than round_robin and least_outstanding_requests", () => {
-    expect(problems({ loadBalancingAlgorithm: "weighted_random" as "round_robin" })).toEqual([
-      'loadBalancingAlgorithm ("weighted_random") must be one of "round_robin", "least_outstanding_requests"',
-    ]);
+    expect(problems({ loadBalancingAlgorithm: "weighted_random" as "round_robin" })).toEqual(["loadBalancingAlgorithm"]);
   });
 
   it("throws on a deregistration delay over an hour", () => {
-    expect(problems({ deregistrationDelaySeconds: 3601 })).toEqual(["deregistrationDelaySeconds (3601) must be a whole number from 0 to 3600 seconds"]);
+    expect(problems({ deregistrationDelaySeconds: 3601 })).toEqual(["deregistrationDelaySeconds"]);
   });
 
   it("throws when slow start comes with least_outstanding_requests, which AWS refuses", () => {
-    expect(problems({ slowStartSeconds: 60, loadBalancingAlgorithm: "least_outstanding_requests" })).toEqual([
-      'slowStartSeconds (60) cannot be combined with loadBalancingAlgorithm "least_outstanding_requests" (an AWS rule); use 0 or "round_robin"',
-    ]);
+    expect(problems({ slowStartSeconds: 60, loadBalancingAlgorithm: "least_outstanding_requests" })).toEqual(["slowStartSeconds"]);
     expect(problems({ slowStartSeconds: 0, loadBalancingAlgorithm: "least_outstanding_requests" })).toEqual([]);
   });
 });

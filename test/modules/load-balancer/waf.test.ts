@@ -3,13 +3,14 @@ import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-as
 import { Fn, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { LoadBalancerProps } from "../../../modules/load-balancer";
-import { onlyResource, problemsOf, resolveValues, resourcesOf } from "../../support/synth";
+import { findingPathsOf } from "../../support/findings";
+import { onlyResource, resolveValues, resourcesOf } from "../../support/synth";
 import { readJsonDocument } from "../../support/json-document";
 import { build } from "./helpers";
 
 const ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
 const ALB_ARN = expect.stringMatching(/^\$\{aws_lb\.lb_alb_[0-9A-F]{8}\.arn\}$/);
-const problems = (overrides: Partial<LoadBalancerProps>) => problemsOf(() => build(overrides));
+const problems = (overrides: Partial<LoadBalancerProps>) => findingPathsOf(() => build(overrides));
 const visibility = (metricName: string) => ({ cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: metricName });
 const ruleVisibility = (metricName: string) => ({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: metricName });
 
@@ -94,41 +95,30 @@ describe("web ACL options", () => {
 
 describe("web ACL, refused values", () => {
   it("throws when the rate limit is outside AWS WAF's 10 to 2,000,000,000", () => {
-    expect(problems({ webAcl: { rateLimit: 9 } })).toEqual(["webAcl.rateLimit (9) must be a whole number from 10 to 2000000000 requests"]);
-    expect(problems({ webAcl: { rateLimit: 2_000_000_001 } })).toHaveLength(1);
+    expect(problems({ webAcl: { rateLimit: 9 } })).toEqual(["webAcl.rateLimit"]);
+    expect(problems({ webAcl: { rateLimit: 2_000_000_001 } })).toEqual(["webAcl.rateLimit"]);
     expect(problems({ webAcl: { rateLimit: 10 } })).toEqual([]);
     expect(problems({ webAcl: { rateLimit: 2_000_000_000 } })).toEqual([]);
   });
 
   it("throws on an evaluation window AWS WAF does not offer", () => {
-    expect(problems({ webAcl: { rateLimitWindowSeconds: 30 as 60 } })).toEqual(["webAcl.rateLimitWindowSeconds (30) must be one of 60, 120, 300, 600"]);
+    expect(problems({ webAcl: { rateLimitWindowSeconds: 30 as 60 } })).toEqual(["webAcl.rateLimitWindowSeconds"]);
   });
 
   it("throws on a rule group that is not an AWS managed one, or one listed twice", () => {
-    expect(problems({ webAcl: { additionalManagedRuleGroups: ["MyRules", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesSQLiRuleSet"] } })).toEqual([
-      'webAcl.additionalManagedRuleGroups[0] ("MyRules") must be an AWS managed rule group name such as AWSManagedRulesAmazonIpReputationList',
-      'webAcl.additionalManagedRuleGroups lists "AWSManagedRulesSQLiRuleSet" more than once',
-    ]);
+    expect(problems({ webAcl: { additionalManagedRuleGroups: ["MyRules", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesSQLiRuleSet"] } })).toEqual(["webAcl.additionalManagedRuleGroups[0]", "webAcl.additionalManagedRuleGroups"]);
   });
 
   it("throws when the rule groups are a token list: their number decides the web ACL's rules", () => {
-    expect(problems({ webAcl: { additionalManagedRuleGroups: Token.asList("groups") } })).toEqual([
-      "webAcl.additionalManagedRuleGroups must be a list written out, not a Terraform token: its length decides the web ACL's rules (its items may be tokens)",
-    ]);
+    expect(problems({ webAcl: { additionalManagedRuleGroups: Token.asList("groups") } })).toEqual(["webAcl.additionalManagedRuleGroups"]);
   });
 
   it("throws when an existing web ACL comes with options for a created one: choose one", () => {
-    expect(problems({ webAcl: { arn: ACL_ARN, rateLimit: 100, rateLimitWindowSeconds: 60 } })).toEqual([
-      "webAcl.arn and rateLimit, rateLimitWindowSeconds are both set: choose one (those configure a web ACL the module creates; configure your own ACL where it is defined)",
-    ]);
+    expect(problems({ webAcl: { arn: ACL_ARN, rateLimit: 100, rateLimitWindowSeconds: 60 } })).toEqual(["webAcl.arn"]);
   });
 
   it("throws on a CloudFront (global) web ACL, and on one from another region", () => {
-    expect(problems({ webAcl: { arn: ACL_ARN.replace("regional", "global") } })).toEqual([
-      'webAcl.arn ("arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared…") must be a REGIONAL web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)',
-    ]);
-    expect(problems({ webAcl: { arn: ACL_ARN.replace("us-east-1", "eu-west-1") } })).toEqual([
-      "webAcl.arn is in eu-west-1; a load balancer in us-east-1 can only use a REGIONAL web ACL from its own region",
-    ]);
+    expect(problems({ webAcl: { arn: ACL_ARN.replace("regional", "global") } })).toEqual(["webAcl.arn"]);
+    expect(problems({ webAcl: { arn: ACL_ARN.replace("us-east-1", "eu-west-1") } })).toEqual(["webAcl.arn"]);
   });
 });

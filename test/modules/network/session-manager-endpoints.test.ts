@@ -4,7 +4,8 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { onlyResource, problemsOf, resolveValues, resourcesOf } from "../../support/synth";
+import { findingPathsOf } from "../../support/findings";
+import { onlyResource, resolveValues, resourcesOf } from "../../support/synth";
 import { build, count, routes, ZONES_3 } from "./helpers";
 
 /** Interface endpoints by service name. */
@@ -88,8 +89,6 @@ describe("Session Manager endpoints", () => {
   });
 
   it("throws without a private tier to put them in", () => {
-    expect(problemsOf(() => build({ subnetTiers: ["public"], natGateways: "none", sessionManagerEndpoints: true }))).toEqual([
-      "sessionManagerEndpoints puts endpoints in the private subnets, and there is no private tier",
-    ]);
+    expect(findingPathsOf(() => build({ subnetTiers: ["public"], natGateways: "none", sessionManagerEndpoints: true }))).toEqual(["sessionManagerEndpoints"]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { build, EC2, policies } from "./helpers";
+import { findingPathsOf } from "../../support/findings";
 
 describe("predictive scaling", () => {
   it("forecasts the group's CPU only, at 50%, launching 300 s ahead, by default", () => {
@@ -33,6 +34,7 @@ describe("predictive scaling", () => {
   });
 
   it("throws in ec2 mode, where there is no group", () => {
-    expect(() => build({ compute: EC2, predictiveScaling: { enabled: true } })).toThrowError(/predictiveScaling\.enabled cannot be true for compute in ec2 mode/);
+    expect(findingPathsOf(() => build({ compute: EC2, predictiveScaling: { enabled: true } }))).toEqual(["predictiveScaling.enabled"]);
+    expect(findingPathsOf(() => build({ compute: EC2, predictiveScaling: { enabled: false } }))).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
-import { Token } from "cdktf";
+import { type TerraformStack, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { build, EC2, LB, policies } from "./helpers";
+import { findingPathsOf } from "../../support/findings";
+import { resolveValues } from "../../support/synth";
 
 describe("request-count target tracking", () => {
   it("keeps requests per target at 1000 a minute by default, labelled with the ALB and target-group ARN suffixes", () => {
@@ -28,7 +30,9 @@ describe("request-count target tracking", () => {
     });
     const label = (policies(json)["demo-requests-target"]!.target_tracking_configuration as any).predefined_metric_specification.resource_label;
     expect(label).toBe("${aws_lb.web.arn_suffix}/${aws_lb_target_group.web.arn_suffix}");
-    expect(scaling.outputs.requestTrackingPolicyArn).toBeDefined();
+    expect(resolveValues(scaling.node.scope as TerraformStack, { arn: scaling.outputs.requestTrackingPolicyArn }).arn).toMatch(
+      /^\$\{aws_autoscaling_policy\.scaling_request-tracking_[0-9A-F]{8}\.arn\}$/,
+    );
   });
 
   it("runs next to CPU target tracking, each its own policy", () => {
@@ -49,8 +53,7 @@ describe("request-count target tracking", () => {
   });
 
   it("throws in ec2 mode, where there is no group", () => {
-    expect(() => build({ compute: EC2, requestTracking: { enabled: true } })).toThrowError(
-      /requestTracking\.enabled cannot be true for compute in ec2 mode: single instances have no group to scale; use mode asg/,
-    );
+    expect(findingPathsOf(() => build({ compute: EC2, requestTracking: { enabled: true } }))).toEqual(["requestTracking.enabled"]);
+    expect(findingPathsOf(() => build({ compute: EC2, requestTracking: { enabled: false } }))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Testing } from "cdktf";
@@ -28,7 +29,8 @@ describe("escape hatches: each module's main resources, as typed properties", ()
     expect(tier.network.privateRouteTables).toHaveLength(production.network.availabilityZones.length);
     expect(Object.keys(tier.messaging!.queues)).toEqual(production.messaging!.queues.map((q) => q.name));
     expect(tier.messaging!.queues.jobs!.queue).toBeInstanceOf(SqsQueue);
-    expect(tier.loadBalancer.httpsListener).toBeDefined();
+    expect(tier.loadBalancer.httpsListener).toBeInstanceOf(LbListener);
+    expect(tier.loadBalancer.httpsListener!.protocolInput).toBe("HTTPS");
     expect(tier.alarmTopic.key.enableKeyRotationInput).toBe(true);
   });
 
