@@ -54,7 +54,9 @@ export function withBackendFromEnv(config: EnvironmentConfig, env: Env): Environ
 /** What a complete backend needs, with the variable that can supply each missing value. */
 export const backendRules: readonly Rule<EnvironmentConfig>[] = [
   when("backend.bucket", ["backend.kind", "backend.bucket"], (c) =>
-    c.backend?.kind === "s3" && !c.backend.bucket ? `is required for the s3 backend: set it in the config or ${BACKEND_VARIABLES.bucket}` : undefined,
+    c.backend?.kind === "s3" && !c.backend.bucket
+      ? `is required for the s3 backend: set it in the config or ${BACKEND_VARIABLES.bucket}`
+      : undefined,
   ),
   when("backend.organization", ["backend.kind", "backend.organization"], (c) =>
     c.backend?.kind === "hcp" && !c.backend.organization
@@ -78,7 +80,12 @@ export function stateBackend(config: EnvironmentConfig): StateBackend {
         dynamodbTable: backend.dynamodbTable,
       };
     case "hcp":
-      return { kind: "hcp", organization: backend.organization!, workspace: backend.workspace ?? resourcePrefix(config), hostname: backend.hostname };
+      return {
+        kind: "hcp",
+        organization: backend.organization!,
+        workspace: backend.workspace ?? resourcePrefix(config),
+        hostname: backend.hostname,
+      };
     default:
       // Relative to the stack's working directory (cdktf.out/stacks/<env>): the state sits at the
       // project root, survives re-synthesis, and the synthesized JSON is the same on every machine.

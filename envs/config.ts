@@ -84,7 +84,9 @@ const NAME_RULE = "lowercase letters and digits in hyphen-separated words, start
 
 /** Each field's type and own limits, next to its documentation above; the sections' contents are the tier's to judge. */
 export const ENVIRONMENT_SHAPE: ShapeOf<EnvironmentConfig> = {
-  name: required(string({ pattern: NAME, what: NAME_RULE, maxLength: 10, limit: "the project's limit: it is part of every resource name" })),
+  name: required(
+    string({ pattern: NAME, what: NAME_RULE, maxLength: 10, limit: "the project's limit: it is part of every resource name" }),
+  ),
   project: required(string({ pattern: NAME, what: NAME_RULE, maxLength: 12, limit: "the project's limit: it starts every resource name" })),
   region: required(region()),
   production: boolean(),
@@ -96,7 +98,10 @@ export const ENVIRONMENT_SHAPE: ShapeOf<EnvironmentConfig> = {
       kind: required(string<"s3">()),
       bucket: s3Bucket(),
       region: region(),
-      dynamodbTable: string({ pattern: /^[\w.-]{3,255}$/, what: "a DynamoDB table name (3 to 255 letters, digits, dots, hyphens and underscores)" }),
+      dynamodbTable: string({
+        pattern: /^[\w.-]{3,255}$/,
+        what: "a DynamoDB table name (3 to 255 letters, digits, dots, hyphens and underscores)",
+      }),
       encrypt: boolean(),
       useLockfile: boolean(),
     },

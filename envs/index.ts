@@ -17,10 +17,7 @@ export const environments: readonly EnvironmentConfig[] = [dev, stage, prod];
  * Picks environments by name (`"dev,prod"`, or empty for all) and validates them all before
  * anything is built, so one error lists every problem of every chosen environment.
  */
-export function selectEnvironments(
-  names: string | undefined,
-  known: readonly EnvironmentConfig[] = environments,
-): EnvironmentConfig[] {
+export function selectEnvironments(names: string | undefined, known: readonly EnvironmentConfig[] = environments): EnvironmentConfig[] {
   const wanted = (names ?? "")
     .split(",")
     .map((n) => n.trim())

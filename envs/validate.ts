@@ -2,7 +2,19 @@ import { hasSubscriber, SUBSCRIBER_CHOICES } from "../modules/alarm-topic/subscr
 import { formatCidr, overlaps, parseCidr } from "../modules/core/cidr";
 import { checkShape } from "../modules/core/shape";
 import { NETWORK_DEFAULTS } from "../modules/network/props";
-import { check, isToken, malformedPaths, reported, rule, rules, sound, under, when, type Finding, type Rule } from "../modules/core/validation";
+import {
+  check,
+  isToken,
+  malformedPaths,
+  reported,
+  rule,
+  rules,
+  sound,
+  under,
+  when,
+  type Finding,
+  type Rule,
+} from "../modules/core/validation";
 import { webTierRules, webTierSectionShapes } from "../modules/web-tier/validate";
 import { accountRules, productionAccountRules } from "./account";
 import { backendRules } from "./backend";
@@ -26,7 +38,9 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
     c.network.flowLogs?.enabled === false ? "must stay on in a production environment (VPC flow logs are the audit trail)" : undefined,
   ),
   when("loadBalancer.deletionProtection", ["loadBalancer.deletionProtection"], (c) =>
-    c.loadBalancer?.deletionProtection !== true ? "must be true in a production environment (a wrong plan must not delete the ALB)" : undefined,
+    c.loadBalancer?.deletionProtection !== true
+      ? "must be true in a production environment (a wrong plan must not delete the ALB)"
+      : undefined,
   ),
   when("loadBalancer.domain", ["loadBalancer.domain", "loadBalancer.certificateArn"], (c) =>
     c.loadBalancer?.domain === undefined && c.loadBalancer?.certificateArn === undefined
@@ -34,13 +48,19 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
       : undefined,
   ),
   when("loadBalancer.webAcl", ["loadBalancer.webAcl"], (c) =>
-    c.loadBalancer?.webAcl === undefined ? "must be set in a production environment ({} creates one with AWS managed rules and a per-IP rate limit)" : undefined,
+    c.loadBalancer?.webAcl === undefined
+      ? "must be set in a production environment ({} creates one with AWS managed rules and a per-IP rate limit)"
+      : undefined,
   ),
   when("loadBalancer.accessLogs", ["loadBalancer.accessLogs"], (c) =>
-    c.loadBalancer?.accessLogs === undefined ? "must be set in a production environment ({} creates a bucket for them): the audit trail of every request" : undefined,
+    c.loadBalancer?.accessLogs === undefined
+      ? "must be set in a production environment ({} creates a bucket for them): the audit trail of every request"
+      : undefined,
   ),
   when("messaging.preventDestroy", ["messaging.preventDestroy"], (c) =>
-    c.messaging !== undefined && c.messaging.preventDestroy !== true ? "must be true in a production environment (a wrong plan must not lose queued messages)" : undefined,
+    c.messaging !== undefined && c.messaging.preventDestroy !== true
+      ? "must be true in a production environment (a wrong plan must not lose queued messages)"
+      : undefined,
   ),
   ...productionAccountRules,
   rules(["compute.mode", "compute.mixedInstances.instanceTypes", "compute.mixedInstances.instanceRequirements"], (c) => {
@@ -48,11 +68,27 @@ const productionRules: readonly Rule<EnvironmentConfig>[] = [
     // Instance requirements select every type that matches: several.
     if (c.compute.mode !== "asg" || c.compute.mixedInstances?.instanceRequirements !== undefined) return [];
     const types = c.compute.mixedInstances?.instanceTypes;
-    if (types === undefined) return [{ path: "compute.mixedInstances", message: "is required in a production environment: list at least 2 instance types, so the group can launch when one runs short (FSBP AutoScaling.6)" }];
-    return !isToken(types) && types.length < 2 ? [{ path: "compute.mixedInstances.instanceTypes", message: `must list at least 2 instance types in a production environment (got ${types.length}), so the group can launch when one runs short (FSBP AutoScaling.6)` }] : [];
+    if (types === undefined)
+      return [
+        {
+          path: "compute.mixedInstances",
+          message:
+            "is required in a production environment: list at least 2 instance types, so the group can launch when one runs short (FSBP AutoScaling.6)",
+        },
+      ];
+    return !isToken(types) && types.length < 2
+      ? [
+          {
+            path: "compute.mixedInstances.instanceTypes",
+            message: `must list at least 2 instance types in a production environment (got ${types.length}), so the group can launch when one runs short (FSBP AutoScaling.6)`,
+          },
+        ]
+      : [];
   }),
   when("alarmTopic", ["alarmTopic"], (c) =>
-    hasSubscriber(c.alarmTopic) ? undefined : `must have a subscriber in a production environment (${SUBSCRIBER_CHOICES}): its alarms would reach nobody`,
+    hasSubscriber(c.alarmTopic)
+      ? undefined
+      : `must have a subscriber in a production environment (${SUBSCRIBER_CHOICES}): its alarms would reach nobody`,
   ),
 ];
 
@@ -76,7 +112,12 @@ export function validateEnvironment(config: EnvironmentConfig): Finding[] {
     ...reported(under(at, shape)),
     ...check(config, environmentRules, malformed, at),
     ...check(webTierProps(config), webTierRules(region), tierMalformed, at),
-    ...check(config, [{ over: "production", expand: (c: EnvironmentConfig) => (c.production === true ? productionRules : []) }], malformed, at),
+    ...check(
+      config,
+      [{ over: "production", expand: (c: EnvironmentConfig) => (c.production === true ? productionRules : []) }],
+      malformed,
+      at,
+    ),
   ];
 }
 
@@ -89,7 +130,12 @@ export function overlappingCidrs(configs: readonly EnvironmentConfig[]): Finding
   return nets.flatMap((b, j) =>
     nets.slice(0, j).flatMap((a) =>
       a.net && b.net && overlaps(a.net, b.net)
-        ? [{ path: `${b.name}.network.cidr`, message: `(${JSON.stringify(formatCidr(b.net))}) overlaps ${a.name}'s ${formatCidr(a.net)}: environments need address spaces of their own` }]
+        ? [
+            {
+              path: `${b.name}.network.cidr`,
+              message: `(${JSON.stringify(formatCidr(b.net))}) overlaps ${a.name}'s ${formatCidr(a.net)}: environments need address spaces of their own`,
+            },
+          ]
         : [],
     ),
   );

@@ -20,6 +20,9 @@ export function pinVersions(stack: TerraformStack, versions: RequiredVersions): 
   const renderHcl = stack.toHclTerraform.bind(stack);
   stack.toHclTerraform = () => {
     const rendered = renderHcl();
-    return { ...rendered, hcl: String(rendered.hcl).replace(/^\s*0 = "required_version"$/m, `required_version = ${JSON.stringify(versions.terraform)}`) };
+    return {
+      ...rendered,
+      hcl: String(rendered.hcl).replace(/^\s*0 = "required_version"$/m, `required_version = ${JSON.stringify(versions.terraform)}`),
+    };
   };
 }

@@ -12,7 +12,11 @@ export interface SynthWarning {
 export function synthWarnings(scope: IConstruct): SynthWarning[] {
   return scope.node
     .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => ({ path: c.node.path, message: String(m.data) })));
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+        .map((m) => ({ path: c.node.path, message: String(m.data) })),
+    );
 }
 
 /** One line per warning, as `npm run synth` prints it to stderr. */

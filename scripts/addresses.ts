@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { EnvironmentStack, environments } from "../envs";
-import { diffAddresses, explainAddressChange, formatAddressList, movedAddresses, parseAddressList, parseMovedList, resourceAddresses } from "./lib/addresses";
+import {
+  diffAddresses,
+  explainAddressChange,
+  formatAddressList,
+  movedAddresses,
+  parseAddressList,
+  parseMovedList,
+  resourceAddresses,
+} from "./lib/addresses";
 import { command, EXIT, runMain } from "./lib/cli";
 
 export const ADDRESS_DIR = join(__dirname, "..", "envs", "addresses");

@@ -9,7 +9,10 @@ import { join } from "node:path";
  */
 export function runCdktf(args: readonly string[]): number {
   const bin = join(require.resolve("cdktf-cli/package.json"), "..", "bundle", "bin", "cdktf");
-  const result = spawnSync(process.execPath, [bin, ...args], { stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: process.env.CHECKPOINT_DISABLE || "1" } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    stdio: "inherit",
+    env: { ...process.env, CHECKPOINT_DISABLE: process.env.CHECKPOINT_DISABLE || "1" },
+  });
   if (result.error) {
     console.error(`cdktf: ${result.error.message}`);
     return 1;

@@ -15,14 +15,24 @@ import { OFFLINE_OVERRIDE, OVERRIDE_FILE, terraform, terraformEnv, type PlanJson
 const question = (env: string) => `Apply this plan to ${env}? [y/N]`;
 
 /** Plans, guards, shows the summary, asks, then applies exactly the saved plan file; with `--local`, into the emulator. */
-async function planAndApply(env: string, values: Parameters<typeof planSettings>[0] & { "plan-only"?: boolean; yes?: boolean }): Promise<number> {
+async function planAndApply(
+  env: string,
+  values: Parameters<typeof planSettings>[0] & { "plan-only"?: boolean; yes?: boolean },
+): Promise<number> {
   const { states, override, out } = planSettings(values);
   // Placeholder credentials reach no AWS: an apply could only fail, after the summary said it would go ahead.
-  if (states.offline && !values["plan-only"]) throw new UsageError("--offline plans with placeholder credentials and cannot apply: add --plan-only to stop after the guard, or apply into the local emulator with --local");
+  if (states.offline && !values["plan-only"])
+    throw new UsageError(
+      "--offline plans with placeholder credentials and cannot apply: add --plan-only to stop after the guard, or apply into the local emulator with --local",
+    );
   return withEmulator(values, (local) => planAndApplyTo(env, values, { states, override, out, local }));
 }
 
-async function planAndApplyTo(env: string, values: { "plan-only"?: boolean; yes?: boolean }, settings: ReturnType<typeof planSettings> & { local?: string }): Promise<number> {
+async function planAndApplyTo(
+  env: string,
+  values: { "plan-only"?: boolean; yes?: boolean },
+  settings: ReturnType<typeof planSettings> & { local?: string },
+): Promise<number> {
   // Loaded here, not at the top: --apply-saved must not load the environments' code (plan-run synthesizes them).
   const { planEnvironments } = require("./lib/plan-run") as typeof import("./lib/plan-run");
   const run = await planEnvironments({ names: env, ...settings, keepWorkdirs: true });
@@ -46,7 +56,8 @@ async function planAndApplyTo(env: string, values: { "plan-only"?: boolean; yes?
       return EXIT.ok;
     }
     await applyPlan(env, planned!.planFile, planned!.workdir);
-    if (settings.local) process.stdout.write(`\nOutputs of ${env} (in the emulator at ${settings.local}):\n${await outputsText(planned!.workdir)}`);
+    if (settings.local)
+      process.stdout.write(`\nOutputs of ${env} (in the emulator at ${settings.local}):\n${await outputsText(planned!.workdir)}`);
     return EXIT.ok;
   } finally {
     run.discard();
@@ -101,17 +112,30 @@ interface ApplySavedValues {
  */
 async function applySaved(env: string, dir: string, values: ApplySavedValues): Promise<number> {
   const planFile = resolve(dir, "plan.tfplan");
-  if (!existsSync(planFile)) throw new CommandError(`--apply-saved ${dir} holds no plan.tfplan; expected the folder a plan saved for ${env} (<out>/${env}/)`, EXIT.usage);
+  if (!existsSync(planFile))
+    throw new CommandError(
+      `--apply-saved ${dir} holds no plan.tfplan; expected the folder a plan saved for ${env} (<out>/${env}/)`,
+      EXIT.usage,
+    );
   const stackDir = resolve(dir, "stack");
   if (!existsSync(join(stackDir, "cdk.tf.json")) && !existsSync(join(stackDir, "cdk.tf"))) {
-    throw new CommandError(`--apply-saved ${dir} holds no stack/ beside plan.tfplan; expected the folder a plan saved for ${env} (<out>/${env}/), with the configuration it was planned from`, EXIT.usage);
+    throw new CommandError(
+      `--apply-saved ${dir} holds no stack/ beside plan.tfplan; expected the folder a plan saved for ${env} (<out>/${env}/), with the configuration it was planned from`,
+      EXIT.usage,
+    );
   }
   if (values.digest === undefined) {
-    throw new CommandError(`--apply-saved needs --digest <sha256>: the digest of plan.tfplan that its plan published. Nothing was applied.`, EXIT.stale);
+    throw new CommandError(
+      `--apply-saved needs --digest <sha256>: the digest of plan.tfplan that its plan published. Nothing was applied.`,
+      EXIT.stale,
+    );
   }
   const actual = sha256Of(planFile);
   if (values.digest.trim().toLowerCase() !== actual) {
-    throw new CommandError(`${planFile} is not the plan that was reviewed: its SHA-256 is ${actual}, not ${values.digest.trim()}. Nothing was applied.`, EXIT.stale);
+    throw new CommandError(
+      `${planFile} is not the plan that was reviewed: its SHA-256 is ${actual}, not ${values.digest.trim()}. Nothing was applied.`,
+      EXIT.stale,
+    );
   }
   const states = { offline: values.offline === true, stateDir: values.state, emptyState: values["empty-state"] === true };
   checkStateChoice(states);
@@ -123,7 +147,9 @@ async function applySaved(env: string, dir: string, values: ApplySavedValues): P
     const shown = await terraform(["show", "-json", "-no-color", planFile], workdir, terraformEnv()).catch((error: unknown) => {
       throw terraformFailure(error, env, undefined);
     });
-    const stack = JSON.parse(readFileSync(existsSync(join(stackDir, "cdk.tf.json")) ? join(stackDir, "cdk.tf.json") : join(stackDir, "metadata.json"), "utf8")) as SynthesizedStack;
+    const stack = JSON.parse(
+      readFileSync(existsSync(join(stackDir, "cdk.tf.json")) ? join(stackDir, "cdk.tf.json") : join(stackDir, "metadata.json"), "utf8"),
+    ) as SynthesizedStack;
     const summary = summarize(env, JSON.parse(shown) as PlanJson, { list, stack });
     const verdict = guard([summary], override);
     process.stdout.write(renderText([summary], verdict));
@@ -172,7 +198,13 @@ included, runs against the emulator, and the environment's outputs are printed a
 Exit codes: 0 applied, not applied on request, or nothing to apply · 1 synth or Terraform failed ·
 2 bad usage, invalid configuration or an unreadable state · 3 the guard blocked the plan (nothing
 applied) · 5 the saved plan is stale, or not the one reviewed (nothing applied).`,
-  options: { ...PLAN_OPTIONS, "plan-only": { type: "boolean" }, yes: { type: "boolean" }, "apply-saved": { type: "string" }, digest: { type: "string" } },
+  options: {
+    ...PLAN_OPTIONS,
+    "plan-only": { type: "boolean" },
+    yes: { type: "boolean" },
+    "apply-saved": { type: "string" },
+    digest: { type: "string" },
+  },
   positionals: { name: "environment (dev, stage or prod)", min: 1, max: 1 },
   run({ values, positionals }) {
     const env = positionals[0]!;

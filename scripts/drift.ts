@@ -13,7 +13,9 @@ import { runOffline, terraform, terraformEnv, type PlanJson } from "./lib/terraf
 
 /** The state file of a stack on the local backend, resolved; undefined where the state is remote. */
 function localStateFile(stackDir: string): string | undefined {
-  const { terraform: block } = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { terraform?: { backend?: Record<string, { path?: string }> } };
+  const { terraform: block } = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as {
+    terraform?: { backend?: Record<string, { path?: string }> };
+  };
   const backend = block?.backend ?? { local: {} };
   return "local" in backend ? resolve(stackDir, backend.local?.path ?? "terraform.tfstate") : undefined;
 }
@@ -40,7 +42,11 @@ async function planReal(stackDir: string): Promise<PlanJson | undefined> {
   try {
     cpSync(stackDir, work, { recursive: true, filter: (path) => basename(path) !== ".terraform" });
     // The copy reads the same local state file, where the stack's relative path no longer reaches.
-    if (local !== undefined) writeFileSync(join(work, "zz_drift_backend_override.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: local } } } }));
+    if (local !== undefined)
+      writeFileSync(
+        join(work, "zz_drift_backend_override.tf.json"),
+        JSON.stringify({ terraform: { backend: { local: { path: local } } } }),
+      );
     await terraform(["init", "-input=false", "-no-color"], work, terraformEnv());
     await planDetailed(work, join(work, "drift.tfplan"));
     return JSON.parse(await terraform(["show", "-json", "-no-color", join(work, "drift.tfplan")], work, terraformEnv())) as PlanJson;
@@ -54,7 +60,10 @@ const NOTHING_DEPLOYED: PlanJson = { format_version: "1.2", terraform_version: "
 
 /** A refreshing plan against the emulator's state (`--local`), in an initialized temporary copy. */
 async function planLocal(stackDir: string, environment: string, endpoint: string): Promise<PlanJson> {
-  await seedHostedZones(endpoint, hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]));
+  await seedHostedZones(
+    endpoint,
+    hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]),
+  );
   const { workdir, discard } = await initLocal(stackDir, environment, endpoint);
   try {
     await planDetailed(workdir, join(workdir, "drift.tfplan"));
@@ -87,12 +96,19 @@ ${LOCAL_OPTIONS_HELP}
 
 Exit codes: 0 no drift · 1 synth or Terraform failed · 2 bad usage, invalid configuration, an
 unreadable state or an environment not deployed · 4 drift found.`,
-  options: { out: { type: "string" }, offline: { type: "boolean" }, state: { type: "string" }, local: { type: "boolean" }, endpoint: { type: "string" } },
+  options: {
+    out: { type: "string" },
+    offline: { type: "boolean" },
+    state: { type: "string" },
+    local: { type: "boolean" },
+    endpoint: { type: "string" },
+  },
   positionals: { name: "environment (dev, dev,prod or all)", min: 1, max: 1 },
   async run({ values, positionals }) {
     const states = { offline: values.offline === true, stateDir: values.state, emptyState: false };
     checkLocalChoice(values);
-    if (states.offline !== (states.stateDir !== undefined)) throw new UsageError("--offline and --state go together: offline, the state given stands for what is deployed");
+    if (states.offline !== (states.stateDir !== undefined))
+      throw new UsageError("--offline and --state go together: offline, the state given stands for what is deployed");
     const out = resolve(values.out ?? ".plans");
     const { app, configs } = synthesize({ names: positionals[0] === "all" ? "" : positionals[0]!, env: process.env });
     // Every state is checked before Terraform runs, so a bad path fails fast and by name.
@@ -102,7 +118,11 @@ unreadable state or an environment not deployed · 4 drift found.`,
         configs.map(async (config, i) => {
           const stackDir = resolve(app.outdir, "stacks", config.name);
           const { state, file } = given[i]!;
-          const planning = local ? planLocal(stackDir, config.name, local) : states.offline ? planOffline(stackDir, state) : planReal(stackDir);
+          const planning = local
+            ? planLocal(stackDir, config.name, local)
+            : states.offline
+              ? planOffline(stackDir, state)
+              : planReal(stackDir);
           const plan = await planning.catch((error: unknown) => {
             throw terraformFailure(error, config.name, file);
           });
@@ -112,12 +132,17 @@ unreadable state or an environment not deployed · 4 drift found.`,
     );
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, "drift.md"), renderDriftMarkdown(reports));
-    writeFileSync(join(out, "drift.json"), `${JSON.stringify({ offline: states.offline, ...(values.local ? { local: true } : {}), reports }, null, 2)}\n`);
+    writeFileSync(
+      join(out, "drift.json"),
+      `${JSON.stringify({ offline: states.offline, ...(values.local ? { local: true } : {}), reports }, null, 2)}\n`,
+    );
     process.stdout.write(renderDriftText(reports));
     console.log(`\nReport in ${join(out, "drift.md")}`);
     const missing = reports.filter((r) => !r.deployed).map((r) => r.environment);
     for (const env of missing) {
-      console.error(`drift: ${env} is not deployed: its state holds no resources, so there is nothing to compare. Deploy it first (npm run deploy -- ${env}), or check where its state is (WEBTIER_BACKEND).`);
+      console.error(
+        `drift: ${env} is not deployed: its state holds no resources, so there is nothing to compare. Deploy it first (npm run deploy -- ${env}), or check where its state is (WEBTIER_BACKEND).`,
+      );
     }
     if (reports.some((r) => r.drifted)) return EXIT.drift;
     return missing.length > 0 ? EXIT.usage : EXIT.ok;

@@ -5,7 +5,8 @@ import { withEmulator } from "./lib/emulator";
 
 export const plan = command({
   name: "plan",
-  usage: "npm run plan -- <env|env,env|all> [--offline] [--state <dir> | --empty-state] [--local [--endpoint <url>]] [--allow-destroy] [--override-reason <text>] [--out <dir>]",
+  usage:
+    "npm run plan -- <env|env,env|all> [--offline] [--state <dir> | --empty-state] [--local [--endpoint <url>]] [--allow-destroy] [--override-reason <text>] [--out <dir>]",
   help: `Synthesizes, plans each environment to a file and summarizes what would change. Writes
 <out>/<env>/plan.tfplan, plan.json and show.txt (terraform show), and <out>/summary.md (for pull
 requests), summary.txt (as printed) and summary.json.
@@ -26,7 +27,11 @@ unreadable state · 3 the guard blocked a protected environment's plan.`,
     const names = positionals[0] === "all" ? "" : positionals[0]!;
     const run = await withEmulator(values, (local) => planEnvironments({ names, states, out, override, local }));
     process.stdout.write(run.text);
-    const where = states.offline ? " (offline preview: local backend, placeholder credentials)" : values.local ? " (against the local emulator's state)" : "";
+    const where = states.offline
+      ? " (offline preview: local backend, placeholder credentials)"
+      : values.local
+        ? " (against the local emulator's state)"
+        : "";
     console.log(`\nPlans and summaries in ${out}${where}`);
     return run.verdict.blocked ? EXIT.guarded : EXIT.ok;
   },

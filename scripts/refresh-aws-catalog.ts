@@ -44,17 +44,22 @@ export const PARTITIONS = Object.keys(PARTITION_NAMES) as readonly (keyof typeof
 export const ZONE_SUPPLEMENT: Readonly<Record<string, { readonly letters: string; readonly evidence: string }>> = {
   "us-west-1": {
     letters: "abc",
-    evidence: "the region has three zone names and each account sees two of them; moto renames its pair to a and b (getmoto/moto issue 5494, scripts/ec2_get_instance_type_offerings.py)",
+    evidence:
+      "the region has three zone names and each account sees two of them; moto renames its pair to a and b (getmoto/moto issue 5494, scripts/ec2_get_instance_type_offerings.py)",
   },
   "ap-northeast-1": {
     letters: "abcd",
-    evidence: "ap-northeast-1b (zone id apne1-az3) remains in accounts created before it closed to new accounts; moto's account sees a, c, d",
+    evidence:
+      "ap-northeast-1b (zone id apne1-az3) remains in accounts created before it closed to new accounts; moto's account sees a, c, d",
   },
 };
 
 const CATALOG_DIR = join(__dirname, "..", "modules", "core", "aws-catalog");
 const MOTO_RESOURCES = "moto/ec2/resources";
-const HELP = readFileSync(__filename, "utf8").match(/\/\*\*([\s\S]*?)\*\//)![1]!.replace(/^ \* ?/gm, "").trim();
+const HELP = readFileSync(__filename, "utf8")
+  .match(/\/\*\*([\s\S]*?)\*\//)![1]!
+  .replace(/^ \* ?/gm, "")
+  .trim();
 
 export class UsageError extends Error {}
 export class SourceError extends Error {}
@@ -80,14 +85,16 @@ export function parseArgs(argv: readonly string[], today = new Date().toISOStrin
       continue;
     }
     const name = arg.replace(/^--/, "");
-    if (!arg.startsWith("--") || !["moto", "moto-label", "date", "sdk-core", "sdk-core-dir", "sdk-ec2", "out"].includes(name)) throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
+    if (!arg.startsWith("--") || !["moto", "moto-label", "date", "sdk-core", "sdk-core-dir", "sdk-ec2", "out"].includes(name))
+      throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
     const value = argv[++i];
     if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value`);
     values[name] = value;
   }
   const date = values.date ?? today;
   const parsed = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new UsageError(`--date ${JSON.stringify(date)} is not a date such as 2026-01-31`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+    throw new UsageError(`--date ${JSON.stringify(date)} is not a date such as 2026-01-31`);
   return {
     moto: values.moto,
     motoLabel: values["moto-label"],
@@ -106,7 +113,11 @@ export function parseArgs(argv: readonly string[], today = new Date().toISOStrin
 function npmPack(spec: string, into: string): { readonly dir: string; readonly version: string } {
   let json: string;
   try {
-    json = execFileSync("npm", ["pack", spec, "--json", "--pack-destination", into], { cwd: into, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    json = execFileSync("npm", ["pack", spec, "--json", "--pack-destination", into], {
+      cwd: into,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (error) {
     throw new SourceError(`npm pack ${spec} failed: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`);
   }
@@ -137,7 +148,11 @@ function findFile(dir: string, name: string): string | undefined {
 }
 
 export interface PartitionTable {
-  readonly partitions: readonly { readonly id: string; readonly regionRegex: string; readonly regions: Readonly<Record<string, unknown>> }[];
+  readonly partitions: readonly {
+    readonly id: string;
+    readonly regionRegex: string;
+    readonly regions: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 /** Region names per partition; the SDK's pseudo-regions (`aws-global`) fail the partition's own regex and are left out. */
@@ -147,7 +162,9 @@ export function regionsByPartition(table: PartitionTable): Record<string, string
     const partition = table.partitions.find((p) => p.id === id);
     if (!partition) throw new SourceError(`the SDK's partition table has no partition ${id}`);
     const pattern = new RegExp(partition.regionRegex);
-    result[id] = Object.keys(partition.regions).filter((name) => pattern.test(name)).sort();
+    result[id] = Object.keys(partition.regions)
+      .filter((name) => pattern.test(name))
+      .sort();
   }
   return result;
 }
@@ -156,9 +173,14 @@ async function loadPartitions(options: Options, scratch: string): Promise<{ read
   const pkg = options.sdkCoreDir ? { dir: resolve(options.sdkCoreDir), version: "" } : npmPack(`@aws-sdk/core@${options.sdkCore}`, scratch);
   const version = pkg.version || (JSON.parse(readFileSync(join(pkg.dir, "package.json"), "utf8")) as { version: string }).version;
   const file = findFile(pkg.dir, "partitions.js");
-  if (!file) throw new SourceError(`@aws-sdk/core ${version} has no dist-es/**/partitions.js: the SDK moved its partition table; update loadPartitions`);
+  if (!file)
+    throw new SourceError(
+      `@aws-sdk/core ${version} has no dist-es/**/partitions.js: the SDK moved its partition table; update loadPartitions`,
+    );
   const module = await importEsm(file, scratch);
-  const table = Object.values(module).find((value): value is PartitionTable => typeof value === "object" && value !== null && Array.isArray((value as PartitionTable).partitions));
+  const table = Object.values(module).find(
+    (value): value is PartitionTable => typeof value === "object" && value !== null && Array.isArray((value as PartitionTable).partitions),
+  );
   if (!table) throw new SourceError(`${file} exports no partition table`);
   return { table, source: `npm package @aws-sdk/core ${version}, ${file.slice(pkg.dir.length + 1)}` };
 }
@@ -177,12 +199,16 @@ export class MotoSource {
     const isBareGit = existsSync(join(root, "HEAD")) && existsSync(join(root, "objects"));
     const gitDir = isBareGit ? root : existsSync(join(root, ".git")) ? join(root, ".git") : undefined;
     if (gitDir) {
-      const git = (...args: string[]) => execFileSync("git", ["--git-dir", gitDir, ...args], { maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
+      const git = (...args: string[]) =>
+        execFileSync("git", ["--git-dir", gitDir, ...args], { maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
       const [commit, day] = git("log", "-1", "--format=%H %cs").toString().trim().split(" ");
       const dataDay = git("log", "-1", "--format=%cs", "--", MOTO_RESOURCES).toString().trim();
       const remote = (() => {
         try {
-          return git("config", "--get", "remote.origin.url").toString().trim().replace(/^.*[:/]([^/]+\/[^/]+?)(\.git)?$/, "$1");
+          return git("config", "--get", "remote.origin.url")
+            .toString()
+            .trim()
+            .replace(/^.*[:/]([^/]+\/[^/]+?)(\.git)?$/, "$1");
         } catch {
           return "getmoto/moto";
         }
@@ -195,13 +221,19 @@ export class MotoSource {
             return undefined;
           }
         },
-        (dir) => git("ls-tree", "--name-only", "HEAD", `${dir}/`).toString().split("\n").filter(Boolean).map((entry) => basename(entry)),
+        (dir) =>
+          git("ls-tree", "--name-only", "HEAD", `${dir}/`)
+            .toString()
+            .split("\n")
+            .filter(Boolean)
+            .map((entry) => basename(entry)),
         `${label ?? `GitHub repository ${remote}`} at commit ${commit} (${day}; its EC2 data last updated ${dataDay || "unknown"})`,
       );
     }
     const packageDir = [join(root, "moto"), root].find((dir) => existsSync(join(dir, "ec2", "resources")));
     if (!packageDir) throw new SourceError(`--moto ${JSON.stringify(path)} holds neither a git repository nor moto/ec2/resources`);
-    const version = readFileSync(join(packageDir, "__init__.py"), "utf8").match(/__version__\s*=\s*["']([^"']+)["']/)?.[1] ?? "unknown version";
+    const version =
+      readFileSync(join(packageDir, "__init__.py"), "utf8").match(/__version__\s*=\s*["']([^"']+)["']/)?.[1] ?? "unknown version";
     const onDisk = (file: string) => join(packageDir, file.replace(/^moto\//, ""));
     return new MotoSource(
       (file) => (existsSync(onDisk(file)) ? readFileSync(onDisk(file)) : undefined),
@@ -228,9 +260,14 @@ export class MotoSource {
 
 function locateInstalledMoto(): string {
   try {
-    return execFileSync("python3", ["-c", "import moto, os; print(os.path.dirname(moto.__file__))"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("python3", ["-c", "import moto, os; print(os.path.dirname(moto.__file__))"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
-    throw new UsageError("no --moto given and python3 cannot import moto: pass --moto with a clone of getmoto/moto or an unpacked moto wheel");
+    throw new UsageError(
+      "no --moto given and python3 cannot import moto: pass --moto with a clone of getmoto/moto or an unpacked moto wheel",
+    );
   }
 }
 
@@ -247,7 +284,8 @@ export function traitsKey(name: string, described: DescribedInstanceType): strin
   const supported = described.ProcessorInfo?.SupportedArchitectures ?? [];
   // i386 (32-bit) rides along with x86_64 on a few old types; Mac types name their own architectures.
   const architectures = ["x86_64", "arm64"].filter((arch) => supported.includes(arch) || supported.includes(`${arch}_mac`));
-  if (architectures.length === 0) throw new SourceError(`instance type ${name} has no x86_64 or arm64 architecture (${JSON.stringify(supported)})`);
+  if (architectures.length === 0)
+    throw new SourceError(`instance type ${name} has no x86_64 or arm64 architecture (${JSON.stringify(supported)})`);
   const mac = supported.some((arch) => arch.endsWith("_mac"));
   return [...architectures, ...(described.BurstablePerformanceSupported ? ["burstable"] : []), ...(mac ? ["mac"] : [])].join(" ");
 }
@@ -311,7 +349,15 @@ export function zoneLetters(offeringsByRegion: Readonly<Record<string, readonly 
 const GENERATED_BY = "Generated by scripts/refresh-aws-catalog.ts: do not edit by hand; run it again to refresh.";
 
 function header(what: string, lines: readonly string[], date: string): string {
-  return ["/**", ` * ${what}`, " *", ` * ${GENERATED_BY}`, ...lines.map((line) => (line ? ` * ${line}` : " *")), ` * Generated: ${date}.`, " */"].join("\n");
+  return [
+    "/**",
+    ` * ${what}`,
+    " *",
+    ` * ${GENERATED_BY}`,
+    ...lines.map((line) => (line ? ` * ${line}` : " *")),
+    ` * Generated: ${date}.`,
+    " */",
+  ].join("\n");
 }
 
 const quote = (value: string) => JSON.stringify(value);
@@ -380,7 +426,11 @@ export async function refresh(options: Options, log: (line: string) => void = co
 
     const regions = regionsByPartition(partitions.table);
     const known = new Set(Object.values(regions).flat());
-    const offerings = Object.fromEntries(moto.names("instance_type_offerings/availability-zone").map((region) => [region, moto.json<{ Location: string }[]>(`instance_type_offerings/availability-zone/${region}`)]));
+    const offerings = Object.fromEntries(
+      moto
+        .names("instance_type_offerings/availability-zone")
+        .map((region) => [region, moto.json<{ Location: string }[]>(`instance_type_offerings/availability-zone/${region}`)]),
+    );
     const letters = zoneLetters(offerings);
     const strays = Object.keys(letters).filter((region) => !known.has(region));
     if (strays.length > 0) throw new SourceError(`moto lists zones of regions the SDK does not know: ${strays.join(", ")}`);
@@ -409,7 +459,9 @@ export async function refresh(options: Options, log: (line: string) => void = co
       const names = enums ? Object.values(((await importEsm(enums, scratch))._InstanceType ?? {}) as Record<string, string>) : [];
       if (names.length === 0) throw new SourceError(`@aws-sdk/client-ec2 ${ec2.version} has no _InstanceType enum: update the cross-check`);
       const missing = names.filter((name) => !(name in described)).sort();
-      log(`cross-check: @aws-sdk/client-ec2 ${ec2.version} names ${names.length} instance types; ${missing.length} have no DescribeInstanceTypes data here (retired, not yet recorded, or not offered in the recorded regions) and stay out:`);
+      log(
+        `cross-check: @aws-sdk/client-ec2 ${ec2.version} names ${names.length} instance types; ${missing.length} have no DescribeInstanceTypes data here (retired, not yet recorded, or not offered in the recorded regions) and stay out:`,
+      );
       log(`  ${missing.join(" ") || "(none)"}`);
     }
   } finally {

@@ -25,7 +25,9 @@ function importCycles(files: readonly string[]): string[][] {
   const edges = new Map(
     files.map((file) => {
       const text = readFileSync(file, "utf8");
-      const targets = [...text.matchAll(IMPORT)].map((m) => resolveImport(file, (m[1] ?? m[2])!)).filter((t): t is string => t !== undefined);
+      const targets = [...text.matchAll(IMPORT)]
+        .map((m) => resolveImport(file, (m[1] ?? m[2])!))
+        .filter((t): t is string => t !== undefined);
       return [file, [...new Set(targets)]];
     }),
   );
@@ -74,7 +76,9 @@ describe("imports", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "a.ts"), 'import { b } from "./b";\nexport const a = b;\n');
     writeFileSync(join(dir, "b.ts"), 'import type { A } from "./a";\nexport const b = 1 as unknown as A;\n');
-    writeFileSync(join(dir, "c.ts"), 'export const c = 1;\n');
-    expect(importCycles([join(dir, "a.ts"), join(dir, "b.ts"), join(dir, "c.ts")])).toEqual([["node_modules/.cache/cycle-probe/a.ts", "node_modules/.cache/cycle-probe/b.ts"]]);
+    writeFileSync(join(dir, "c.ts"), "export const c = 1;\n");
+    expect(importCycles([join(dir, "a.ts"), join(dir, "b.ts"), join(dir, "c.ts")])).toEqual([
+      ["node_modules/.cache/cycle-probe/a.ts", "node_modules/.cache/cycle-probe/b.ts"],
+    ]);
   });
 });

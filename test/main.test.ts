@@ -38,10 +38,12 @@ describe("npm run synth", () => {
     });
     expect(run.status).toBe(0);
     // One line per warning, each naming its construct (the wording is reviewed in test/modules/corpus.test.ts).
-    expect(run.stderr.split("\n").filter(Boolean).map((line) => /^warning: (\S+): \S/.exec(line)?.[1] ?? line)).toEqual([
-      "dev/Default/alarm-topic",
-      "stage/Default/alarm-topic",
-    ]);
+    expect(
+      run.stderr
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => /^warning: (\S+): \S/.exec(line)?.[1] ?? line),
+    ).toEqual(["dev/Default/alarm-topic", "stage/Default/alarm-topic"]);
     expect(run.stdout).toBe("Synthesized dev, stage, prod to cdktf.out/stacks\n");
     expect(readdirSync(join(cwd, "cdktf.out", "stacks")).sort()).toEqual(["dev", "prod", "stage"]);
   });

@@ -52,7 +52,12 @@ const usesAction = (name: string) => (s: Step) => actionOf(s) === name;
 
 /** What GitHub gives a pull request's plan job: its labels, and repository variables. */
 function prContext(labels: readonly string[]): Context {
-  return { github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } }, vars: {}, secrets: {}, matrix: { environment: "prod", "plan-role": "" } };
+  return {
+    github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } },
+    vars: {},
+    secrets: {},
+    matrix: { environment: "prod", "plan-role": "" },
+  };
 }
 
 describe("secrets", () => {
@@ -68,15 +73,25 @@ describe("secrets", () => {
   it("passes every secret a called workflow reads, from each caller", () => {
     for (const { caller, job, callee } of calls) {
       const passed = job.secrets === "inherit" ? secretsRead(callee) : new Set(Object.keys(job.secrets ?? {}));
-      expect([...secretsRead(callee)].filter((s) => !passed.has(s)), `${caller} → ${callee.file}`).toEqual([]);
+      expect(
+        [...secretsRead(callee)].filter((s) => !passed.has(s)),
+        `${caller} → ${callee.file}`,
+      ).toEqual([]);
     }
   });
 
   it("declares every secret a called workflow reads, and passes only declared ones", () => {
     for (const { caller, job, callee } of calls) {
       const declared = Object.keys((triggers(callee).workflow_call as { secrets?: object } | null)?.secrets ?? {});
-      expect([...secretsRead(callee)].filter((s) => !declared.includes(s)), callee.file).toEqual([]);
-      if (job.secrets !== "inherit") expect(Object.keys(job.secrets ?? {}).filter((s) => !declared.includes(s)), caller).toEqual([]);
+      expect(
+        [...secretsRead(callee)].filter((s) => !declared.includes(s)),
+        callee.file,
+      ).toEqual([]);
+      if (job.secrets !== "inherit")
+        expect(
+          Object.keys(job.secrets ?? {}).filter((s) => !declared.includes(s)),
+          caller,
+        ).toEqual([]);
     }
   });
 });
@@ -86,7 +101,13 @@ describe("deploying", () => {
   const reusable = workflow("deploy-environment.yml");
   const planJob = reusable.jobs.plan!;
   const applyJob = reusable.jobs.apply!;
-  const inputs = (env: string): Context => ({ inputs: { environment: env }, vars: {}, secrets: {}, github: { token: "t" }, steps: { override: { outputs: {} } } });
+  const inputs = (env: string): Context => ({
+    inputs: { environment: env },
+    vars: {},
+    secrets: {},
+    github: { token: "t" },
+    steps: { override: { outputs: {} } },
+  });
 
   it("runs on main: dev, then stage, then prod, each through the reusable deploy workflow", () => {
     expect(triggers(deploy)).toEqual({ push: { branches: ["main"] } });
@@ -100,9 +121,18 @@ describe("deploying", () => {
   });
 
   it("never deploys with -auto-approve, --auto-approve or cdktf deploy", () => {
-    const scripts = [...allJobs().flatMap(({ job }) => expandedSteps(job.steps)), ...[...actions.values()].flatMap((a) => a.runs.steps ?? [])].map((s) => s.run ?? "");
+    const scripts = [
+      ...allJobs().flatMap(({ job }) => expandedSteps(job.steps)),
+      ...[...actions.values()].flatMap((a) => a.runs.steps ?? []),
+    ].map((s) => s.run ?? "");
     const unreviewed = /(^|\s)--?auto-approve\b|\bcdktf\s+deploy\b/m;
-    expect(["terraform apply -auto-approve", "npx cdktf deploy prod --auto-approve", "terraform -chdir=x apply -input=false -auto-approve plan"].every((run) => unreviewed.test(run))).toBe(true);
+    expect(
+      [
+        "terraform apply -auto-approve",
+        "npx cdktf deploy prod --auto-approve",
+        "terraform -chdir=x apply -input=false -auto-approve plan",
+      ].every((run) => unreviewed.test(run)),
+    ).toBe(true);
     expect(scripts.filter((run) => unreviewed.test(run))).toEqual([]);
   });
 
@@ -118,8 +148,15 @@ describe("deploying", () => {
     expect(steps.filter(usesAction("actions/checkout"))).toEqual([]);
     expect(steps.filter((s) => s.uses?.startsWith("./"))).toEqual([]);
     expect(steps.filter((s) => /\b(npm|npx|node|tsx)\b/.test(s.run ?? ""))).toEqual([]);
-    expect(steps.filter((s) => actionOf(s) !== undefined).map(actionOf)).toEqual(["actions/download-artifact", "hashicorp/setup-terraform", AWS_CREDENTIALS]);
-    expect(stepOf(applyJob, "terraform", usesAction("hashicorp/setup-terraform")).with).toEqual({ terraform_version: "1.11.4", terraform_wrapper: false });
+    expect(steps.filter((s) => actionOf(s) !== undefined).map(actionOf)).toEqual([
+      "actions/download-artifact",
+      "hashicorp/setup-terraform",
+      AWS_CREDENTIALS,
+    ]);
+    expect(stepOf(applyJob, "terraform", usesAction("hashicorp/setup-terraform")).with).toEqual({
+      terraform_version: "1.11.4",
+      terraform_wrapper: false,
+    });
   });
 
   it("applies exactly the plan folder its plan job uploaded: init of the saved configuration with its lock file, then apply of the plan file", () => {
@@ -149,7 +186,10 @@ describe("deploying", () => {
     const verify = stepOf(applyJob, "verify step", (s) => /sha256sum/.test(s.run ?? ""));
     const planFile = "the plan file's bytes";
     const sha = createHash("sha256").update(planFile).digest("hex");
-    const sha256 = runScript(digestStep.run!, { env: stepEnv(reusable, planJob, digestStep, inputs("prod")), files: { "plans/prod/plan.tfplan": planFile } }).outputs.sha256;
+    const sha256 = runScript(digestStep.run!, {
+      env: stepEnv(reusable, planJob, digestStep, inputs("prod")),
+      files: { "plans/prod/plan.tfplan": planFile },
+    }).outputs.sha256;
     const verified = (digest: string, commit = "0123456789abcdef0123456789abcdef01234567") => {
       const ctx = { ...inputs("prod"), needs: { plan: { outputs: { digest, commit } } } };
       return runScript(verify.run!, { env: stepEnv(reusable, applyJob, verify, ctx), files: { "saved-plan/plan.tfplan": planFile } });
@@ -166,7 +206,9 @@ describe("deploying", () => {
       for (const digest of [sha.replace(/^./, (c) => (c === "0" ? "1" : "0")), ""]) {
         const run = verified(digest);
         expect(run.status, digest).toBe(5);
-        expect(run.stdout).toMatch(/^::error title=Not the reviewed plan::saved-plan\/plan\.tfplan has SHA-256 [0-9a-f]{64}, but its plan job published/m);
+        expect(run.stdout).toMatch(
+          /^::error title=Not the reviewed plan::saved-plan\/plan\.tfplan has SHA-256 [0-9a-f]{64}, but its plan job published/m,
+        );
       }
       const otherCommit = verified(sha, "f".repeat(40));
       expect(otherCommit.status).toBe(5);
@@ -188,7 +230,8 @@ describe("deploying", () => {
 
   it("applies from main only", () => {
     expect(evaluate(applyJob.if!, { github: { ref: "refs/heads/main" } })).toBe(true);
-    for (const ref of ["refs/heads/feature", "refs/pull/12/merge", "refs/tags/v1"]) expect(evaluate(applyJob.if!, { github: { ref } }), ref).toBe(false);
+    for (const ref of ["refs/heads/feature", "refs/pull/12/merge", "refs/tags/v1"])
+      expect(evaluate(applyJob.if!, { github: { ref } }), ref).toBe(false);
   });
 
   it("writes the plan's summary to the job summary, also when the guard blocked", () => {
@@ -203,10 +246,13 @@ describe("deploying", () => {
 
   it("says in plain words that a stale plan was refused, and fails with its exit code", () => {
     const apply = stepOf(applyJob, "apply step", (s) => /terraform .*apply/.test(s.run ?? ""));
-    const run = (body: string) => runScript(apply.run!, { env: stepEnv(reusable, applyJob, apply, inputs("prod")), stubs: { terraform: body } });
+    const run = (body: string) =>
+      runScript(apply.run!, { env: stepEnv(reusable, applyJob, apply, inputs("prod")), stubs: { terraform: body } });
     const stale = run(`if [ "$2" = apply ]; then echo "Error: Saved plan is stale"; exit 1; fi`);
     expect(stale.status).toBe(5);
-    expect(stale.stdout).toMatch(/^::error title=Stale plan::prod changed after this plan was made, so Terraform refused it and applied nothing/m);
+    expect(stale.stdout).toMatch(
+      /^::error title=Stale plan::prod changed after this plan was made, so Terraform refused it and applied nothing/m,
+    );
     const failed = run(`if [ "$2" = apply ]; then echo "Error: AccessDenied"; exit 1; fi`);
     expect(failed.status).toBe(1);
     expect(failed.stdout).not.toContain("::error");
@@ -220,29 +266,59 @@ describe("deploying", () => {
     const event = (event: "labeled" | "unlabeled", name: string, at: string) => ({ event, created_at: at, label: { name } });
 
     function deployArgs(merged: boolean, events: object[], env = "prod"): { reason?: string; args: readonly string[] } {
-      const ghRoutes = { "repos/acme/elastic-web-tier/commits/0123456789abcdef0123456789abcdef01234567/pulls": pulls(merged), "repos/acme/elastic-web-tier/issues/12/events": events };
+      const ghRoutes = {
+        "repos/acme/elastic-web-tier/commits/0123456789abcdef0123456789abcdef01234567/pulls": pulls(merged),
+        "repos/acme/elastic-web-tier/issues/12/events": events,
+      };
       const looked = runScript(overrideStep.run!, { env: stepEnv(reusable, planJob, overrideStep, inputs(env)), ghRoutes });
       expect(looked.status, looked.stderr).toBe(0);
       const ctx = { ...inputs(env), steps: { override: { outputs: looked.outputs } } };
-      return { reason: looked.outputs.reason, args: runScript(planStep.run!, { env: stepEnv(reusable, planJob, planStep, ctx), npmExit: 0 }).calls[0]! };
+      return {
+        reason: looked.outputs.reason,
+        args: runScript(planStep.run!, { env: stepEnv(reusable, planJob, planStep, ctx), npmExit: 0 }).calls[0]!,
+      };
     }
 
     it("comes from the environment's allow-destroy label that the merged pull request carried at the merge, and names it", () => {
-      const { reason, args } = deployArgs(true, [event("labeled", "docs", "2026-11-19T09:00:00Z"), event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z")]);
+      const { reason, args } = deployArgs(true, [
+        event("labeled", "docs", "2026-11-19T09:00:00Z"),
+        event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z"),
+      ]);
       expect(reason).toBe("pull-request label allow-destroy:prod on #12");
-      expect(args).toEqual(["npm", "run", "deploy", "--", "prod", "--plan-only", "--allow-destroy", "--override-reason", "pull-request label allow-destroy:prod on #12", "--out", "plans"]);
+      expect(args).toEqual([
+        "npm",
+        "run",
+        "deploy",
+        "--",
+        "prod",
+        "--plan-only",
+        "--allow-destroy",
+        "--override-reason",
+        "pull-request label allow-destroy:prod on #12",
+        "--out",
+        "plans",
+      ]);
     });
 
     it("is absent for a label added after the merge, removed before it, of another environment, or on a pull request that was not merged", () => {
       const cases: Record<string, [boolean, object[]]> = {
         "added after the merge": [true, [event("labeled", "allow-destroy:prod", "2026-11-20T10:05:00Z")]],
-        "removed before the merge": [true, [event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z"), event("unlabeled", "allow-destroy:prod", "2026-11-19T11:00:00Z")]],
+        "removed before the merge": [
+          true,
+          [
+            event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z"),
+            event("unlabeled", "allow-destroy:prod", "2026-11-19T11:00:00Z"),
+          ],
+        ],
         "another environment's": [true, [event("labeled", "allow-destroy:stage", "2026-11-19T10:00:00Z")]],
         "the bare label": [true, [event("labeled", "allow-destroy", "2026-11-19T10:00:00Z")]],
         "not merged": [false, [event("labeled", "allow-destroy:prod", "2026-11-19T10:00:00Z")]],
       };
-      for (const [name, [merged, events]] of Object.entries(cases)) expect(deployArgs(merged, events).args, name).not.toContain("--allow-destroy");
-      expect(deployArgs(true, [event("labeled", "allow-destroy:stage", "2026-11-19T10:00:00Z")], "stage").args).toContain("--allow-destroy");
+      for (const [name, [merged, events]] of Object.entries(cases))
+        expect(deployArgs(merged, events).args, name).not.toContain("--allow-destroy");
+      expect(deployArgs(true, [event("labeled", "allow-destroy:stage", "2026-11-19T10:00:00Z")], "stage").args).toContain(
+        "--allow-destroy",
+      );
     });
   });
 });
@@ -254,7 +330,9 @@ describe("pull requests", () => {
 
   it("runs the tests once per pull request", () => {
     const testing = allJobs().filter(
-      ({ file, job }) => "pull_request" in triggers(workflow(file)) && expandedSteps(job.steps).some((s) => /\.ci\/run|\bnpm (run )?test\b|\bvitest\b/.test(s.run ?? "")),
+      ({ file, job }) =>
+        "pull_request" in triggers(workflow(file)) &&
+        expandedSteps(job.steps).some((s) => /\.ci\/run|\bnpm (run )?test\b|\bvitest\b/.test(s.run ?? "")),
     );
     expect(testing.map(({ file, id }) => `${file}:${id}`)).toEqual(["ci.yml:test"]);
     expect(Object.keys(triggers(workflow("ci.yml"))).sort()).toEqual(["pull_request", "push"]);
@@ -269,8 +347,21 @@ describe("pull requests", () => {
   });
 
   it("turns the environment's allow-destroy label, and only that label, into the recorded override", () => {
-    const argsFor = (labels: string[]) => runScript(planStep.run!, { env: stepEnv(plan, planJob, planStep, prContext(labels)), npmExit: 0 }).calls[0]!;
-    expect(argsFor(["allow-destroy:prod"])).toEqual(["npm", "run", "plan", "--", "prod", "--offline", "--allow-destroy", "--override-reason", "pull-request label allow-destroy:prod", "--out", "plans"]);
+    const argsFor = (labels: string[]) =>
+      runScript(planStep.run!, { env: stepEnv(plan, planJob, planStep, prContext(labels)), npmExit: 0 }).calls[0]!;
+    expect(argsFor(["allow-destroy:prod"])).toEqual([
+      "npm",
+      "run",
+      "plan",
+      "--",
+      "prod",
+      "--offline",
+      "--allow-destroy",
+      "--override-reason",
+      "pull-request label allow-destroy:prod",
+      "--out",
+      "plans",
+    ]);
     for (const labels of [[], ["docs"], ["allow-destroy"], ["allow-destroy:stage"], ["allow-destroy:prod-later"]]) {
       expect(argsFor(labels), labels.join()).toEqual(["npm", "run", "plan", "--", "prod", "--offline", "--out", "plans"]);
     }
@@ -279,8 +370,11 @@ describe("pull requests", () => {
   describe("credentials", () => {
     const ctx = (environment: string, role: string): Context => ({ ...prContext([]), matrix: { environment, "plan-role": role } });
     const credentials = stepOf(planJob, "credentials", usesAction(AWS_CREDENTIALS));
-    const argsFor = (environment: string, role: string) => runScript(planStep.run!, { env: stepEnv(plan, planJob, planStep, ctx(environment, role)), npmExit: 0 }).calls[0]!;
-    const pullRequestFiles = [...workflows.values()].filter((wf) => "pull_request" in triggers(wf) || "pull_request_target" in triggers(wf));
+    const argsFor = (environment: string, role: string) =>
+      runScript(planStep.run!, { env: stepEnv(plan, planJob, planStep, ctx(environment, role)), npmExit: 0 }).calls[0]!;
+    const pullRequestFiles = [...workflows.values()].filter(
+      (wf) => "pull_request" in triggers(wf) || "pull_request_target" in triggers(wf),
+    );
 
     it("plans prod offline always: its matrix entry has no role, so no credentials are taken", () => {
       expect(matrix.find((m) => m.environment === "prod")).toEqual({ environment: "prod", "plan-role": "" });
@@ -289,9 +383,14 @@ describe("pull requests", () => {
     });
 
     it("plans dev and stage read-only with their pull-request roles when set, offline otherwise", () => {
-      expect(matrix.filter((m) => m.environment !== "prod").map((m) => m["plan-role"])).toEqual(["${{ vars.AWS_PR_PLAN_ROLE_ARN_DEV }}", "${{ vars.AWS_PR_PLAN_ROLE_ARN_STAGE }}"]);
+      expect(matrix.filter((m) => m.environment !== "prod").map((m) => m["plan-role"])).toEqual([
+        "${{ vars.AWS_PR_PLAN_ROLE_ARN_DEV }}",
+        "${{ vars.AWS_PR_PLAN_ROLE_ARN_STAGE }}",
+      ]);
       expect(credentials.with!["role-to-assume"]).toBe("${{ matrix.plan-role }}");
-      expect(Boolean(evaluate(credentials.if!.replace(/^\$\{\{|\}\}$/g, ""), ctx("dev", "arn:aws:iam::111111111111:role/pr-plan")))).toBe(true);
+      expect(Boolean(evaluate(credentials.if!.replace(/^\$\{\{|\}\}$/g, ""), ctx("dev", "arn:aws:iam::111111111111:role/pr-plan")))).toBe(
+        true,
+      );
       expect(argsFor("dev", "arn:aws:iam::111111111111:role/pr-plan")).toEqual(["npm", "run", "plan", "--", "dev", "--out", "plans"]);
       expect(argsFor("stage", "")).toEqual(["npm", "run", "plan", "--", "stage", "--offline", "--out", "plans"]);
     });
@@ -313,9 +412,15 @@ describe("pull requests", () => {
     expect(blocked.status).toBe(0);
     expect(blocked.outputs.exit).toBe("3");
     const later = planJob.steps!.slice(planJob.steps!.indexOf(planStep) + 1);
-    for (const step of later.filter((s) => s.uses || /GITHUB_STEP_SUMMARY/.test(s.run ?? ""))) expect(step.if, step.name ?? step.uses).toMatch(/!cancelled\(\)|always\(\)/);
-    const fail = only(later.filter((s) => s.if?.includes("steps.plan.outputs.exit")), "fail step");
-    const failed = runScript(fail.run!, { env: stepEnv(plan, planJob, fail, { ...prContext([]), steps: { plan: { outputs: { exit: "3" } } } }) });
+    for (const step of later.filter((s) => s.uses || /GITHUB_STEP_SUMMARY/.test(s.run ?? "")))
+      expect(step.if, step.name ?? step.uses).toMatch(/!cancelled\(\)|always\(\)/);
+    const fail = only(
+      later.filter((s) => s.if?.includes("steps.plan.outputs.exit")),
+      "fail step",
+    );
+    const failed = runScript(fail.run!, {
+      env: stepEnv(plan, planJob, fail, { ...prContext([]), steps: { plan: { outputs: { exit: "3" } } } }),
+    });
     expect(failed.status).toBe(1);
     expect(failed.stdout).toMatch(/::error title=Guard::.*Add the label allow-destroy:prod to this pull request/);
   });
@@ -339,7 +444,12 @@ describe("pull requests", () => {
       return calls;
     };
     const body = JSON.stringify(`${COMMENT_MARKER}\n## Terraform plan`);
-    expect(await runComment([{ id: 3, body: "LGTM" }, { id: 4, body: `${COMMENT_MARKER}\nold` }])).toEqual([`update {"owner":"acme","repo":"web","comment_id":4,"body":${body}}`]);
+    expect(
+      await runComment([
+        { id: 3, body: "LGTM" },
+        { id: 4, body: `${COMMENT_MARKER}\nold` },
+      ]),
+    ).toEqual([`update {"owner":"acme","repo":"web","comment_id":4,"body":${body}}`]);
     expect(await runComment([{ id: 3, body: "LGTM" }])).toEqual([`create {"owner":"acme","repo":"web","issue_number":7,"body":${body}}`]);
   });
 });
@@ -378,7 +488,12 @@ describe("variables", () => {
           return `${file}:${id} ${evaluate(credentials.with!["role-to-assume"]!.replace(/^\$\{\{|\}\}$/g, ""), { vars, matrix: { "plan-role": "pull-request role" } })}`;
         }),
     );
-    expect(roles.sort()).toEqual(["deploy-environment.yml:apply deploy", "deploy-environment.yml:plan plan", "drift.yml:drift plan", "plan.yml:plan pull-request role"]);
+    expect(roles.sort()).toEqual([
+      "deploy-environment.yml:apply deploy",
+      "deploy-environment.yml:plan plan",
+      "drift.yml:drift plan",
+      "plan.yml:plan pull-request role",
+    ]);
   });
 
   it("refuses, before planning on main, an environment whose state would stay on the runner", () => {
@@ -408,7 +523,9 @@ describe("permissions", () => {
     return {
       ...(steps.some(usesAction("actions/checkout")) ? { contents: "read" } : {}),
       ...(steps.some(usesAction(AWS_CREDENTIALS)) ? { "id-token": "write" } : {}),
-      ...(steps.some((s) => /\bgh api "repos\/\$GITHUB_REPOSITORY\/commits\/\$GITHUB_SHA\/pulls"/.test(s.run ?? "")) ? { "pull-requests": "read" } : {}),
+      ...(steps.some((s) => /\bgh api "repos\/\$GITHUB_REPOSITORY\/commits\/\$GITHUB_SHA\/pulls"/.test(s.run ?? ""))
+        ? { "pull-requests": "read" }
+        : {}),
       ...(steps.some(usesAction("actions/github-script")) ? { "pull-requests": "write" } : {}),
     };
   }
@@ -435,12 +552,20 @@ describe("permissions", () => {
       "drift.yml:drift",
       "plan.yml:plan",
     ]);
-    const writers = allJobs().filter(({ job }) => Object.values((job.permissions as object) ?? {}).includes("write") && (job.permissions as Record<string, string>)["pull-requests"] === "write");
+    const writers = allJobs().filter(
+      ({ job }) =>
+        Object.values((job.permissions as object) ?? {}).includes("write") &&
+        (job.permissions as Record<string, string>)["pull-requests"] === "write",
+    );
     expect(writers.map(({ file, id }) => `${file}:${id}`)).toEqual(["plan.yml:comment"]);
   });
 
   it("leaves no token in the checked-out repository", () => {
-    const checkouts = allJobs().flatMap(({ file, id, job }) => expandedSteps(job.steps).filter(usesAction("actions/checkout")).map((s) => [`${file}:${id}`, s] as const));
+    const checkouts = allJobs().flatMap(({ file, id, job }) =>
+      expandedSteps(job.steps)
+        .filter(usesAction("actions/checkout"))
+        .map((s) => [`${file}:${id}`, s] as const),
+    );
     expect(checkouts.length).toBeGreaterThan(0);
     for (const [where, step] of checkouts) expect(step.with?.["persist-credentials"], where).toBe(false);
   });
@@ -472,7 +597,11 @@ describe("provider cache", () => {
   const providerStep = setup.runs.steps!.find((s) => s.id === "provider")!;
 
   it("sets up the shared provider cache in every job that runs Terraform", () => {
-    const running = allJobs().filter(({ job }) => ["plan", "deploy", "drift"].some((c) => runsNpm(job, c).length > 0) || expandedSteps(job.steps).some((s) => s.run?.includes(".ci/run")));
+    const running = allJobs().filter(
+      ({ job }) =>
+        ["plan", "deploy", "drift"].some((c) => runsNpm(job, c).length > 0) ||
+        expandedSteps(job.steps).some((s) => s.run?.includes(".ci/run")),
+    );
     expect(running.length).toBeGreaterThanOrEqual(4);
     for (const { file, id, job } of running) {
       const steps = job.steps ?? [];
@@ -486,7 +615,10 @@ describe("provider cache", () => {
     const run = runScript(providerStep.run!, { cwd: ROOT });
     expect(run.status, run.stderr).toBe(0);
     expect(run.outputs).toEqual({ aws: AWS_PROVIDER_VERSION });
-    expect(run.exported).toEqual({ TF_PLUGIN_CACHE_DIR: join(run.runnerTemp, "terraform-plugins"), TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: "true" });
+    expect(run.exported).toEqual({
+      TF_PLUGIN_CACHE_DIR: join(run.runnerTemp, "terraform-plugins"),
+      TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: "true",
+    });
     const cache = stepOf({ steps: setup.runs.steps }, "cache", usesAction("actions/cache"));
     const ctx = { runner: { temp: run.runnerTemp, os: "Linux", arch: "X64" }, steps: { provider: { outputs: run.outputs } } };
     expect(render(cache.with!.path!, ctx)).toBe(run.exported.TF_PLUGIN_CACHE_DIR);
@@ -506,7 +638,8 @@ describe("local actions", () => {
     expect([...actions.keys()].sort()).toEqual(["./.github/actions/remote-state", "./.github/actions/setup"]);
     for (const action of actions.values()) {
       expect(action.runs.using, action.path).toBe("composite");
-      for (const step of (action.runs.steps ?? []).filter((s) => s.run)) expect(step.shell, `${action.path}: ${step.name ?? step.run}`).toBe("bash");
+      for (const step of (action.runs.steps ?? []).filter((s) => s.run))
+        expect(step.shell, `${action.path}: ${step.name ?? step.run}`).toBe("bash");
     }
   });
 
@@ -546,12 +679,17 @@ describe("drift", () => {
   });
 
   it("reports to the job summary whether or not it drifted", () => {
-    const report = only(job.steps!.filter((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? "")), "report step");
+    const report = only(
+      job.steps!.filter((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? "")),
+      "report step",
+    );
     expect(report.if).toBe("${{ !cancelled() }}");
     expect(job.steps!.indexOf(report)).toBeGreaterThan(job.steps!.indexOf(step));
     const out = runScript(step.run!, { env: stepEnv(drift, job, step, ctx("prod")), npmExit: 4 }).calls[0]!;
     const dir = out[out.indexOf("--out") + 1];
-    expect(runScript(report.run!, { files: { [`${dir}/drift.md`]: "## Drift\nprod: 1 changed outside Terraform\n" } }).summary).toBe("## Drift\nprod: 1 changed outside Terraform\n");
+    expect(runScript(report.run!, { files: { [`${dir}/drift.md`]: "## Drift\nprod: 1 changed outside Terraform\n" } }).summary).toBe(
+      "## Drift\nprod: 1 changed outside Terraform\n",
+    );
   });
 });
 
@@ -579,12 +717,24 @@ describe("code owners", () => {
       return { pattern: pattern!, owners };
     });
   const ownersOf = (path: string) => {
-    const matching = rules.filter(({ pattern }) => (pattern.endsWith("/") ? `/${path}/`.startsWith(pattern) || `/${path}`.startsWith(pattern) : `/${path}` === pattern));
+    const matching = rules.filter(({ pattern }) =>
+      pattern.endsWith("/") ? `/${path}/`.startsWith(pattern) || `/${path}`.startsWith(pattern) : `/${path}` === pattern,
+    );
     return matching.at(-1)?.owners ?? [];
   };
 
   it("needs an owner's review for what deploys and what judges a deploy", () => {
-    for (const path of [".github/workflows/plan.yml", ".github/CODEOWNERS", "envs/prod.ts", "scripts/lib/guard.ts", "modules/network/network.ts", "main.ts", "package.json", "package-lock.json", "cdktf.json"]) {
+    for (const path of [
+      ".github/workflows/plan.yml",
+      ".github/CODEOWNERS",
+      "envs/prod.ts",
+      "scripts/lib/guard.ts",
+      "modules/network/network.ts",
+      "main.ts",
+      "package.json",
+      "package-lock.json",
+      "cdktf.json",
+    ]) {
       expect(ownersOf(path), path).toEqual([expect.stringMatching(/^@[\w-]+(\/[\w-]+)?$/)]);
     }
   });

@@ -33,6 +33,11 @@ export class AlarmForward extends Construct {
       tags: nameTags(forwardRuleName(props.name), props.tags),
     });
     // No role: EventBridge publishes to SNS under the topic's own policy, as AWS advises for SNS targets.
-    forEachValue(this, "target", props.topicArns, (s, targetId, arn, forEach) => new CloudwatchEventTarget(s, targetId, { forEach, rule: rule.name, arn }));
+    forEachValue(
+      this,
+      "target",
+      props.topicArns,
+      (s, targetId, arn, forEach) => new CloudwatchEventTarget(s, targetId, { forEach, rule: rule.name, arn }),
+    );
   }
 }

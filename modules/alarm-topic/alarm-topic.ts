@@ -87,7 +87,9 @@ export class AlarmTopic extends Construct {
           Resource: "*",
           Condition: {
             StringEquals: { "kms:CallerAccount": account, "kms:ViaService": `sns.${arnPart(key.arn, "region")}.amazonaws.com` },
-            ArnLike: { "aws:PrincipalArn": `arn:${arnPart(key.arn, "partition")}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling*` },
+            ArnLike: {
+              "aws:PrincipalArn": `arn:${arnPart(key.arn, "partition")}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling*`,
+            },
           },
         },
       ),
@@ -113,11 +115,16 @@ export class AlarmTopic extends Construct {
 
     subscribeEmails(this, topic.arn, props.emailSubscriptions ?? d.emailSubscriptions);
     // Keyed by URL. Pending until the endpoint confirms; Terraform does not wait for it.
-    forEachValue(this, "https", props.httpsEndpoints ?? d.httpsEndpoints, (s, subscriptionId, endpoint, forEach) =>
-      new SnsTopicSubscription(s, subscriptionId, { forEach, topicArn: topic.arn, protocol: "https", endpoint }),
+    forEachValue(
+      this,
+      "https",
+      props.httpsEndpoints ?? d.httpsEndpoints,
+      (s, subscriptionId, endpoint, forEach) =>
+        new SnsTopicSubscription(s, subscriptionId, { forEach, topicArn: topic.arn, protocol: "https", endpoint }),
     );
     const forward = props.forwardToTopicArns ?? d.forwardToTopicArns;
-    if (isToken(forward) || forward.length > 0) new AlarmForward(this, "forward", { name: props.name, topicArns: forward, tags: props.tags });
+    if (isToken(forward) || forward.length > 0)
+      new AlarmForward(this, "forward", { name: props.name, topicArns: forward, tags: props.tags });
 
     if (!hasSubscriber(props)) {
       Annotations.of(this).addWarning(

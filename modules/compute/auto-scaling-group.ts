@@ -1,4 +1,8 @@
-import { AutoscalingGroup, type AutoscalingGroupConfig, type AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements } from "@cdktf/provider-aws/lib/autoscaling-group";
+import {
+  AutoscalingGroup,
+  type AutoscalingGroupConfig,
+  type AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements,
+} from "@cdktf/provider-aws/lib/autoscaling-group";
 import { AutoscalingLifecycleHook } from "@cdktf/provider-aws/lib/autoscaling-lifecycle-hook";
 import { AutoscalingNotification } from "@cdktf/provider-aws/lib/autoscaling-notification";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -6,7 +10,14 @@ import type { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import type { Construct } from "constructs";
 import { policyDocument } from "../core/aws";
-import type { CountRange, InstanceRefreshOptions, InstanceRequirements, LifecycleHookOptions, MixedInstancesOptions, WarmPoolOptions } from "./capacity";
+import type {
+  CountRange,
+  InstanceRefreshOptions,
+  InstanceRequirements,
+  LifecycleHookOptions,
+  MixedInstancesOptions,
+  WarmPoolOptions,
+} from "./capacity";
 import { COMPUTE_DEFAULTS, type AsgModeProps } from "./props";
 import { refreshBounds } from "./validate";
 
@@ -46,7 +57,12 @@ function refreshPreferences(r: InstanceRefreshOptions): Record<string, unknown> 
   return Object.fromEntries(Object.entries(preferences).filter(([, v]) => v !== undefined));
 }
 
-export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTemplate: LaunchTemplate, instanceRoleName: string): AutoscalingGroup {
+export function autoScalingGroup(
+  scope: Construct,
+  props: AsgModeProps,
+  launchTemplate: LaunchTemplate,
+  instanceRoleName: string,
+): AutoscalingGroup {
   const d = COMPUTE_DEFAULTS;
   const refresh = refreshBounds(props);
   // latest_version (not "$Latest") so a template change (an image, a pinned version, a type) is
@@ -74,7 +90,11 @@ export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTe
     metricsGranularity: "1Minute",
     instanceRefresh: {
       strategy: d.instanceRefreshStrategy,
-      preferences: { minHealthyPercentage: refresh.min, maxHealthyPercentage: refresh.max, ...refreshPreferences(props.instanceRefresh ?? {}) },
+      preferences: {
+        minHealthyPercentage: refresh.min,
+        maxHealthyPercentage: refresh.max,
+        ...refreshPreferences(props.instanceRefresh ?? {}),
+      },
     },
     tag: [{ key: "Name", value: props.name, propagateAtLaunch: true }],
     // Scaling policies own the desired capacity once the group exists; re-applying the
@@ -83,11 +103,17 @@ export function autoScalingGroup(scope: Construct, props: AsgModeProps, launchTe
   });
 
   if (props.alarmTopicArn !== undefined) {
-    new AutoscalingNotification(scope, "notifications", { groupNames: [group.name], notifications: [...GROUP_NOTIFICATIONS], topicArn: props.alarmTopicArn });
+    new AutoscalingNotification(scope, "notifications", {
+      groupNames: [group.name],
+      notifications: [...GROUP_NOTIFICATIONS],
+      topicArn: props.alarmTopicArn,
+    });
   }
   const hooks = props.lifecycleHooks ?? {};
-  if (hooks.launch) lifecycleHook(scope, "launch-hook", `${props.name}-launch`, group.name, "autoscaling:EC2_INSTANCE_LAUNCHING", hooks.launch);
-  if (hooks.terminate) lifecycleHook(scope, "terminate-hook", `${props.name}-terminate`, group.name, "autoscaling:EC2_INSTANCE_TERMINATING", hooks.terminate);
+  if (hooks.launch)
+    lifecycleHook(scope, "launch-hook", `${props.name}-launch`, group.name, "autoscaling:EC2_INSTANCE_LAUNCHING", hooks.launch);
+  if (hooks.terminate)
+    lifecycleHook(scope, "terminate-hook", `${props.name}-terminate`, group.name, "autoscaling:EC2_INSTANCE_TERMINATING", hooks.terminate);
   if (hooks.launch || hooks.terminate) {
     // The instance itself may finish its lifecycle action (at the end of its user data, say).
     new IamRolePolicy(scope, "lifecycle-actions", {
@@ -161,7 +187,14 @@ function warmPool(options: WarmPoolOptions): NonNullable<AutoscalingGroupConfig[
   };
 }
 
-function lifecycleHook(scope: Construct, id: string, name: string, groupName: string, transition: string, options: LifecycleHookOptions): void {
+function lifecycleHook(
+  scope: Construct,
+  id: string,
+  name: string,
+  groupName: string,
+  transition: string,
+  options: LifecycleHookOptions,
+): void {
   const d = COMPUTE_DEFAULTS.lifecycleHook;
   new AutoscalingLifecycleHook(scope, id, {
     name,

@@ -233,12 +233,19 @@ export const INSTANCE_REQUIREMENTS_SHAPE: ShapeOf<InstanceRequirements> = {
 export function mixedInstancesSpec(instanceType: OptionalSpec<string>): OptionalSpec<MixedInstancesOptions> {
   return object<MixedInstancesOptions>({
     // The list's length decides how many overrides the policy has; its items may be tokens.
-    instanceTypes: list(instanceType, { minItems: 1, maxItems: 40, noun: ["instance type", "instance types"], why: "AWS's limit per group", unique: true, lengthDecides: "the policy's overrides" }),
+    instanceTypes: list(instanceType, {
+      minItems: 1,
+      maxItems: 40,
+      noun: ["instance type", "instance types"],
+      why: "AWS's limit per group",
+      unique: true,
+      lengthDecides: "the policy's overrides",
+    }),
     instanceRequirements: object(INSTANCE_REQUIREMENTS_SHAPE),
     weights: record(integer({ min: 1, max: 999 })),
     spotMaxPrice: string({
       pattern: /^\d{1,5}(\.\d{1,6})?$/,
-      what: "a price in USD per hour as a decimal string such as \"0.05\"",
+      what: 'a price in USD per hour as a decimal string such as "0.05"',
       refine: (p) => (Number(p) > 0 ? undefined : `(${JSON.stringify(p)}) must be above 0`),
     }),
     onDemandBaseCapacity: integer({ min: 0, max: 1000 }),

@@ -57,7 +57,11 @@ export class Compute extends Construct {
       vpcId: props.vpcId,
       tags: props.tags,
     });
-    securityGroup.allowIngress(appPort, { securityGroupId: props.loadBalancer.securityGroupId, key: "load-balancer" }, "App port from the load balancer");
+    securityGroup.allowIngress(
+      appPort,
+      { securityGroupId: props.loadBalancer.securityGroupId, key: "load-balancer" },
+      "App port from the load balancer",
+    );
     if (props.allowAllEgress ?? d.allowAllEgress) securityGroup.allowAllEgress("All outbound");
     else securityGroup.allowEgress(443, { cidr: "0.0.0.0/0", key: "https" }, "HTTPS out: SSM, package mirrors, AWS APIs");
 
@@ -69,10 +73,17 @@ export class Compute extends Construct {
     });
     new IamRolePolicyAttachment(this, "ssm-managed-instance-core", { role: role.name, policyArn: SSM_MANAGED_POLICY });
     // Keyed by ARN, so the list may be another stack's output and reordering it changes nothing.
-    forEachValue(this, "managed-policy", props.managedPolicyArns ?? d.managedPolicyArns, (scope, id, policyArn, forEach) =>
-      new IamRolePolicyAttachment(scope, id, { forEach, role: role.name, policyArn }),
+    forEachValue(
+      this,
+      "managed-policy",
+      props.managedPolicyArns ?? d.managedPolicyArns,
+      (scope, id, policyArn, forEach) => new IamRolePolicyAttachment(scope, id, { forEach, role: role.name, policyArn }),
     );
-    const profile = new IamInstanceProfile(this, "instance-profile", { name: `${props.name}-instance`, role: role.name, tags: tags(props.name) });
+    const profile = new IamInstanceProfile(this, "instance-profile", {
+      name: `${props.name}-instance`,
+      role: role.name,
+      tags: tags(props.name),
+    });
 
     // Every type the group may launch shares one architecture (validated), so one image serves.
     // Instance requirements name no type: the launch template then has none.

@@ -46,7 +46,10 @@ export const WEB_TIER_OUTPUTS = {
       "ARN of every target group by name: the instances' under \"default\", each other service's under its own (where that service registers its targets)",
   },
   queues: { kind: "map", description: "Every queue subscribed to the topic, by its configured name: { url, arn, name, dlq_url, dlq_arn }" },
-  isolated_subnet_ids: { kind: "list", description: "Isolated subnet IDs (no route to the internet), one per availability zone; empty without the tier" },
+  isolated_subnet_ids: {
+    kind: "list",
+    description: "Isolated subnet IDs (no route to the internet), one per availability zone; empty without the tier",
+  },
   database_subnet_group_name: { kind: "string", description: "DB subnet group over the isolated subnets, for RDS; empty without one" },
   vpc_ipv6_cidr: { kind: "string", description: "Amazon-provided IPv6 CIDR block of the VPC; empty when the network is IPv4 only" },
 } as const satisfies Record<string, { readonly kind: OutputKind; readonly description: string }>;

@@ -9,7 +9,10 @@ const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** A Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ (the id, not the zone's name). */
 export const hostedZoneId = (): OptionalSpec<string> =>
-  string({ pattern: HOSTED_ZONE_ID, what: "a Route 53 hosted zone id: Z followed by uppercase letters and digits, such as Z0123456789ABCDEFGHIJ" });
+  string({
+    pattern: HOSTED_ZONE_ID,
+    what: "a Route 53 hosted zone id: Z followed by uppercase letters and digits, such as Z0123456789ABCDEFGHIJ",
+  });
 
 export interface DnsNameOptions {
   /** Allow `*` as the whole leftmost label (a wildcard certificate name). */

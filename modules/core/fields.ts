@@ -11,8 +11,10 @@ export function cidrBlock(prefix?: { readonly min: number; readonly max: number;
     what: "an IPv4 CIDR block such as 10.0.0.0/16",
     refine: (value) => {
       const net = parseCidr(value);
-      if (!net) return `(${JSON.stringify(value)}) is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)`;
-      if (prefix && (net.prefix < prefix.min || net.prefix > prefix.max)) return `(${JSON.stringify(value)}) must have a prefix from /${prefix.min} to /${prefix.max} (${prefix.why})`;
+      if (!net)
+        return `(${JSON.stringify(value)}) is not an IPv4 CIDR block in canonical form such as 10.0.0.0/16 (no host bits set, no leading zeros)`;
+      if (prefix && (net.prefix < prefix.min || net.prefix > prefix.max))
+        return `(${JSON.stringify(value)}) must have a prefix from /${prefix.min} to /${prefix.max} (${prefix.why})`;
       return undefined;
     },
   });
@@ -40,11 +42,15 @@ export const availabilityZone = (): OptionalSpec<string> =>
   string({
     pattern: AVAILABILITY_ZONE,
     what: "an availability zone name such as us-east-1a",
-    refine: (name) => (isKnownZone(name) ? undefined : `(${JSON.stringify(name)}) is not an availability zone of a known region (catalog of ${CATALOG_DATE})`),
+    refine: (name) =>
+      isKnownZone(name)
+        ? undefined
+        : `(${JSON.stringify(name)}) is not an availability zone of a known region (catalog of ${CATALOG_DATE})`,
   });
 
 /** An S3 bucket name. */
-export const s3Bucket = (): OptionalSpec<string> => string({ pattern: S3_BUCKET, what: "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)" });
+export const s3Bucket = (): OptionalSpec<string> =>
+  string({ pattern: S3_BUCKET, what: "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens)" });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -56,9 +62,16 @@ export const emailAddresses = (): OptionalSpec<readonly string[]> =>
 export const tags = (): OptionalSpec<Readonly<Record<string, string>>> =>
   record(
     string({ minLength: 0, maxLength: 256, limit: "AWS's limit for tag values" }),
-    string({ maxLength: 128, limit: "AWS's limit for tag keys", refine: (key) => (key.toLowerCase().startsWith("aws:") ? 'key must not start with "aws:" (reserved by AWS)' : undefined) }),
+    string({
+      maxLength: 128,
+      limit: "AWS's limit for tag keys",
+      refine: (key) => (key.toLowerCase().startsWith("aws:") ? 'key must not start with "aws:" (reserved by AWS)' : undefined),
+    }),
   );
 
 /** An IAM managed policy ARN. */
 export const policyArn = (): OptionalSpec<string> =>
-  string({ pattern: /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, what: "an IAM policy ARN (arn:aws:iam::<account|aws>:policy/<name>)" });
+  string({
+    pattern: /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/,
+    what: "an IAM policy ARN (arn:aws:iam::<account|aws>:policy/<name>)",
+  });

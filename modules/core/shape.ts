@@ -60,7 +60,6 @@ function wrongType(path: string, value: unknown, expected: string): Finding[] {
   return [{ path, message: `(${quote(value)}) must be ${expected}${not}` }];
 }
 
-
 function spec<V>(expected: string, check: (value: unknown, path: string) => Finding[]): OptionalSpec<V> {
   return { required: false, expected, check: (value, path) => (isToken(value) ? [] : check(value, path)) };
 }
@@ -103,7 +102,8 @@ export function string<V extends string = string>(options: StringOptions = {}): 
   const expected = what ?? "a string";
   return spec<V>(expected, (value, path) => {
     if (typeof value !== "string") return wrongType(path, value, expected === "a string" ? "a string" : `a string: ${expected}`);
-    if (value.length < minLength) return [{ path, message: minLength === 1 ? "must not be empty" : `(${quote(value)}) must have at least ${minLength} characters` }];
+    if (value.length < minLength)
+      return [{ path, message: minLength === 1 ? "must not be empty" : `(${quote(value)}) must have at least ${minLength} characters` }];
     if (maxLength !== undefined && value.length > maxLength) {
       return [{ path, message: `(${quote(value)}) is ${value.length} characters; at most ${maxLength}${limit ? ` (${limit})` : ""}` }];
     }
@@ -126,11 +126,20 @@ function numeric(whole: boolean, options: NumberOptions): OptionalSpec<number> {
   const { min = -Infinity, max = Infinity, unit } = options;
   const suffix = unit ? ` ${unit}` : "";
   const bounds =
-    Number.isFinite(min) && Number.isFinite(max) ? (whole ? ` from ${min} to ${max}` : ` between ${min} and ${max}`) : Number.isFinite(min) ? ` of at least ${min}` : Number.isFinite(max) ? ` of at most ${max}` : "";
+    Number.isFinite(min) && Number.isFinite(max)
+      ? whole
+        ? ` from ${min} to ${max}`
+        : ` between ${min} and ${max}`
+      : Number.isFinite(min)
+        ? ` of at least ${min}`
+        : Number.isFinite(max)
+          ? ` of at most ${max}`
+          : "";
   const expected = `${whole ? "a whole number" : "a number"}${bounds}${suffix}`;
   return spec<number>(expected, (value, path) => {
     if (typeof value !== "number" || !Number.isFinite(value)) return wrongType(path, value, expected);
-    if ((whole && !Number.isInteger(value)) || value < min || value > max) return [{ path, message: `(${quote(value)}) must be ${expected}` }];
+    if ((whole && !Number.isInteger(value)) || value < min || value > max)
+      return [{ path, message: `(${quote(value)}) must be ${expected}` }];
     return [];
   });
 }
@@ -153,7 +162,9 @@ export function boolean(): OptionalSpec<boolean> {
 /** One of a fixed set of values. */
 export function oneOf<const V extends string | number>(values: readonly V[]): OptionalSpec<V> {
   const expected = `one of ${values.map(quote).join(", ")}`;
-  return spec<V>(expected, (value, path) => ((values as readonly unknown[]).includes(value) ? [] : [{ path, message: `(${quote(value)}) must be ${expected}` }]));
+  return spec<V>(expected, (value, path) =>
+    (values as readonly unknown[]).includes(value) ? [] : [{ path, message: `(${quote(value)}) must be ${expected}` }],
+  );
 }
 
 export interface ListOptions {
@@ -182,8 +193,17 @@ export function list<V>(item: FieldSpec<V>, options: ListOptions = {}): Optional
   const expected = options.noun ? `a list of ${noun[1]}` : `a list of ${item.expected}`;
   const check = (value: unknown, path: string): Finding[] => {
     if (!Array.isArray(value)) return wrongType(path, value, expected);
-    const findings: Finding[] = value.length < minItems || value.length > maxItems ? [{ path, message: `must list ${count} (got ${value.length})${why ? `; ${why}` : ""}` }] : [];
-    findings.push(...value.flatMap((v, i) => (v === undefined || v === null ? [{ path: `${path}[${i}]`, message: `must be ${item.expected}, not ${kindOf(v)}` }] : item.check(v, `${path}[${i}]`))));
+    const findings: Finding[] =
+      value.length < minItems || value.length > maxItems
+        ? [{ path, message: `must list ${count} (got ${value.length})${why ? `; ${why}` : ""}` }]
+        : [];
+    findings.push(
+      ...value.flatMap((v, i) =>
+        v === undefined || v === null
+          ? [{ path: `${path}[${i}]`, message: `must be ${item.expected}, not ${kindOf(v)}` }]
+          : item.check(v, `${path}[${i}]`),
+      ),
+    );
     if (unique) {
       const literals = value.filter((v) => v !== undefined && !isToken(v)).map((v) => JSON.stringify(v));
       const repeated = [...new Set(literals.filter((v, i) => literals.indexOf(v) !== i))];
@@ -197,7 +217,12 @@ export function list<V>(item: FieldSpec<V>, options: ListOptions = {}): Optional
     expected,
     check: (value, path) =>
       Array.isArray(value) && Token.isUnresolved(value)
-        ? [{ path, message: `must be a list written out, not a Terraform token: its length decides ${lengthDecides} (its items may be tokens)` }]
+        ? [
+            {
+              path,
+              message: `must be a list written out, not a Terraform token: its length decides ${lengthDecides} (its items may be tokens)`,
+            },
+          ]
         : check(value, path),
   };
 }
@@ -213,7 +238,9 @@ export function record<V>(value: FieldSpec<V>, key: FieldSpec<string> = string()
 
 /** An object whose contents another validator judges (a module's section of a tier). */
 export function section<V>(): OptionalSpec<V> {
-  return spec<V>("an object", (value, path) => (typeof value === "object" && value !== null && !Array.isArray(value) ? [] : wrongType(path, value, "an object")));
+  return spec<V>("an object", (value, path) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? [] : wrongType(path, value, "an object"),
+  );
 }
 
 /** A plain JSON object (an SNS filter policy): any keys, not empty. */
@@ -258,7 +285,10 @@ export function checkShape<P>(value: unknown, shape: ShapeOf<P>, path = "", open
   for (const key of open ? [] : Object.keys(record)) {
     if (known.includes(key)) continue;
     const near = suggest(key, known);
-    findings.push({ path: joinPath(path, key), message: `is not a known setting${near ? `; did you mean ${quote(near)}?` : ` (known: ${known.join(", ")})`}` });
+    findings.push({
+      path: joinPath(path, key),
+      message: `is not a known setting${near ? `; did you mean ${quote(near)}?` : ` (known: ${known.join(", ")})`}`,
+    });
   }
   for (const [key, field] of Object.entries(shape) as [string, FieldSpec<unknown>][]) {
     const v = record[key];
@@ -297,7 +327,13 @@ export function variants<P extends Record<K, string>, K extends string>(
     if (typeof mode !== "string" || !chosen) {
       const choices = `one of ${modes.map(quote).join(", ")}`;
       // The other fields were checked against no shape: rules reading any of them do not run.
-      return [{ path: joinPath(path, key), message: mode === undefined ? `is required (${choices})` : `(${quote(mode)}) must be ${choices}`, unjudged: path }];
+      return [
+        {
+          path: joinPath(path, key),
+          message: mode === undefined ? `is required (${choices})` : `(${quote(mode)}) must be ${choices}`,
+          unjudged: path,
+        },
+      ];
     }
     return checkShape(value, chosen, path, options.open);
   });

@@ -98,7 +98,11 @@ export function check<P>(props: P, rules: readonly Rule<P>[], malformed: readonl
 
 /** Findings with their paths prefixed with `at`. */
 export function under(at: string, findings: readonly Finding[]): Finding[] {
-  return findings.map((f) => ({ path: joinPath(at, f.path), message: f.message, ...(f.unjudged === undefined ? {} : { unjudged: joinPath(at, f.unjudged) }) }));
+  return findings.map((f) => ({
+    path: joinPath(at, f.path),
+    message: f.message,
+    ...(f.unjudged === undefined ? {} : { unjudged: joinPath(at, f.unjudged) }),
+  }));
 }
 
 /** The paths that shape findings leave unsound, for {@link check}. */
@@ -117,7 +121,11 @@ export function reported(findings: readonly Finding[]): Finding[] {
  * places, such as scaling reading the compute mode), their props taken by `get` (the rules
  * find nothing when it gives no object: the shape reports what is there instead).
  */
-export function within<P, C>(place: string | ((path: string) => string), get: (props: P) => C | undefined, rules: readonly Rule<C>[]): Rule<P>[] {
+export function within<P, C>(
+  place: string | ((path: string) => string),
+  get: (props: P) => C | undefined,
+  rules: readonly Rule<C>[],
+): Rule<P>[] {
   const move = typeof place === "string" ? (path: string) => joinPath(place, path) : place;
   return rules.map((r): Rule<P> => {
     if ("expand" in r) {
@@ -142,7 +150,9 @@ export function within<P, C>(place: string | ((path: string) => string), get: (p
 /** Adds `fields` to what each rule reads: rules that hold only for one variant read its discriminant. */
 export function reading<P>(fields: readonly string[], rules: readonly Rule<P>[]): Rule<P>[] {
   return rules.map((r) =>
-    "expand" in r ? { over: r.over, expand: (props: P) => reading(fields, r.expand(props)) } : { reads: [...fields, ...r.reads], check: r.check },
+    "expand" in r
+      ? { over: r.over, expand: (props: P) => reading(fields, r.expand(props)) }
+      : { reads: [...fields, ...r.reads], check: r.check },
   );
 }
 

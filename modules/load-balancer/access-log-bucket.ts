@@ -41,7 +41,9 @@ export class AccessLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
-    const lowerName = Token.isUnresolved(props.name) ? Fn.substr(Fn.lower(props.name), 0, NAME_PART) : props.name.toLowerCase().slice(0, NAME_PART);
+    const lowerName = Token.isUnresolved(props.name)
+      ? Fn.substr(Fn.lower(props.name), 0, NAME_PART)
+      : props.name.toLowerCase().slice(0, NAME_PART);
     const bucket = new S3Bucket(this, "bucket", {
       bucketPrefix: `${lowerName}-alb-logs-`,
       tags: nameTags(`${props.name}-alb-logs`, props.tags),

@@ -45,7 +45,11 @@ export class StressGuard extends Construct {
       action: [
         {
           type: "fixed-response",
-          fixedResponse: { statusCode: "403", contentType: "text/plain", messageBody: "Forbidden: /stress is reachable only from allowed addresses\n" },
+          fixedResponse: {
+            statusCode: "403",
+            contentType: "text/plain",
+            messageBody: "Forbidden: /stress is reachable only from allowed addresses\n",
+          },
         },
       ],
       tags: nameTags(`${props.name}-stress-deny`, props.tags),

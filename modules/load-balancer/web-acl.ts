@@ -43,7 +43,11 @@ export class LoadBalancerWebAcl extends Construct {
         Priority: 0,
         Action: { Block: {} },
         Statement: {
-          RateBasedStatement: { Limit: props.rateLimit ?? d.rateLimit, EvaluationWindowSec: props.rateLimitWindowSeconds ?? d.rateLimitWindowSeconds, AggregateKeyType: "IP" },
+          RateBasedStatement: {
+            Limit: props.rateLimit ?? d.rateLimit,
+            EvaluationWindowSec: props.rateLimitWindowSeconds ?? d.rateLimitWindowSeconds,
+            AggregateKeyType: "IP",
+          },
         },
         VisibilityConfig: visible(`${props.name}-rate-limit-per-ip`),
       },

@@ -1,7 +1,15 @@
 import { parseCidr } from "../core/cidr";
 import { checkShape } from "../core/shape";
 import { each, judge, known, rules, when, type Finding, type Rule } from "../core/validation";
-import { NETWORK_DEFAULTS, NETWORK_SETTINGS_SHAPE, NETWORK_SHAPE, type NetworkAclRule, type NetworkProps, type NetworkSettings, type SubnetTier } from "./props";
+import {
+  NETWORK_DEFAULTS,
+  NETWORK_SETTINGS_SHAPE,
+  NETWORK_SHAPE,
+  type NetworkAclRule,
+  type NetworkProps,
+  type NetworkSettings,
+  type SubnetTier,
+} from "./props";
 import { slotsNeeded } from "./subnets";
 
 /** True when `zone` is an availability zone (or local zone) of `region`: `us-east-1a`, `us-east-1-bos-1a`. */

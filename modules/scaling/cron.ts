@@ -13,13 +13,15 @@ const ITEM = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/;
 function itemProblem(item: string, field: (typeof FIELDS)[number]): string | undefined {
   const m = ITEM.exec(item);
   const range = `${field.min}-${field.max}${"note" in field ? field.note : ""}`;
-  if (!m) return `${field.name} ${JSON.stringify(item)} must be *, a number, a range a-b or a step */n (numbers ${range}; names such as MON are not read)`;
+  if (!m)
+    return `${field.name} ${JSON.stringify(item)} must be *, a number, a range a-b or a step */n (numbers ${range}; names such as MON are not read)`;
   const [, , from, to, step] = m;
   for (const n of [from, to]) {
     if (n !== undefined && (Number(n) < field.min || Number(n) > field.max)) return `${field.name} ${n} is outside ${range}`;
   }
   if (from !== undefined && to !== undefined && Number(from) > Number(to)) return `${field.name} range ${from}-${to} runs backwards`;
-  if (step !== undefined && (Number(step) < 1 || Number(step) > field.max)) return `${field.name} step /${step} must be from 1 to ${field.max}`;
+  if (step !== undefined && (Number(step) < 1 || Number(step) > field.max))
+    return `${field.name} step /${step} must be from 1 to ${field.max}`;
   return undefined;
 }
 

@@ -16,7 +16,9 @@ import { validateScalingProps } from "./validate";
  * The resource label of the load balancer's requests per target:
  * `app/<alb-name>/<alb-id>/targetgroup/<tg-name>/<tg-id>`, from the two ARN suffixes.
  */
-export function requestCountResourceLabel(loadBalancer: Pick<ScalingProps["loadBalancer"], "albArnSuffix" | "targetGroupArnSuffix">): string {
+export function requestCountResourceLabel(
+  loadBalancer: Pick<ScalingProps["loadBalancer"], "albArnSuffix" | "targetGroupArnSuffix">,
+): string {
   return `${loadBalancer.albArnSuffix}/${loadBalancer.targetGroupArnSuffix}`;
 }
 
@@ -60,7 +62,8 @@ export class Scaling extends Construct {
           },
         }).arn;
       }
-      if (props.stepScaling?.enabled ?? d.stepScalingEnabled) stepPolicies = this.stepScaling(props, compute.asgName, props.stepScaling ?? {});
+      if (props.stepScaling?.enabled ?? d.stepScalingEnabled)
+        stepPolicies = this.stepScaling(props, compute.asgName, props.stepScaling ?? {});
       const requests = props.requestTracking ?? {};
       if (requests.enabled ?? d.requestTrackingEnabled) {
         requestTrackingPolicyArn = new AutoscalingPolicy(this, "request-tracking", {
@@ -69,14 +72,18 @@ export class Scaling extends Construct {
           policyType: "TargetTrackingScaling",
           estimatedInstanceWarmup: requests.estimatedInstanceWarmupSeconds ?? d.estimatedInstanceWarmupSeconds,
           targetTrackingConfiguration: {
-            predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: requestCountResourceLabel(props.loadBalancer) },
+            predefinedMetricSpecification: {
+              predefinedMetricType: "ALBRequestCountPerTarget",
+              resourceLabel: requestCountResourceLabel(props.loadBalancer),
+            },
             targetValue: requests.targetRequestsPerTarget ?? d.targetRequestsPerTarget,
             disableScaleIn: false,
           },
         }).arn;
       }
       const predictive = props.predictiveScaling ?? {};
-      if (predictive.enabled ?? d.predictiveScalingEnabled) predictiveScalingPolicyArn = this.predictiveScaling(props, compute.asgName, predictive);
+      if (predictive.enabled ?? d.predictiveScalingEnabled)
+        predictiveScalingPolicyArn = this.predictiveScaling(props, compute.asgName, predictive);
       scheduledActions(this, "schedule", compute.asgName, schedules);
     }
 
@@ -134,7 +141,12 @@ export class Scaling extends Construct {
 
     const cpu = (threshold: number, periods: number, period: number) =>
       `average CPU ${threshold}% for ${periods} period${periods === 1 ? "" : "s"} of ${period} s`;
-    const groupCpu = { namespace: "AWS/EC2", metricName: "CPUUtilization", dimensions: { AutoScalingGroupName: asgName }, statistic: "Average" } as const;
+    const groupCpu = {
+      namespace: "AWS/EC2",
+      metricName: "CPUUtilization",
+      dimensions: { AutoScalingGroupName: asgName },
+      statistic: "Average",
+    } as const;
     this.alarm("cpuHigh", {
       name: `${props.name}-cpu-high`,
       description: `Scale out by ${out.adjustment} when ${cpu(out.thresholdPercent, out.evaluationPeriods, out.periodSeconds)} is exceeded`,
@@ -194,7 +206,12 @@ export class Scaling extends Construct {
    * group's desired capacity is above zero, 1 (fine) where a schedule has emptied it on purpose.
    * Missing datapoints count as zero, so silence from the load balancer still alarms.
    */
-  private noHealthyHostsWhileServing(props: ScalingProps, asgName: string, targets: Record<string, string>, notify: { alarmActions: string[]; okActions: string[] }): void {
+  private noHealthyHostsWhileServing(
+    props: ScalingProps,
+    asgName: string,
+    targets: Record<string, string>,
+    notify: { alarmActions: string[]; okActions: string[] },
+  ): void {
     const name = `${props.name}-no-healthy-hosts`;
     const alarm = new CloudwatchMetricAlarm(this, "noHealthyHosts", {
       alarmName: name,
@@ -204,9 +221,26 @@ export class Scaling extends Construct {
       evaluationPeriods: 2,
       treatMissingData: "breaching",
       metricQuery: [
-        { id: "serving", expression: "IF(FILL(desired, 0) > 0, FILL(healthy, 0), 1)", label: "Healthy hosts while the group wants instances", returnData: true },
-        { id: "healthy", metric: { namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: targets, period: 60, stat: "Minimum" } },
-        { id: "desired", metric: { namespace: "AWS/AutoScaling", metricName: "GroupDesiredCapacity", dimensions: { AutoScalingGroupName: asgName }, period: 60, stat: "Maximum" } },
+        {
+          id: "serving",
+          expression: "IF(FILL(desired, 0) > 0, FILL(healthy, 0), 1)",
+          label: "Healthy hosts while the group wants instances",
+          returnData: true,
+        },
+        {
+          id: "healthy",
+          metric: { namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: targets, period: 60, stat: "Minimum" },
+        },
+        {
+          id: "desired",
+          metric: {
+            namespace: "AWS/AutoScaling",
+            metricName: "GroupDesiredCapacity",
+            dimensions: { AutoScalingGroupName: asgName },
+            period: 60,
+            stat: "Maximum",
+          },
+        },
       ],
       ...notify,
       tags: nameTags(name, props.tags),

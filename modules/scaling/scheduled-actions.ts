@@ -8,7 +8,12 @@ import { SCALING_DEFAULTS, type ScheduleOptions } from "./props";
  * adding, removing or reordering actions touches no other action's address. A size left out is
  * null, which Terraform leaves unset (unchanged by the action).
  */
-export function scheduledActions(scope: Construct, id: string, asgName: string, schedules: readonly ScheduleOptions[]): AutoscalingSchedule | undefined {
+export function scheduledActions(
+  scope: Construct,
+  id: string,
+  asgName: string,
+  schedules: readonly ScheduleOptions[],
+): AutoscalingSchedule | undefined {
   if (schedules.length === 0) return undefined;
   const each = TerraformIterator.fromMap(
     Object.fromEntries(

@@ -46,8 +46,10 @@ function parse(argv: readonly string[]): { stackDir: string; endpoint?: string; 
   }
   if (positional.length !== 1) fail("give one synthesized stack folder");
   const stackDir = resolve(positional[0]!);
-  if (!existsSync(join(stackDir, "cdk.tf.json")) && !existsSync(join(stackDir, "cdk.tf"))) fail(`${stackDir} holds no cdk.tf.json or cdk.tf: synthesize first (cdktf synth)`);
-  if (endpoint !== undefined && !/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/.test(endpoint)) fail(`--endpoint ${endpoint} is not a loopback URL`);
+  if (!existsSync(join(stackDir, "cdk.tf.json")) && !existsSync(join(stackDir, "cdk.tf")))
+    fail(`${stackDir} holds no cdk.tf.json or cdk.tf: synthesize first (cdktf synth)`);
+  if (endpoint !== undefined && !/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/.test(endpoint))
+    fail(`--endpoint ${endpoint} is not a loopback URL`);
   return { stackDir, endpoint, environment };
 }
 
@@ -60,14 +62,19 @@ function main(): number {
       copyFileSync(join(stackDir, name), join(workdir, name));
     }
     const stack = existsSync(join(stackDir, "cdk.tf.json")) ? JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) : {};
-    const override = endpoint === undefined ? OFFLINE_OVERRIDE : localOverride(environment ?? basename(stackDir), endpoint.replace(/\/$/, ""), stack);
+    const override =
+      endpoint === undefined ? OFFLINE_OVERRIDE : localOverride(environment ?? basename(stackDir), endpoint.replace(/\/$/, ""), stack);
     writeFileSync(join(workdir, "zz_webtier_override.tf.json"), JSON.stringify(override, null, 2));
     const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
     // A CLI config of the user's own is theirs; one named but missing is as good as none.
-    const ownConfig = process.env.TF_CLI_CONFIG_FILE !== undefined && process.env.TF_CLI_CONFIG_FILE !== "" && existsSync(process.env.TF_CLI_CONFIG_FILE);
+    const ownConfig =
+      process.env.TF_CLI_CONFIG_FILE !== undefined && process.env.TF_CLI_CONFIG_FILE !== "" && existsSync(process.env.TF_CLI_CONFIG_FILE);
     if (!ownConfig && existsSync(join(MIRROR, "registry.terraform.io", "hashicorp", "aws"))) {
       const config = join(workdir, "terraform.rc");
-      writeFileSync(config, `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(MIRROR)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`);
+      writeFileSync(
+        config,
+        `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(MIRROR)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
+      );
       env.TF_CLI_CONFIG_FILE = config;
     }
     const terraform = process.env.TERRAFORM_BINARY_NAME || "terraform";

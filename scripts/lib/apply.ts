@@ -38,7 +38,11 @@ export function applyPlan(environment: string, planFile: string, workdir: string
   return new Promise((resolve, reject) => {
     // Colour codes only where a terminal shows them, not in logs.
     const color = process.stdout.isTTY ? [] : ["-no-color"];
-    const child = spawn(terraformBinary(), ["apply", "-input=false", ...color, planFile], { cwd: workdir, env: terraformEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(terraformBinary(), ["apply", "-input=false", ...color, planFile], {
+      cwd: workdir,
+      env: terraformEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();

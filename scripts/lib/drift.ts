@@ -27,29 +27,43 @@ export function driftOf(environment: string, plan: PlanJson): DriftReport {
   // As Terraform's own "changed outside of Terraform" note: only drift that a planned change
   // depends on. A refresh also fills in what the provider left unset at create (an empty list
   // read back, rules of a group managed as separate resources): no change to act on.
-  const changed = new Set((plan.resource_changes ?? []).filter((rc) => !["no-op", "read"].includes(rc.change.actions.join())).map((rc) => rc.address));
+  const changed = new Set(
+    (plan.resource_changes ?? []).filter((rc) => !["no-op", "read"].includes(rc.change.actions.join())).map((rc) => rc.address),
+  );
   const relevant = new Set((plan.relevant_attributes ?? []).map((r) => r.resource));
   const outside = (plan.resource_drift ?? [])
     .filter((rc) => rc.mode === "managed" && !rc.change.actions.includes("no-op") && (changed.has(rc.address) || relevant.has(rc.address)))
     .map((rc) => ({ address: rc.address, changes: changedAttributes(rc.change) }));
   const pending = summarize(environment, plan);
   const c = pending.counts;
-  return { environment, deployed, outside, pending, drifted: deployed && outside.length + c.create + c.update + c.replace + c.destroy + c.move > 0 };
+  return {
+    environment,
+    deployed,
+    outside,
+    pending,
+    drifted: deployed && outside.length + c.create + c.update + c.replace + c.destroy + c.move > 0,
+  };
 }
 
 const statusOf = (r: DriftReport) => (!r.deployed ? "not deployed" : r.drifted ? "drifted" : "in sync");
-const pendingOf = ({ counts: c }: PlanSummary) => `${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.destroy} to destroy`;
+const pendingOf = ({ counts: c }: PlanSummary) =>
+  `${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.destroy} to destroy`;
 
 /** Markdown for the job summary: a table, then each drifted environment's details. */
 export function renderDriftMarkdown(reports: readonly DriftReport[]): string {
   const lines = ["## Drift", "", "| environment | status | changed outside Terraform | a deploy would |", "| --- | --- | ---: | --- |"];
-  for (const r of reports) lines.push(`| ${r.environment} | ${r.drifted ? "**drifted**" : statusOf(r)} | ${r.outside.length} | ${pendingOf(r.pending)} |`);
+  for (const r of reports)
+    lines.push(`| ${r.environment} | ${r.drifted ? "**drifted**" : statusOf(r)} | ${r.outside.length} | ${pendingOf(r.pending)} |`);
   for (const r of reports.filter((x) => x.drifted)) {
     if (r.outside.length > 0) {
       lines.push("", `### ${r.environment}: changed outside Terraform`, "");
       lines.push(...r.outside.map((o) => `- \`${o.address}\`: ${o.changes.map((ch) => `\`${ch.path}\``).join(", ")}`));
     }
-    lines.push(...environmentMarkdown(r.pending, true).map((l) => (l === `### ${r.environment}` ? `### ${r.environment}: what a deploy would change` : l)));
+    lines.push(
+      ...environmentMarkdown(r.pending, true).map((l) =>
+        l === `### ${r.environment}` ? `### ${r.environment}: what a deploy would change` : l,
+      ),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -58,11 +72,16 @@ export function renderDriftMarkdown(reports: readonly DriftReport[]): string {
 export function renderDriftText(reports: readonly DriftReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
-    lines.push(`${r.environment}: ${statusOf(r)}${r.deployed ? ` (${r.outside.length} changed outside Terraform; a deploy would: ${pendingOf(r.pending)})` : ""}`);
+    lines.push(
+      `${r.environment}: ${statusOf(r)}${r.deployed ? ` (${r.outside.length} changed outside Terraform; a deploy would: ${pendingOf(r.pending)})` : ""}`,
+    );
     for (const o of r.outside) lines.push(`  ! changed outside Terraform: ${o.address} (${o.changes.map((ch) => ch.path).join(", ")})`);
     if (!r.drifted) continue;
     lines.push(...r.pending.destroys.map((a) => `  - destroy ${a}`), ...r.pending.replacements.map((x) => `  ± replace ${x.address}`));
-    lines.push(...r.pending.updates.map((u) => `  ~ update  ${u.address} (${u.changes.map((ch) => ch.path).join(", ")})`), ...r.pending.creates.map((a) => `  + create  ${a}`));
+    lines.push(
+      ...r.pending.updates.map((u) => `  ~ update  ${u.address} (${u.changes.map((ch) => ch.path).join(", ")})`),
+      ...r.pending.creates.map((a) => `  + create  ${a}`),
+    );
   }
   return `${lines.join("\n")}\n`;
 }

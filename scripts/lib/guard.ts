@@ -94,7 +94,9 @@ export function protectionOf(environment: string, plan: PlanJson, context: Guard
   const sources: string[] = [];
   if (context.list?.names.includes(environment)) sources.push(`listed in ${context.list.source}`);
   const deployed = deployedResources(plan);
-  sources.push(...deployed.filter((r) => hasDeletionProtection(r.values)).map((r) => `the deployed ${r.address} has deletion protection on`));
+  sources.push(
+    ...deployed.filter((r) => hasDeletionProtection(r.values)).map((r) => `the deployed ${r.address} has deletion protection on`),
+  );
   const tagged = deployed.map((r) => productionTag(r.values)).filter((t): t is string => t !== undefined);
   if (tagged.length > 0) sources.push(`${tagged.length} deployed resource(s) are tagged ${[...new Set(tagged)].join(", ")}`);
   if (context.production === true) sources.push("its config says production: true");
@@ -110,7 +112,9 @@ export function protectionOf(environment: string, plan: PlanJson, context: Guard
 export function protectionsTurnedOff(environment: string, plan: PlanJson, protection: Protection, context: GuardContext = {}): string[] {
   const found: string[] = [];
   if (protection.protected && context.production === false) {
-    found.push(`${environment} turns production off (its config does not say production: true), but it is protected: ${protection.sources.join("; ")}`);
+    found.push(
+      `${environment} turns production off (its config does not say production: true), but it is protected: ${protection.sources.join("; ")}`,
+    );
   }
   for (const rc of plan.resource_changes ?? []) {
     const actions = rc.change.actions.join(",");
@@ -124,7 +128,8 @@ export function protectionsTurnedOff(environment: string, plan: PlanJson, protec
   if (context.stack && protection.protected) {
     for (const queue of deployedResources(plan).filter((r) => r.type === "aws_sqs_queue")) {
       const config = context.stack.resource?.[queue.type]?.[queue.name];
-      if (config && config.lifecycle?.prevent_destroy !== true) found.push(`${environment} drops prevent_destroy from the deployed queue ${queue.address}`);
+      if (config && config.lifecycle?.prevent_destroy !== true)
+        found.push(`${environment} drops prevent_destroy from the deployed queue ${queue.address}`);
     }
   }
   return found;
@@ -163,9 +168,15 @@ export function guard(summaries: readonly Guarded[], override: GuardOverride | b
   const reasons = summaries
     .filter((s) => s.protection.protected)
     .flatMap((s) => [
-      ...(s.counts.replace + s.counts.destroy > 0 ? [`${s.environment} (protected) would replace ${s.counts.replace} and destroy ${s.counts.destroy} resource(s)`] : []),
+      ...(s.counts.replace + s.counts.destroy > 0
+        ? [`${s.environment} (protected) would replace ${s.counts.replace} and destroy ${s.counts.destroy} resource(s)`]
+        : []),
       ...(s.protectionsOff.length > 0 ? [`${s.environment} (protected) turns ${s.protectionsOff.length} protection(s) off`] : []),
-      ...(s.risks.length > 0 ? [`${s.environment} (protected) has ${s.risks.length} change(s) that run commands, leave the state, open access, lose data or take capacity away`] : []),
+      ...(s.risks.length > 0
+        ? [
+            `${s.environment} (protected) has ${s.risks.length} change(s) that run commands, leave the state, open access, lose data or take capacity away`,
+          ]
+        : []),
     ]);
   const allowed = typeof override === "boolean" ? { allowDestroy: override } : override;
   if (reasons.length > 0 && allowed.allowDestroy) return { blocked: false, reasons, overriddenBy: allowed.reason || "--allow-destroy" };
@@ -175,5 +186,9 @@ export function guard(summaries: readonly Guarded[], override: GuardOverride | b
 /** One verdict for several saved ones (the pull-request comment joins every environment's). */
 export function joinVerdicts(verdicts: readonly GuardVerdict[]): GuardVerdict {
   const by = [...new Set(verdicts.map((v) => v.overriddenBy).filter((b): b is string => b !== undefined))];
-  return { blocked: verdicts.some((v) => v.blocked), reasons: verdicts.flatMap((v) => v.reasons), ...(by.length ? { overriddenBy: by.join(", ") } : {}) };
+  return {
+    blocked: verdicts.some((v) => v.blocked),
+    reasons: verdicts.flatMap((v) => v.reasons),
+    ...(by.length ? { overriddenBy: by.join(", ") } : {}),
+  };
 }

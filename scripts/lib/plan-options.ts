@@ -36,7 +36,6 @@ export const PLAN_OPTIONS_HELP = `  --offline                 plan in a temporar
   --out <dir>               where plans and summaries go (default .plans)
 ${LOCAL_OPTIONS_HELP}`;
 
-
 interface PlanValues {
   readonly offline?: boolean;
   readonly state?: string;
@@ -49,10 +48,17 @@ interface PlanValues {
 }
 
 /** `--local` reads the emulator's state: not with `--offline` or `--state`; `--endpoint` only with `--local`. */
-export function checkLocalChoice(values: { readonly local?: boolean; readonly endpoint?: string; readonly offline?: boolean; readonly state?: string }): void {
+export function checkLocalChoice(values: {
+  readonly local?: boolean;
+  readonly endpoint?: string;
+  readonly offline?: boolean;
+  readonly state?: string;
+}): void {
   if (values.endpoint !== undefined && !values.local) throw new UsageError("--endpoint goes with --local");
-  if (values.local && values.offline) throw new UsageError("--local and --offline exclude each other: --local plans against the emulator's real state");
-  if (values.local && values.state !== undefined) throw new UsageError("--state goes with --offline; with --local the state is the emulator's");
+  if (values.local && values.offline)
+    throw new UsageError("--local and --offline exclude each other: --local plans against the emulator's real state");
+  if (values.local && values.state !== undefined)
+    throw new UsageError("--state goes with --offline; with --local the state is the emulator's");
 }
 
 /** The shared options, checked: `--state` only offline and not with `--empty-state`, a reason only with `--allow-destroy`. */
@@ -60,8 +66,10 @@ export function planSettings(values: PlanValues): { readonly states: StateChoice
   const states = { offline: values.offline === true, stateDir: values.state, emptyState: values["empty-state"] === true };
   checkStateChoice(states);
   checkLocalChoice(values);
-  if (values["override-reason"] !== undefined && !values["allow-destroy"]) throw new UsageError("--override-reason goes with --allow-destroy");
-  if (values["override-reason"] !== undefined && values["override-reason"].trim() === "") throw new UsageError("--override-reason needs a text");
+  if (values["override-reason"] !== undefined && !values["allow-destroy"])
+    throw new UsageError("--override-reason goes with --allow-destroy");
+  if (values["override-reason"] !== undefined && values["override-reason"].trim() === "")
+    throw new UsageError("--override-reason needs a text");
   return {
     states,
     override: { allowDestroy: values["allow-destroy"] === true, reason: values["override-reason"] },

@@ -78,7 +78,12 @@ async function planReal(stackDir: string, planFile: string, onStep: (step: strin
 }
 
 /** Plans offline in a temporary copy, then copies the plan file out to `planFile`. */
-async function planOffline(stackDir: string, planFile: string, state: string | undefined, onStep: (step: string) => void): Promise<Planned> {
+async function planOffline(
+  stackDir: string,
+  planFile: string,
+  state: string | undefined,
+  onStep: (step: string) => void,
+): Promise<Planned> {
   const run = await runOffline(stackDir, { keep: true, state, validate: false, showText: true, onStep });
   copyFileSync(join(run.workdir, "offline.tfplan"), planFile);
   return { plan: run.plan!, showText: run.showText ?? "", workdir: run.workdir, temporary: true };
@@ -102,8 +107,17 @@ export function saveConfiguration(stackDir: string, workdir: string, dir: string
 }
 
 /** Plans against the local emulator in an initialized temporary copy (local-run.ts). */
-async function planLocal(stackDir: string, environment: string, endpoint: string, planFile: string, onStep: (step: string) => void): Promise<Planned> {
-  await seedHostedZones(endpoint, hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]));
+async function planLocal(
+  stackDir: string,
+  environment: string,
+  endpoint: string,
+  planFile: string,
+  onStep: (step: string) => void,
+): Promise<Planned> {
+  await seedHostedZones(
+    endpoint,
+    hostedZonesOf(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Parameters<typeof hostedZonesOf>[0]),
+  );
   onStep("init");
   const { workdir, discard } = await initLocal(stackDir, environment, endpoint);
   try {
@@ -117,7 +131,6 @@ async function planLocal(stackDir: string, environment: string, endpoint: string
     throw error;
   }
 }
-
 
 /** Synthesizes, plans, summarizes and guards; writes `<out>/<env>/plan.*`, `show.txt`, `stack/` and `<out>/summary.*`. */
 export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun> {
@@ -165,8 +178,14 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
     const verdict = guard(summaries, options.override);
     const showTexts = Object.fromEntries(planned.map((p) => [p.config.name, p.showText]));
     const text = renderText(summaries, verdict);
-    writeFileSync(join(options.out, "summary.md"), renderMarkdown(summaries, verdict, { showTexts, artifact: artifactOf(process.env, options.out) }));
-    writeFileSync(join(options.out, "summary.json"), `${JSON.stringify({ offline: options.states.offline, ...(options.local ? { local: options.local } : {}), verdict, summaries }, null, 2)}\n`);
+    writeFileSync(
+      join(options.out, "summary.md"),
+      renderMarkdown(summaries, verdict, { showTexts, artifact: artifactOf(process.env, options.out) }),
+    );
+    writeFileSync(
+      join(options.out, "summary.json"),
+      `${JSON.stringify({ offline: options.states.offline, ...(options.local ? { local: options.local } : {}), verdict, summaries }, null, 2)}\n`,
+    );
     writeFileSync(join(options.out, "summary.txt"), text);
     return { planned: planned.map(({ showText: _, ...p }) => p), verdict, text, discard };
   } catch (error) {

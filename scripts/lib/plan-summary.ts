@@ -39,7 +39,14 @@ export interface PlanSummary {
   readonly environment: string;
   /** Whether the guard protects this environment, and why (see guard.ts). */
   readonly protection: Protection;
-  readonly counts: { readonly create: number; readonly update: number; readonly replace: number; readonly destroy: number; readonly move: number; readonly forget: number };
+  readonly counts: {
+    readonly create: number;
+    readonly update: number;
+    readonly replace: number;
+    readonly destroy: number;
+    readonly move: number;
+    readonly forget: number;
+  };
   readonly creates: readonly string[];
   readonly updates: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
   readonly replacements: readonly { readonly address: string; readonly forcedBy: readonly string[] }[];
@@ -47,13 +54,22 @@ export interface PlanSummary {
   /** Resources a `removed` block takes out of the state while leaving them in AWS. */
   readonly forgets: readonly string[];
   readonly moves: readonly { readonly from: string; readonly to: string }[];
-  readonly outputs: readonly { readonly name: string; readonly action: "added" | "changed" | "removed"; readonly before: string; readonly after: string }[];
+  readonly outputs: readonly {
+    readonly name: string;
+    readonly action: "added" | "changed" | "removed";
+    readonly before: string;
+    readonly after: string;
+  }[];
   /** Protections the plan turns off (deletion protection, prevent_destroy, flow logs, production). */
   readonly protectionsOff: readonly string[];
   /** What a reviewer could miss: provisioners, forgotten resources, access opened, data or capacity lost in place (see risks.ts). */
   readonly risks: readonly string[];
   /** Rules, listener rules and policies created or changed, with what each lets through. */
-  readonly access: readonly { readonly address: string; readonly action: "create" | "update" | "replace"; readonly access: readonly string[] }[];
+  readonly access: readonly {
+    readonly address: string;
+    readonly action: "create" | "update" | "replace";
+    readonly access: readonly string[];
+  }[];
   /** The protections turned off, the risks, then destroys and replacements that lose data or disrupt service, as sentences. */
   readonly warnings: readonly string[];
 }
@@ -89,7 +105,13 @@ export function changedAttributes(change: Change): AttributeChange[] {
   const after = flatten(change.after ?? {});
   const unknown = flagged(change.after_unknown);
   const sensitive = (path: string) => flagged(change.before_sensitive)(path) || flagged(change.after_sensitive)(path);
-  const paths = [...new Set([...before.keys(), ...after.keys(), ...[...flatten(change.after_unknown ?? {})].filter(([, v]) => v === true).map(([p]) => p)])].sort();
+  const paths = [
+    ...new Set([
+      ...before.keys(),
+      ...after.keys(),
+      ...[...flatten(change.after_unknown ?? {})].filter(([, v]) => v === true).map(([p]) => p),
+    ]),
+  ].sort();
   const changes: AttributeChange[] = [];
   // An object left empty because its only attributes are unknown is not a change of its own.
   const hasChildren = (path: string) => paths.some((p) => p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
@@ -155,7 +177,12 @@ export function summarize(environment: string, plan: PlanJson, context: GuardCon
     .filter(([, c]) => !c.actions.includes("no-op"))
     .map(([name, c]) => {
       const masked = c.before_sensitive === true || c.after_sensitive === true;
-      const action = c.actions.includes("create") && !c.actions.includes("delete") ? "added" : c.actions.includes("delete") && !c.actions.includes("create") ? "removed" : "changed";
+      const action =
+        c.actions.includes("create") && !c.actions.includes("delete")
+          ? "added"
+          : c.actions.includes("delete") && !c.actions.includes("create")
+            ? "removed"
+            : "changed";
       return {
         name,
         action,
@@ -179,7 +206,12 @@ export function summarize(environment: string, plan: PlanJson, context: GuardCon
     updates: of("update").map((rc) => ({ address: rc.address, changes: changedAttributes(rc.change) })),
     replacements: of("replace").map((rc) => ({
       address: rc.address,
-      forcedBy: (rc.change.replace_paths ?? []).map((p) => p.map((step) => (typeof step === "number" ? `[${step}]` : step)).join(".").replace(/\.\[/g, "[")),
+      forcedBy: (rc.change.replace_paths ?? []).map((p) =>
+        p
+          .map((step) => (typeof step === "number" ? `[${step}]` : step))
+          .join(".")
+          .replace(/\.\[/g, "["),
+      ),
     })),
     destroys: of("destroy").map((rc) => rc.address),
     forgets: of("forget").map((rc) => rc.address),
@@ -191,4 +223,3 @@ export function summarize(environment: string, plan: PlanJson, context: GuardCon
     warnings: [...protectionsOff, ...risks, ...losses],
   };
 }
-

@@ -14,5 +14,7 @@ export interface SchemaBlock {
 
 /** Resource schemas by provider (`registry.terraform.io/hashicorp/aws`). */
 export interface ProviderSchemas {
-  readonly provider_schemas: Readonly<Record<string, { readonly resource_schemas?: Readonly<Record<string, { readonly block: SchemaBlock }>> }>>;
+  readonly provider_schemas: Readonly<
+    Record<string, { readonly resource_schemas?: Readonly<Record<string, { readonly block: SchemaBlock }>> }>
+  >;
 }

@@ -79,7 +79,9 @@ export function lineDiff(before: string, after: string, context = 3): string {
   const b = after.split("\n");
   // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
   const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const ops: { kind: " " | "-" | "+"; line: string }[] = [];
   let i = 0;
   let j = 0;
@@ -136,9 +138,12 @@ function firstScreen(summaries: readonly PlanSummary[], verdict: GuardVerdict | 
   lines.push("| environment | create | update | replace | destroy | move | forget |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const s of summaries) {
     const c = s.counts;
-    lines.push(`| ${s.environment}${s.protection.protected ? " (protected)" : ""} | ${c.create} | ${c.update} | ${c.replace} | ${c.destroy} | ${c.move} | ${c.forget} |`);
+    lines.push(
+      `| ${s.environment}${s.protection.protected ? " (protected)" : ""} | ${c.create} | ${c.update} | ${c.replace} | ${c.destroy} | ${c.move} | ${c.forget} |`,
+    );
   }
-  for (const s of summaries.filter((x) => x.protection.protected)) lines.push("", `**${s.environment} is protected:** ${s.protection.sources.join("; ")}.`);
+  for (const s of summaries.filter((x) => x.protection.protected))
+    lines.push("", `**${s.environment} is protected:** ${s.protection.sources.join("; ")}.`);
   const warnings = summaries.flatMap((s) => s.warnings);
   if (warnings.length > 0 || verdict?.blocked || verdict?.overriddenBy) {
     lines.push("", "> [!WARNING]", `> **${WARNING_TITLE}:**`, ...warnings.map((w) => `> - ${w}`));
@@ -169,24 +174,43 @@ export function environmentMarkdown(s: PlanSummary, withValues: boolean): string
   const lines = ["", `### ${s.environment}`];
   const c = s.counts;
   if (c.create + c.update + c.replace + c.destroy + c.move + c.forget === 0 && s.outputs.length === 0) return [...lines, "", "No changes."];
-  const list = <T>(title: string, items: readonly T[], line: (item: T) => string) => (items.length ? ["", `**${title}** (${items.length})`, "", ...items.map(line)] : []);
+  const list = <T>(title: string, items: readonly T[], line: (item: T) => string) =>
+    items.length ? ["", `**${title}** (${items.length})`, "", ...items.map(line)] : [];
   lines.push(
     ...list("Destroy", s.destroys, (a) => `- ${code(a)}`),
     ...list("Forget (removed from the state, left in AWS)", s.forgets, (a) => `- ${code(a)}`),
-    ...list("Replace", s.replacements, (r) => `- ${code(r.address)}${r.forcedBy.length ? `, forced by ${r.forcedBy.map(code).join(", ")}` : ""}`),
+    ...list(
+      "Replace",
+      s.replacements,
+      (r) => `- ${code(r.address)}${r.forcedBy.length ? `, forced by ${r.forcedBy.map(code).join(", ")}` : ""}`,
+    ),
     ...list("Update in place", s.updates, (u) => `- ${code(u.address)}${attributeLine(u.changes)}`),
     ...list("Move", s.moves, (m) => `- ${code(m.from)} → ${code(m.to)}`),
     ...list("Access created or changed", s.access, (a) => `- ${a.action} ${code(a.address)}: ${a.access.map(code).join("; ")}`),
   );
-  if (s.creates.length > 0) lines.push(...collapsed(`Create (${s.creates.length})`, s.creates.map((a) => `- ${code(a)}`)));
+  if (s.creates.length > 0)
+    lines.push(
+      ...collapsed(
+        `Create (${s.creates.length})`,
+        s.creates.map((a) => `- ${code(a)}`),
+      ),
+    );
   if (s.outputs.length > 0) {
     const added = s.outputs.filter((o) => o.action === "added").map((o) => code(o.name));
     const others = s.outputs.filter((o) => o.action !== "added");
-    const change = (o: (typeof others)[number]) => (o.action !== "changed" ? "" : isLong(o) ? " (long values, whole below)" : ` (${o.before} → ${o.after})`);
-    lines.push("", "**Outputs**", "", ...(added.length ? [`- added: ${added.join(", ")}`] : []), ...others.map((o) => `- ${code(o.name)} ${o.action}${change(o)}`));
+    const change = (o: (typeof others)[number]) =>
+      o.action !== "changed" ? "" : isLong(o) ? " (long values, whole below)" : ` (${o.before} → ${o.after})`;
+    lines.push(
+      "",
+      "**Outputs**",
+      "",
+      ...(added.length ? [`- added: ${added.join(", ")}`] : []),
+      ...others.map((o) => `- ${code(o.name)} ${o.action}${change(o)}`),
+    );
   }
   if (withValues) lines.push(...wholeValues(s));
-  else if (wholeValues(s).length > 0) lines.push("", "_Whole values left out to fit the comment: see `summary.json` in the plan artifact._");
+  else if (wholeValues(s).length > 0)
+    lines.push("", "_Whole values left out to fit the comment: see `summary.json` in the plan artifact._");
   return lines;
 }
 
@@ -194,7 +218,10 @@ function rawBlock(environment: string, text: string, shown: number, artifact: st
   const cut = shown < text.length ? text.slice(0, Math.max(0, text.lastIndexOf("\n", shown))) : text;
   const note =
     cut.length < text.length
-      ? [`_Cut to fit GitHub's comment limit: the first ${cut.length.toLocaleString("en-US")} of ${text.length.toLocaleString("en-US")} characters. The whole plan is \`${environment}/show.txt\` in ${artifact}._`, ""]
+      ? [
+          `_Cut to fit GitHub's comment limit: the first ${cut.length.toLocaleString("en-US")} of ${text.length.toLocaleString("en-US")} characters. The whole plan is \`${environment}/show.txt\` in ${artifact}._`,
+          "",
+        ]
       : [];
   return collapsed(`terraform show (${environment})`, [...note, ...(cut ? [fenced(cut)] : [])]);
 }
@@ -219,31 +246,49 @@ function share(lengths: readonly number[], room: number): number[] {
 export function renderMarkdown(summaries: readonly PlanSummary[], verdict?: GuardVerdict, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? COMMENT_LIMIT;
   const artifact = options.artifact ?? "this workflow run's plan artifact";
-  const raws = summaries.map((s) => ({ env: s.environment, text: options.showTexts?.[s.environment] })).filter((r): r is { env: string; text: string } => r.text !== undefined);
+  const raws = summaries
+    .map((s) => ({ env: s.environment, text: options.showTexts?.[s.environment] }))
+    .filter((r): r is { env: string; text: string } => r.text !== undefined);
   const names = shortAddresses([...firstScreen(summaries, verdict), ...summaries.flatMap((s) => environmentMarkdown(s, false))]);
   const head = shortened(firstScreen(summaries, verdict), names).join("\n");
   const section = (s: PlanSummary, withValues: boolean) => {
     const lines = environmentMarkdown(s, withValues);
     const used = [...shortAddresses(lines)].filter(([full]) => names.has(full));
-    const legend = used.length > 0 ? collapsed(`Full addresses (${used.length})`, used.map(([full]) => `- ${code(names.get(full)!)}: ${code(full)}`)) : [];
+    const legend =
+      used.length > 0
+        ? collapsed(
+            `Full addresses (${used.length})`,
+            used.map(([full]) => `- ${code(names.get(full)!)}: ${code(full)}`),
+          )
+        : [];
     return [...shortened(lines, names), ...legend];
   };
   const assemble = (withValues: boolean, shown: readonly number[]) =>
     `${[head, ...summaries.flatMap((s) => section(s, withValues)), ...raws.flatMap((r, i) => rawBlock(r.env, r.text, shown[i]!, artifact))].join("\n")}\n`;
 
-  const whole = assemble(true, raws.map((r) => r.text.length));
+  const whole = assemble(
+    true,
+    raws.map((r) => r.text.length),
+  );
   if (whole.length <= limit) return whole;
   for (const withValues of [true, false]) {
-    const frame = assemble(withValues, raws.map(() => 0)).length;
+    const frame = assemble(
+      withValues,
+      raws.map(() => 0),
+    ).length;
     // The notes on cut blocks and the fences take room too: keep a margin for them.
-    const shown = share(raws.map((r) => r.text.length), limit - frame - raws.length * 400);
+    const shown = share(
+      raws.map((r) => r.text.length),
+      limit - frame - raws.length * 400,
+    );
     const markdown = assemble(withValues, shown);
     if (markdown.length <= limit) return markdown;
   }
   return `${head}\n\n_The lists are too long for a comment: see \`summary.md\` in ${artifact}._\n`;
 }
 
-const inline = (value: string) => (value.length > INLINE_VALUE ? `(${value.length.toLocaleString("en-US")} characters, whole in summary.md)` : value);
+const inline = (value: string) =>
+  value.length > INLINE_VALUE ? `(${value.length.toLocaleString("en-US")} characters, whole in summary.md)` : value;
 
 /** Plain text for a terminal: the same content as the Markdown, without markup or raw plans. */
 export function renderText(summaries: readonly PlanSummary[], verdict?: GuardVerdict): string {
@@ -258,14 +303,19 @@ export function renderText(summaries: readonly PlanSummary[], verdict?: GuardVer
     if (s.protection.protected) lines.push(`  protected: ${s.protection.sources.join("; ")}`);
     lines.push(...s.destroys.map((a) => `  - destroy ${a}`));
     lines.push(...s.replacements.map((r) => `  ± replace ${r.address}${r.forcedBy.length ? ` (forced by ${r.forcedBy.join(", ")})` : ""}`));
-    for (const u of s.updates) lines.push(`  ~ update  ${u.address}`, ...u.changes.map((ch) => `      ${ch.path}: ${inline(ch.before)} -> ${inline(ch.after)}`));
+    for (const u of s.updates)
+      lines.push(`  ~ update  ${u.address}`, ...u.changes.map((ch) => `      ${ch.path}: ${inline(ch.before)} -> ${inline(ch.after)}`));
     lines.push(...s.forgets.map((a) => `  ? forget  ${a} (leaves the state, stays in AWS)`));
     lines.push(...s.moves.map((m) => `  > move    ${m.from} -> ${m.to}`));
     for (const a of s.access) lines.push(`  access (${a.action}) ${a.address}`, ...a.access.map((line) => `      ${line}`));
     if (s.creates.length > 0) lines.push(`  + create  ${s.creates.length} resource(s)`);
     const added = s.outputs.filter((o) => o.action === "added").map((o) => o.name);
     if (added.length) lines.push(`  outputs added: ${added.join(", ")}`);
-    lines.push(...s.outputs.filter((o) => o.action !== "added").map((o) => `  output ${o.name} ${o.action}${o.action === "changed" ? `: ${inline(o.before)} -> ${inline(o.after)}` : ""}`));
+    lines.push(
+      ...s.outputs
+        .filter((o) => o.action !== "added")
+        .map((o) => `  output ${o.name} ${o.action}${o.action === "changed" ? `: ${inline(o.before)} -> ${inline(o.after)}` : ""}`),
+    );
   }
   if (verdict?.blocked) lines.push("", `BLOCKED: ${verdict.reasons.join("; ")}. Re-run with --allow-destroy once this is intended.`);
   if (verdict?.overriddenBy) lines.push("", `GUARD OVERRIDDEN by ${verdict.overriddenBy}: ${verdict.reasons.join("; ")}.`);

@@ -17,7 +17,8 @@ const PUBLIC_ACCESS_FLAGS = ["block_public_acls", "block_public_policy", "ignore
 /** Types that exist to run commands or carry values outside any cloud API. */
 const COMMAND_TYPES = new Set(["terraform_data", "null_resource"]);
 /** Attribute names whose values decide who may reach or do what. */
-const ACCESS_ATTRIBUTE = /(^|_)(policy|ingress|egress|cidr_blocks|cidr_ipv[46]|from_port|to_port|principals?|rule|rule_json|action|condition)s?$/;
+const ACCESS_ATTRIBUTE =
+  /(^|_)(policy|ingress|egress|cidr_blocks|cidr_ipv[46]|from_port|to_port|principals?|rule|rule_json|action|condition)s?$/;
 
 const isRecord = (v: unknown): v is Values => typeof v === "object" && v !== null && !Array.isArray(v);
 const actionsOf = (rc: ResourceChange) => rc.change.actions.join(",");
@@ -32,7 +33,10 @@ export const configAddress = (address: string) => address.replace(/\[[^\]]*\]$/,
 interface ConfigResource {
   readonly address: string;
   readonly type: string;
-  readonly provisioners?: readonly { readonly type: string; readonly expressions?: Readonly<Record<string, { constant_value?: unknown; references?: string[] }>> }[];
+  readonly provisioners?: readonly {
+    readonly type: string;
+    readonly expressions?: Readonly<Record<string, { constant_value?: unknown; references?: string[] }>>;
+  }[];
   readonly expressions?: Readonly<Record<string, { readonly references?: readonly string[] } | unknown>>;
 }
 
@@ -43,7 +47,10 @@ interface ConfigModule {
 
 /** Every resource block of the plan's configuration, child modules included. */
 export function configResources(plan: PlanJson): ConfigResource[] {
-  const walk = (m: ConfigModule | undefined): ConfigResource[] => [...(m?.resources ?? []), ...Object.values(m?.module_calls ?? {}).flatMap((c) => walk(c.module))];
+  const walk = (m: ConfigModule | undefined): ConfigResource[] => [
+    ...(m?.resources ?? []),
+    ...Object.values(m?.module_calls ?? {}).flatMap((c) => walk(c.module)),
+  ];
   return walk((plan as { configuration?: { root_module?: ConfigModule } }).configuration?.root_module);
 }
 
@@ -117,19 +124,37 @@ interface Rule {
 
 /** The ingress a security-group resource opens, whatever its kind. */
 function ingressOf(rc: ResourceChange, values: Values): Rule[] {
-  if (rc.type === "aws_vpc_security_group_ingress_rule") return [{ cidrs: [values.cidr_ipv4, values.cidr_ipv6].filter((c): c is string => typeof c === "string"), from: values.from_port, to: values.to_port }];
+  if (rc.type === "aws_vpc_security_group_ingress_rule")
+    return [
+      {
+        cidrs: [values.cidr_ipv4, values.cidr_ipv6].filter((c): c is string => typeof c === "string"),
+        from: values.from_port,
+        to: values.to_port,
+      },
+    ];
   if (rc.type === "aws_security_group_rule" && values.type === "ingress") {
-    return [{ cidrs: [...asList(values.cidr_blocks), ...asList(values.ipv6_cidr_blocks)].filter((c): c is string => typeof c === "string"), from: values.from_port, to: values.to_port }];
+    return [
+      {
+        cidrs: [...asList(values.cidr_blocks), ...asList(values.ipv6_cidr_blocks)].filter((c): c is string => typeof c === "string"),
+        from: values.from_port,
+        to: values.to_port,
+      },
+    ];
   }
   if (rc.type === "aws_security_group") {
     return asList(values.ingress)
       .filter(isRecord)
-      .map((r) => ({ cidrs: [...asList(r.cidr_blocks), ...asList(r.ipv6_cidr_blocks)].filter((c): c is string => typeof c === "string"), from: r.from_port, to: r.to_port }));
+      .map((r) => ({
+        cidrs: [...asList(r.cidr_blocks), ...asList(r.ipv6_cidr_blocks)].filter((c): c is string => typeof c === "string"),
+        from: r.from_port,
+        to: r.to_port,
+      }));
   }
   return [];
 }
 
-const describeRule = (r: Rule) => `${r.from === r.to ? `port ${String(r.from)}` : `ports ${String(r.from)}-${String(r.to)}`} from ${r.cidrs.join(", ")}`;
+const describeRule = (r: Rule) =>
+  `${r.from === r.to ? `port ${String(r.from)}` : `ports ${String(r.from)}-${String(r.to)}`} from ${r.cidrs.join(", ")}`;
 
 /** Security groups the configuration attaches to a load balancer. */
 function loadBalancerGroups(config: readonly ConfigResource[]): Set<string> {
@@ -138,7 +163,10 @@ function loadBalancerGroups(config: readonly ConfigResource[]): Set<string> {
 
 function worldIngress(rc: ResourceChange, config: ReadonlyMap<string, ConfigResource>, albGroups: ReadonlySet<string>): string[] {
   const block = config.get(configAddress(rc.address));
-  const onAlb = rc.type === "aws_security_group" ? albGroups.has(configAddress(rc.address)) : referencesOf(block, "security_group_id").some((g) => albGroups.has(g));
+  const onAlb =
+    rc.type === "aws_security_group"
+      ? albGroups.has(configAddress(rc.address))
+      : referencesOf(block, "security_group_id").some((g) => albGroups.has(g));
   const open = (values: Values) =>
     ingressOf(rc, values)
       .filter((r) => r.cidrs.some((c) => WORLD.has(c)))
@@ -163,23 +191,48 @@ function newlySensitive(change: Change): string[] {
 /** Whether a listener rule's conditions cover the site root for every host (a path of `/`, `/*` or `*`, or no path at all). */
 function coversRoot(values: Values): boolean {
   const conditions = asList(values.condition).filter(isRecord);
-  const paths = conditions.flatMap((c) => asList(c.path_pattern).filter(isRecord).flatMap((p) => asList(p.values)));
+  const paths = conditions.flatMap((c) =>
+    asList(c.path_pattern)
+      .filter(isRecord)
+      .flatMap((p) => asList(p.values)),
+  );
   if (paths.length === 0) return true;
-  return paths.some((p) => typeof p === "string" && new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test("/"));
+  return paths.some(
+    (p) =>
+      typeof p === "string" &&
+      new RegExp(
+        `^${p
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+      ).test("/"),
+  );
 }
 
 /** What one listener rule does: its priority, conditions and actions. */
 export function describeListenerRule(values: Values): string {
   const conditions = asList(values.condition)
     .filter(isRecord)
-    .flatMap((c) => Object.entries(c).filter(([, v]) => asList(v).length > 0).map(([k, v]) => `${k} ${JSON.stringify(asList(v).filter(isRecord).flatMap((x) => asList(x.values)))}`));
+    .flatMap((c) =>
+      Object.entries(c)
+        .filter(([, v]) => asList(v).length > 0)
+        .map(
+          ([k, v]) =>
+            `${k} ${JSON.stringify(
+              asList(v)
+                .filter(isRecord)
+                .flatMap((x) => asList(x.values)),
+            )}`,
+        ),
+    );
   const actions = asList(values.action)
     .filter(isRecord)
     .map((a) => {
       const fixed = asList(a.fixed_response).filter(isRecord)[0];
       const redirect = asList(a.redirect).filter(isRecord)[0];
       if (fixed) return `fixed-response ${String(fixed.status_code)}`;
-      if (redirect) return `redirect ${String(redirect.status_code)} to ${String(redirect.host ?? "#{host}")}${String(redirect.path ?? "")}`;
+      if (redirect)
+        return `redirect ${String(redirect.status_code)} to ${String(redirect.host ?? "#{host}")}${String(redirect.path ?? "")}`;
       return String(a.type);
     });
   return `priority ${String(values.priority ?? "(next free)")}: ${conditions.join(" and ") || "(no condition)"} → ${actions.join(", ")}`;
@@ -192,21 +245,41 @@ export function accessOf(rc: ResourceChange): string[] {
   const rules = ingressOf(rc, values).map((r) => `ingress ${describeRule(r)}`);
   if (rc.type === "aws_vpc_security_group_ingress_rule" || rc.type === "aws_vpc_security_group_egress_rule") {
     const direction = rc.type.includes("ingress") ? "ingress" : "egress";
-    const peer = values.cidr_ipv4 ?? values.cidr_ipv6 ?? values.prefix_list_id ?? (values.referenced_security_group_id ? `security group ${String(values.referenced_security_group_id)}` : unknown("referenced_security_group_id") ? "a security group (known after apply)" : "(none)");
-    return [`${direction} ${String(values.ip_protocol)} ${values.from_port === values.to_port ? String(values.from_port) : `${String(values.from_port)}-${String(values.to_port)}`} ${direction === "ingress" ? "from" : "to"} ${String(peer)}`];
+    const peer =
+      values.cidr_ipv4 ??
+      values.cidr_ipv6 ??
+      values.prefix_list_id ??
+      (values.referenced_security_group_id
+        ? `security group ${String(values.referenced_security_group_id)}`
+        : unknown("referenced_security_group_id")
+          ? "a security group (known after apply)"
+          : "(none)");
+    return [
+      `${direction} ${String(values.ip_protocol)} ${values.from_port === values.to_port ? String(values.from_port) : `${String(values.from_port)}-${String(values.to_port)}`} ${direction === "ingress" ? "from" : "to"} ${String(peer)}`,
+    ];
   }
   if (rc.type === "aws_lb_listener_rule") return [describeListenerRule(values)];
   const statements = policies(values).flatMap(([name, v]) => describeStatements(v).map((s) => `${name}: ${s}`));
-  const hidden = Object.keys(values).filter((k) => ACCESS_ATTRIBUTE.test(k) && isRecord(rc.change.after_sensitive) && rc.change.after_sensitive[k] === true);
-  const pending = Object.keys(isRecord(rc.change.after_unknown) ? rc.change.after_unknown : {}).filter((k) => /(^|_)policy$/.test(k) && unknown(k));
+  const hidden = Object.keys(values).filter(
+    (k) => ACCESS_ATTRIBUTE.test(k) && isRecord(rc.change.after_sensitive) && rc.change.after_sensitive[k] === true,
+  );
+  const pending = Object.keys(isRecord(rc.change.after_unknown) ? rc.change.after_unknown : {}).filter(
+    (k) => /(^|_)policy$/.test(k) && unknown(k),
+  );
   return [...rules, ...statements, ...hidden.map((k) => `${k}: (sensitive)`), ...pending.map((k) => `${k}: (known after apply)`)];
 }
 
 /** The changes of a plan that a reviewer needs to see the access of, with that access. */
-export function accessChanges(plan: PlanJson): { readonly address: string; readonly action: "create" | "update" | "replace"; readonly access: readonly string[] }[] {
+export function accessChanges(
+  plan: PlanJson,
+): { readonly address: string; readonly action: "create" | "update" | "replace"; readonly access: readonly string[] }[] {
   return (plan.resource_changes ?? [])
     .filter((rc) => rc.mode === "managed" && isWrite(rc))
-    .map((rc) => ({ address: rc.address, action: (isUpdate(rc) ? "update" : actionsOf(rc) === "create" ? "create" : "replace") as "create" | "update" | "replace", access: accessOf(rc) }))
+    .map((rc) => ({
+      address: rc.address,
+      action: (isUpdate(rc) ? "update" : actionsOf(rc) === "create" ? "create" : "replace") as "create" | "update" | "replace",
+      access: accessOf(rc),
+    }))
     .filter((a) => a.access.length > 0);
 }
 
@@ -228,7 +301,9 @@ export function risksOf(environment: string, plan: PlanJson, deployed: number): 
   for (const r of config) {
     for (const p of r.provisioners ?? []) {
       const command = p.expressions?.command?.constant_value ?? p.expressions?.inline?.constant_value;
-      say(`runs a ${p.type} provisioner on ${r.address} with the deploy's credentials: ${command === undefined ? "(a computed command)" : JSON.stringify(command)}`);
+      say(
+        `runs a ${p.type} provisioner on ${r.address} with the deploy's credentials: ${command === undefined ? "(a computed command)" : JSON.stringify(command)}`,
+      );
     }
   }
 
@@ -236,19 +311,27 @@ export function risksOf(environment: string, plan: PlanJson, deployed: number): 
     const a = actionsOf(rc);
     const was = before(rc);
     const now = after(rc);
-    if (a.includes("forget")) say(`stops managing ${rc.address} (a removed block): it stays in AWS, out of the state, where no later plan sees or protects it`);
+    if (a.includes("forget"))
+      say(`stops managing ${rc.address} (a removed block): it stays in AWS, out of the state, where no later plan sees or protects it`);
     if (!isWrite(rc)) continue;
-    if (COMMAND_TYPES.has(rc.type)) say(`${a === "create" ? "creates" : "changes"} ${rc.address}, a ${rc.type}: it runs commands or carries values outside AWS`);
+    if (COMMAND_TYPES.has(rc.type))
+      say(`${a === "create" ? "creates" : "changes"} ${rc.address}, a ${rc.type}: it runs commands or carries values outside AWS`);
 
     for (const path of newlySensitive(rc.change)) {
-      if (ACCESS_ATTRIBUTE.test(path.split(/[.[]/)[0]!)) say(`hides ${rc.address} ${path} from review: it is newly marked sensitive, so the plan shows no value`);
+      if (ACCESS_ATTRIBUTE.test(path.split(/[.[]/)[0]!))
+        say(`hides ${rc.address} ${path} from review: it is newly marked sensitive, so the plan shows no value`);
     }
 
     // Access opened.
     for (const [name, value] of policies(now)) {
-      const had = new Set(statementsOf(was[name]).filter(allowsEveryone).map((s) => JSON.stringify(s)));
+      const had = new Set(
+        statementsOf(was[name])
+          .filter(allowsEveryone)
+          .map((s) => JSON.stringify(s)),
+      );
       for (const s of statementsOf(value).filter(allowsEveryone)) {
-        if (!had.has(JSON.stringify(s))) say(`allows Principal "*" in ${rc.address} ${name}: ${describeStatements(JSON.stringify({ Statement: [s] }))[0]}`);
+        if (!had.has(JSON.stringify(s)))
+          say(`allows Principal "*" in ${rc.address} ${name}: ${describeStatements(JSON.stringify({ Statement: [s] }))[0]}`);
       }
     }
     for (const rule of worldIngress(rc, byAddress, albGroups)) say(`opens ${rc.address} to the internet: ingress ${rule}`);
@@ -268,27 +351,45 @@ export function risksOf(environment: string, plan: PlanJson, deployed: number): 
     // Data lost.
     if (rc.type === "aws_cloudwatch_log_group" && isUpdate(rc)) {
       const days = (v: unknown) => (typeof v === "number" && v > 0 ? v : Infinity);
-      if (days(now.retention_in_days) < days(was.retention_in_days)) say(`shortens log retention on ${rc.address}: ${String(was.retention_in_days || "never expire")} → ${String(now.retention_in_days)} days`);
+      if (days(now.retention_in_days) < days(was.retention_in_days))
+        say(
+          `shortens log retention on ${rc.address}: ${String(was.retention_in_days || "never expire")} → ${String(now.retention_in_days)} days`,
+        );
     }
-    if (rc.type === "aws_sqs_queue" && isUpdate(rc) && typeof now.message_retention_seconds === "number" && typeof was.message_retention_seconds === "number" && now.message_retention_seconds < was.message_retention_seconds) {
+    if (
+      rc.type === "aws_sqs_queue" &&
+      isUpdate(rc) &&
+      typeof now.message_retention_seconds === "number" &&
+      typeof was.message_retention_seconds === "number" &&
+      now.message_retention_seconds < was.message_retention_seconds
+    ) {
       say(`shortens message retention on ${rc.address}: ${was.message_retention_seconds} → ${now.message_retention_seconds} s`);
     }
-    if (now.force_destroy === true && was.force_destroy !== true) say(`turns force_destroy on for ${rc.address}: destroying it then deletes everything in it`);
-    if (rc.type === "aws_kms_key" && now.is_enabled === false && was.is_enabled !== false) say(`disables the KMS key ${rc.address}: what it encrypts can no longer be read`);
+    if (now.force_destroy === true && was.force_destroy !== true)
+      say(`turns force_destroy on for ${rc.address}: destroying it then deletes everything in it`);
+    if (rc.type === "aws_kms_key" && now.is_enabled === false && was.is_enabled !== false)
+      say(`disables the KMS key ${rc.address}: what it encrypts can no longer be read`);
 
     // Capacity taken away.
     if (rc.type === "aws_autoscaling_group" && isUpdate(rc)) {
       for (const key of ["min_size", "max_size"] as const) {
-        if (now[key] === 0 && typeof was[key] === "number" && (was[key] as number) > 0) say(`sets ${key} of ${rc.address} to 0 (was ${String(was[key])})`);
+        if (now[key] === 0 && typeof was[key] === "number" && (was[key] as number) > 0)
+          say(`sets ${key} of ${rc.address} to 0 (was ${String(was[key])})`);
       }
       // Suspending these stops the group from adding or restoring serving instances; other processes are benign.
       const suspended = (v: unknown) => asList(v).filter((p): p is string => typeof p === "string" && CAPACITY_PROCESSES.includes(p));
       const newly = suspended(now.suspended_processes).filter((p) => !suspended(was.suspended_processes).includes(p));
-      if (newly.length > 0) say(`suspends ${newly.join(", ")} on ${rc.address}: it stops launching, registering or replacing serving instances`);
+      if (newly.length > 0)
+        say(`suspends ${newly.join(", ")} on ${rc.address}: it stops launching, registering or replacing serving instances`);
     }
-    if (rc.type === "aws_lb_listener_rule" && asList(now.action).some((x) => isRecord(x) && x.type === "fixed-response") && coversRoot(now)) {
+    if (
+      rc.type === "aws_lb_listener_rule" &&
+      asList(now.action).some((x) => isRecord(x) && x.type === "fixed-response") &&
+      coversRoot(now)
+    ) {
       const same = isUpdate(rc) && JSON.stringify([was.action, was.condition]) === JSON.stringify([now.action, now.condition]);
-      if (!same) say(`answers the site itself with a fixed response ahead of the default forward: ${rc.address} ${describeListenerRule(now)}`);
+      if (!same)
+        say(`answers the site itself with a fixed response ahead of the default forward: ${rc.address} ${describeListenerRule(now)}`);
     }
   }
 
@@ -296,7 +397,9 @@ export function risksOf(environment: string, plan: PlanJson, deployed: number): 
   const creates = count("create");
   const total = deployed + creates - count("delete") - count("forget");
   if (deployed > 0 && creates > 0 && creates * 2 > total) {
-    say(`would create ${creates} of its ${total} resources although its state holds ${deployed}: a state that is not this environment's (a backend key pointed elsewhere) looks like this`);
+    say(
+      `would create ${creates} of its ${total} resources although its state holds ${deployed}: a state that is not this environment's (a backend key pointed elsewhere) looks like this`,
+    );
   }
   return found;
 }

@@ -23,7 +23,8 @@ export interface StateChoice {
 /** Refuses combinations that cannot mean anything. */
 export function checkStateChoice(choice: StateChoice): void {
   if (choice.stateDir !== undefined && choice.emptyState) throw new UsageError("--state and --empty-state exclude each other");
-  if (choice.stateDir !== undefined && !choice.offline) throw new UsageError("--state goes with --offline (a real plan reads the environment's backend)");
+  if (choice.stateDir !== undefined && !choice.offline)
+    throw new UsageError("--state goes with --offline (a real plan reads the environment's backend)");
 }
 
 const expected = (env: string, dir: string) =>
@@ -44,7 +45,8 @@ export function readState(env: string, choice: StateChoice): { readonly state?: 
   const file = join(dir, `${env}.tfstate`);
   if (!existsSync(resolve(file))) fail(`--state ${dir} holds no ${env}.tfstate; ${expected(env, dir)}`);
   const state = readFileSync(resolve(file), "utf8");
-  if (state.trim() === "") fail(`${file} is empty (${state.length} bytes); expected the state of ${env}, a JSON document from terraform state pull`);
+  if (state.trim() === "")
+    fail(`${file} is empty (${state.length} bytes); expected the state of ${env}, a JSON document from terraform state pull`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(state);
@@ -69,7 +71,12 @@ export function terraformFailure(error: unknown, env: string, file: string | und
     // Terraform's summary and the first line of its detail: "Unsupported state file format: The state file uses format version 99, …".
     const lines = error.output
       .split("\n")
-      .map((l) => l.replace(/^[│╷╵\s]*/, "").replace(/^Error:\s*/, "").trim())
+      .map((l) =>
+        l
+          .replace(/^[│╷╵\s]*/, "")
+          .replace(/^Error:\s*/, "")
+          .trim(),
+      )
       .filter((l) => l.length > 0);
     // A summary that explains itself ("Error reading local state: …") stands alone.
     const reason = lines[0]?.includes(": ") ? lines[0] : lines.slice(0, 2).join(": ") || undefined;

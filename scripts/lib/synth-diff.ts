@@ -39,7 +39,9 @@ export function differingPaths(a: unknown, b: unknown, prefix = ""): string[] {
     return Array.from({ length: n }, (_, i) => differingPaths(a[i], b[i], `${prefix}[${i}]`)).flat();
   }
   const keys = [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])].filter((k) => k !== "//").sort();
-  return keys.flatMap((k) => differingPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+  return keys.flatMap((k) =>
+    differingPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k),
+  );
 }
 
 function resources(stack: Stack | undefined): Map<string, unknown> {
@@ -73,9 +75,12 @@ export function diffStacks(environment: string, base: Stack | undefined, head: S
   const outAfter = new Map(Object.entries(head?.output ?? {}));
   const o = compare(outBefore, outAfter);
   const outputsChanged = o.common.filter((k) => differingPaths(outBefore.get(k), outAfter.get(k)).length > 0);
-  const blocks = [...new Set([...Object.keys(base ?? {}), ...Object.keys(head ?? {})])].filter((k) => !["resource", "output", "moved", "//"].includes(k)).sort();
+  const blocks = [...new Set([...Object.keys(base ?? {}), ...Object.keys(head ?? {})])]
+    .filter((k) => !["resource", "output", "moved", "//"].includes(k))
+    .sort();
   const settings = blocks.flatMap((block) => differingPaths(base?.[block], head?.[block], block));
-  const any = r.added.length + r.removed.length + changed.length + o.added.length + o.removed.length + outputsChanged.length + settings.length > 0;
+  const any =
+    r.added.length + r.removed.length + changed.length + o.added.length + o.removed.length + outputsChanged.length + settings.length > 0;
   return {
     environment,
     stack: !base ? "added" : !head ? "removed" : any ? "changed" : "unchanged",

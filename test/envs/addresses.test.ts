@@ -4,7 +4,14 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { EnvironmentStack, environments } from "../../envs";
-import { diffAddresses, explainAddressChange, movedAddresses, parseAddressList, parseMovedList, resourceAddresses } from "../../scripts/lib/addresses";
+import {
+  diffAddresses,
+  explainAddressChange,
+  movedAddresses,
+  parseAddressList,
+  parseMovedList,
+  resourceAddresses,
+} from "../../scripts/lib/addresses";
 import { testStack } from "../support/synth";
 
 const file = (env: string) => readFileSync(join(__dirname, "..", "..", "envs", "addresses", `${env}.txt`), "utf8");
@@ -19,13 +26,16 @@ describe("resource addresses", () => {
     expect(change, explainAddressChange(name, change)).toEqual({ added: [], removed: [] });
   });
 
-  it.each(environments.map((e) => [e.name, e] as const))("%s carries every address of an earlier release to a resource it still has", (name, config) => {
-    const stack = stackOf(config);
-    const moves = movedAddresses(stack);
-    expect(moves, "moved blocks changed: npm run addresses -- --update").toEqual(parseMovedList(file(name)));
-    const addresses = new Set(resourceAddresses(stack));
-    for (const move of moves) expect(addresses.has(move.split(" -> ")[1]!.replace(/\[.*\]$/, "")), move).toBe(true);
-  });
+  it.each(environments.map((e) => [e.name, e] as const))(
+    "%s carries every address of an earlier release to a resource it still has",
+    (name, config) => {
+      const stack = stackOf(config);
+      const moves = movedAddresses(stack);
+      expect(moves, "moved blocks changed: npm run addresses -- --update").toEqual(parseMovedList(file(name)));
+      const addresses = new Set(resourceAddresses(stack));
+      for (const move of moves) expect(addresses.has(move.split(" -> ")[1]!.replace(/\[.*\]$/, "")), move).toBe(true);
+    },
+  );
 
   it("counts an address a moved block carries away as moved, not removed", () => {
     const change = diffAddresses(["aws_sqs_queue.old"], ["aws_sqs_queue.new"], ['moved aws_sqs_queue.old -> aws_sqs_queue.new["a"]']);

@@ -21,13 +21,21 @@ describe("state backend", () => {
   });
 
   it("adds a DynamoDB lock table and another state region when given", () => {
-    const tf = backendOf(dev, { WEBTIER_BACKEND: "s3", WEBTIER_STATE_BUCKET: "acme-tf-state", WEBTIER_STATE_REGION: "eu-west-1", WEBTIER_STATE_DYNAMODB_TABLE: "tf-locks" });
+    const tf = backendOf(dev, {
+      WEBTIER_BACKEND: "s3",
+      WEBTIER_STATE_BUCKET: "acme-tf-state",
+      WEBTIER_STATE_REGION: "eu-west-1",
+      WEBTIER_STATE_DYNAMODB_TABLE: "tf-locks",
+    });
     expect(tf.backend.s3).toMatchObject({ region: "eu-west-1", dynamodb_table: "tf-locks", key: "webtier/dev/terraform.tfstate" });
   });
 
   it("takes what the config sets over the variables", () => {
     const configured = { ...dev, backend: { kind: "s3" as const, bucket: "from-config", region: "us-west-2" } };
-    expect(backendOf(configured, { WEBTIER_STATE_BUCKET: "from-variable" }).backend.s3).toMatchObject({ bucket: "from-config", region: "us-west-2" });
+    expect(backendOf(configured, { WEBTIER_STATE_BUCKET: "from-variable" }).backend.s3).toMatchObject({
+      bucket: "from-config",
+      region: "us-west-2",
+    });
   });
 
   it("is an HCP Terraform cloud block with a workspace per environment", () => {
@@ -37,7 +45,9 @@ describe("state backend", () => {
   });
 
   it("points at Terraform Enterprise when a hostname is given", () => {
-    expect(backendOf(dev, { WEBTIER_BACKEND: "hcp", WEBTIER_HCP_ORGANIZATION: "acme", WEBTIER_HCP_HOSTNAME: "tfe.acme.internal" }).cloud).toMatchObject({
+    expect(
+      backendOf(dev, { WEBTIER_BACKEND: "hcp", WEBTIER_HCP_ORGANIZATION: "acme", WEBTIER_HCP_HOSTNAME: "tfe.acme.internal" }).cloud,
+    ).toMatchObject({
       hostname: "tfe.acme.internal",
     });
   });

@@ -6,7 +6,8 @@ import { readJsonDocument } from "../support/json-document";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
-const resourcesOf = (config: EnvironmentConfig): Resources => (JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), config))) as { resource: Resources }).resource;
+const resourcesOf = (config: EnvironmentConfig): Resources =>
+  (JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), config))) as { resource: Resources }).resource;
 
 /** Every JSON document a stack's resources hold (policies, redrive policies, dashboard bodies), parsed, by `type.name.attribute`. */
 function documentsOf(config: EnvironmentConfig): Record<string, unknown> {
@@ -15,7 +16,8 @@ function documentsOf(config: EnvironmentConfig): Record<string, unknown> {
   for (const [type, byName] of Object.entries(resource)) {
     for (const [name, attributes] of Object.entries(byName)) {
       for (const [attribute, value] of Object.entries(attributes)) {
-        if (typeof value === "string" && /^(\{|\[\{|\$\{jsonencode\()/.test(value)) documents[`${type}.${name}.${attribute}`] = readJsonDocument(value);
+        if (typeof value === "string" && /^(\{|\[\{|\$\{jsonencode\()/.test(value))
+          documents[`${type}.${name}.${attribute}`] = readJsonDocument(value);
       }
     }
   }
@@ -72,7 +74,10 @@ function expectedDashboardMetrics(config: EnvironmentConfig, resource: Resources
       ? groups.map((g) => `AWS/EC2 CPUUtilization AutoScalingGroupName=${g}`)
       : references(resource, "aws_instance", "id").map((id) => `AWS/EC2 CPUUtilization InstanceId=${id}`),
     Requests: [`AWS/ApplicationELB RequestCount LoadBalancer=${lb}`],
-    "5XX responses": [`AWS/ApplicationELB HTTPCode_ELB_5XX_Count LoadBalancer=${lb}`, `AWS/ApplicationELB HTTPCode_Target_5XX_Count LoadBalancer=${lb}`],
+    "5XX responses": [
+      `AWS/ApplicationELB HTTPCode_ELB_5XX_Count LoadBalancer=${lb}`,
+      `AWS/ApplicationELB HTTPCode_Target_5XX_Count LoadBalancer=${lb}`,
+    ],
     "Healthy and unhealthy hosts": [
       `AWS/ApplicationELB HealthyHostCount TargetGroup=${tg} LoadBalancer=${lb}`,
       `AWS/ApplicationELB UnHealthyHostCount TargetGroup=${tg} LoadBalancer=${lb}`,
@@ -80,18 +85,30 @@ function expectedDashboardMetrics(config: EnvironmentConfig, resource: Resources
     "Target response time (s)": ["p50", "p90", "p99"].map((p) => `AWS/ApplicationELB TargetResponseTime LoadBalancer=${lb} stat=${p}`),
   };
   if (asg) {
-    metrics["Group size"] = ["GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances", "GroupTerminatingInstances"].flatMap((m) =>
-      groups.map((g) => `AWS/AutoScaling ${m} AutoScalingGroupName=${g}`),
-    );
+    metrics["Group size"] = [
+      "GroupDesiredCapacity",
+      "GroupInServiceInstances",
+      "GroupPendingInstances",
+      "GroupTerminatingInstances",
+    ].flatMap((m) => groups.map((g) => `AWS/AutoScaling ${m} AutoScalingGroupName=${g}`));
   }
-  if (queues.length > 0) metrics["Queue depth (visible messages)"] = queues.map((q) => `AWS/SQS ApproximateNumberOfMessagesVisible QueueName=${q}`);
+  if (queues.length > 0)
+    metrics["Queue depth (visible messages)"] = queues.map((q) => `AWS/SQS ApproximateNumberOfMessagesVisible QueueName=${q}`);
   return Object.fromEntries(Object.entries(metrics).map(([title, list]) => [title, [...list].sort()]));
 }
 
 /** JSON with every object's keys sorted: equal text means equal documents. */
 function canonical(value: unknown): string {
   const sortKeys = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sortKeys) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)])) : v;
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sortKeys(x)]),
+          )
+        : v;
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
 
@@ -114,20 +131,33 @@ function problemsOf(address: string, document: unknown): string[] {
       if (s.Effect !== "Allow" && s.Effect !== "Deny") problems.push(`Statement[${i}].Effect ${JSON.stringify(s.Effect)}`);
       if (!has(s, "Action", "NotAction")) problems.push(`Statement[${i}] has no Action`);
       // A trust policy names who may assume the role; every other policy names what it governs.
-      if (attribute === "assume_role_policy" ? !has(s, "Principal") : !has(s, "Resource", "NotResource")) problems.push(`Statement[${i}] has no ${attribute === "assume_role_policy" ? "Principal" : "Resource"}`);
+      if (attribute === "assume_role_policy" ? !has(s, "Principal") : !has(s, "Resource", "NotResource"))
+        problems.push(`Statement[${i}] has no ${attribute === "assume_role_policy" ? "Principal" : "Resource"}`);
     }
   } else if (attribute === "dashboard_body") {
     const widgets = (document as { widgets?: { type?: unknown; properties?: unknown }[] }).widgets;
     if (!Array.isArray(widgets) || widgets.length === 0) problems.push("no widgets");
-    else for (const [i, w] of widgets.entries()) if (typeof w.type !== "string" || typeof w.properties !== "object") problems.push(`widgets[${i}] lacks a type or properties`);
+    else
+      for (const [i, w] of widgets.entries())
+        if (typeof w.type !== "string" || typeof w.properties !== "object") problems.push(`widgets[${i}] lacks a type or properties`);
   } else if (attribute === "redrive_policy") {
     const redrive = document as { deadLetterTargetArn?: unknown; maxReceiveCount?: unknown };
-    if (typeof redrive.deadLetterTargetArn !== "string" || !Number.isInteger(redrive.maxReceiveCount) || (redrive.maxReceiveCount as number) < 1) problems.push("needs a deadLetterTargetArn and a maxReceiveCount of at least 1");
+    if (
+      typeof redrive.deadLetterTargetArn !== "string" ||
+      !Number.isInteger(redrive.maxReceiveCount) ||
+      (redrive.maxReceiveCount as number) < 1
+    )
+      problems.push("needs a deadLetterTargetArn and a maxReceiveCount of at least 1");
   } else if (attribute === "redrive_allow_policy") {
     const allow = document as { redrivePermission?: unknown; sourceQueueArns?: unknown };
-    if (allow.redrivePermission === "byQueue" && (!Array.isArray(allow.sourceQueueArns) || allow.sourceQueueArns.length === 0)) problems.push("byQueue without sourceQueueArns");
+    if (allow.redrivePermission === "byQueue" && (!Array.isArray(allow.sourceQueueArns) || allow.sourceQueueArns.length === 0))
+      problems.push("byQueue without sourceQueueArns");
   } else if (attribute === "rule_json") {
-    if (!Array.isArray(document) || document.some((r: { Name?: unknown; Priority?: unknown }) => typeof r.Name !== "string" || !Number.isInteger(r.Priority))) problems.push("a rule without a Name or Priority");
+    if (
+      !Array.isArray(document) ||
+      document.some((r: { Name?: unknown; Priority?: unknown }) => typeof r.Name !== "string" || !Number.isInteger(r.Priority))
+    )
+      problems.push("a rule without a Name or Priority");
   } else {
     problems.push("a document of a kind this test does not know: teach problemsOf to judge it");
   }
@@ -145,26 +175,41 @@ describe("JSON documents in the stacks", () => {
     await expect(canonical(policiesOf(config))).toMatchFileSnapshot(`./documents/${name}.json`);
   });
 
-  it.each([...environments, ...FIXTURE_ENVIRONMENTS].map((e) => [e.name, e] as const))("%s's dashboard graphs the metrics of its resources, each under its title", (_name, config) => {
-    const resource = resourcesOf(config);
-    expect(dashboardMetrics(resource)).toEqual(expectedDashboardMetrics(config, resource));
-  });
+  it.each([...environments, ...FIXTURE_ENVIRONMENTS].map((e) => [e.name, e] as const))(
+    "%s's dashboard graphs the metrics of its resources, each under its title",
+    (_name, config) => {
+      const resource = resourcesOf(config);
+      expect(dashboardMetrics(resource)).toEqual(expectedDashboardMetrics(config, resource));
+    },
+  );
 
   /** The example environments change as people edit them: every document they hold must be valid, whatever it says. */
-  it.each([...environments, ...FIXTURE_ENVIRONMENTS].map((e) => [e.name, e] as const))("every document of %s is a valid one of its kind", (_name, config) => {
-    const documents = documentsOf(config);
-    expect(Object.entries(documents).flatMap(([address, document]) => problemsOf(address, document))).toEqual([]);
-  });
+  it.each([...environments, ...FIXTURE_ENVIRONMENTS].map((e) => [e.name, e] as const))(
+    "every document of %s is a valid one of its kind",
+    (_name, config) => {
+      const documents = documentsOf(config);
+      expect(Object.entries(documents).flatMap(([address, document]) => problemsOf(address, document))).toEqual([]);
+    },
+  );
 
   it("finds what is wrong with a document", () => {
-    expect(problemsOf("aws_sqs_queue_policy.q.policy", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage" }] })).toEqual([
-      "aws_sqs_queue_policy.q.policy: Statement[0] has no Resource",
-    ]);
-    expect(problemsOf("aws_iam_role.r.assume_role_policy", { Version: "2012-10-17", Statement: [{ Effect: "allow", Action: "sts:AssumeRole" }] })).toEqual([
+    expect(
+      problemsOf("aws_sqs_queue_policy.q.policy", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage" }] }),
+    ).toEqual(["aws_sqs_queue_policy.q.policy: Statement[0] has no Resource"]);
+    expect(
+      problemsOf("aws_iam_role.r.assume_role_policy", {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "allow", Action: "sts:AssumeRole" }],
+      }),
+    ).toEqual([
       'aws_iam_role.r.assume_role_policy: Statement[0].Effect "allow"',
       "aws_iam_role.r.assume_role_policy: Statement[0] has no Principal",
     ]);
-    expect(problemsOf("aws_cloudwatch_dashboard.d.dashboard_body", { widgets: [] })).toEqual(["aws_cloudwatch_dashboard.d.dashboard_body: no widgets"]);
-    expect(problemsOf("aws_sqs_queue.q.redrive_policy", { deadLetterTargetArn: "${TfToken[TOKEN.1]}", maxReceiveCount: 0 })).toHaveLength(2);
+    expect(problemsOf("aws_cloudwatch_dashboard.d.dashboard_body", { widgets: [] })).toEqual([
+      "aws_cloudwatch_dashboard.d.dashboard_body: no widgets",
+    ]);
+    expect(problemsOf("aws_sqs_queue.q.redrive_policy", { deadLetterTargetArn: "${TfToken[TOKEN.1]}", maxReceiveCount: 0 })).toHaveLength(
+      2,
+    );
   });
 });

@@ -36,7 +36,9 @@ describe("EnvironmentStack", () => {
 
   it("throws before building anything when the config is invalid", () => {
     const app = Testing.app();
-    const error = validationErrorOf(() => new EnvironmentStack(app, { ...dev, network: { ...dev.network, availabilityZones: ["us-east-1a"] } }));
+    const error = validationErrorOf(
+      () => new EnvironmentStack(app, { ...dev, network: { ...dev.network, availabilityZones: ["us-east-1a"] } }),
+    );
     expect([error.subject, ...error.findings.map((f) => f.path)]).toEqual(['Environment "dev"', "dev.network.availabilityZones"]);
     expect(app.node.children).toHaveLength(0);
   });
@@ -52,7 +54,8 @@ describe("EnvironmentStack", () => {
   });
 
   it("turns on the prod ALB's deletion protection", () => {
-    const albs = (config: typeof dev) => Object.values(synthEnv(config).json.resource.aws_lb as Record<string, { enable_deletion_protection: boolean }>);
+    const albs = (config: typeof dev) =>
+      Object.values(synthEnv(config).json.resource.aws_lb as Record<string, { enable_deletion_protection: boolean }>);
     expect(albs(prod).map((a) => a.enable_deletion_protection)).toEqual([true]);
     expect(albs(dev).map((a) => a.enable_deletion_protection)).toEqual([false]);
   });

@@ -23,7 +23,9 @@ describe("environment validation", () => {
   });
 
   it("reports network problems under the environment's path, with zones judged against its region", () => {
-    expect(problems({ network: { ...dev.network, availabilityZones: ["us-east-1a", "us-west-2b"] } })).toEqual(["dev.network.availabilityZones[1]"]);
+    expect(problems({ network: { ...dev.network, availabilityZones: ["us-east-1a", "us-west-2b"] } })).toEqual([
+      "dev.network.availabilityZones[1]",
+    ]);
   });
 
   it("judges scaling against the environment's compute mode", () => {
@@ -54,7 +56,14 @@ describe("environment validation", () => {
   });
 
   it("throws when the certificate is in another region than the environment", () => {
-    expect(problems({ loadBalancer: { ...dev.loadBalancer, certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" } })).toEqual(["dev.loadBalancer.certificateArn"]);
+    expect(
+      problems({
+        loadBalancer: {
+          ...dev.loadBalancer,
+          certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
+        },
+      }),
+    ).toEqual(["dev.loadBalancer.certificateArn"]);
   });
 
   it("throws on a malformed region and name", () => {
@@ -62,24 +71,33 @@ describe("environment validation", () => {
   });
 
   it("throws on reserved and overlong tags", () => {
-    expect(problems({ tags: { "aws:owner": "x", Team: "y".repeat(300), Environment: "z" } })).toEqual(["dev.tags.aws:owner", "dev.tags.Team"]);
+    expect(problems({ tags: { "aws:owner": "x", Team: "y".repeat(300), Environment: "z" } })).toEqual([
+      "dev.tags.aws:owner",
+      "dev.tags.Team",
+    ]);
     expect(problems({ tags: { Environment: "z" } })).toEqual(["dev.tags"]);
   });
 
   it("lists every problem at once rather than stopping at the first", () => {
-    expect(problems({ region: "mars", project: "P", network: { ...dev.network, availabilityZones: ["x"] } })).toEqual(["dev.project", "dev.region", "dev.network.availabilityZones", "dev.network.availabilityZones[0]"]);
+    expect(problems({ region: "mars", project: "P", network: { ...dev.network, availabilityZones: ["x"] } })).toEqual([
+      "dev.project",
+      "dev.region",
+      "dev.network.availabilityZones",
+      "dev.network.availabilityZones[0]",
+    ]);
   });
 
   describe("production", () => {
-    const prodProblems = (overrides: Partial<EnvironmentConfig>) =>
-      validateEnvironment({ ...prod, ...overrides }).map((f) => f.path);
+    const prodProblems = (overrides: Partial<EnvironmentConfig>) => validateEnvironment({ ...prod, ...overrides }).map((f) => f.path);
 
     it("throws when flow logs are turned off", () => {
       expect(prodProblems({ network: { ...prod.network, flowLogs: { enabled: false } } })).toEqual(["prod.network.flowLogs.enabled"]);
     });
 
     it("throws when the ALB's deletion protection is off", () => {
-      expect(prodProblems({ loadBalancer: { ...prod.loadBalancer, deletionProtection: false } })).toEqual(["prod.loadBalancer.deletionProtection"]);
+      expect(prodProblems({ loadBalancer: { ...prod.loadBalancer, deletionProtection: false } })).toEqual([
+        "prod.loadBalancer.deletionProtection",
+      ]);
     });
 
     it("throws when queues are not protected from destroy", () => {
@@ -98,7 +116,10 @@ describe("environment validation", () => {
 
     it("lets a non-production environment turn them off", () => {
       expect(
-        problems({ network: { ...dev.network, flowLogs: { enabled: false } }, loadBalancer: { ...dev.loadBalancer, deletionProtection: false } }),
+        problems({
+          network: { ...dev.network, flowLogs: { enabled: false } },
+          loadBalancer: { ...dev.loadBalancer, deletionProtection: false },
+        }),
       ).toEqual([]);
     });
   });

@@ -27,7 +27,11 @@ describe("examples/modules", () => {
   it("network: subnets of three tiers in two zones, a DB subnet group, the S3 and DynamoDB gateways, Session Manager endpoints, the database tier's ACL", () => {
     const json = synthesize(networkExample);
     expect(resources(json, "aws_subnet")).toHaveLength(6);
-    expect(resources(json, "aws_vpc_endpoint").map((e) => e.vpc_endpoint_type).sort()).toEqual(["Gateway", "Gateway", "Interface", "Interface", "Interface"]);
+    expect(
+      resources(json, "aws_vpc_endpoint")
+        .map((e) => e.vpc_endpoint_type)
+        .sort(),
+    ).toEqual(["Gateway", "Gateway", "Interface", "Interface", "Interface"]);
     expect(resources(json, "aws_db_subnet_group").map((g) => g.name)).toEqual(["example-database"]);
     expect(resources(json, "aws_network_acl").map((a) => (a.tags as Record<string, string>).Name)).toEqual(["example-isolated"]);
   });
@@ -36,7 +40,12 @@ describe("examples/modules", () => {
     const json = synthesize(dualStackExample);
     expect(resources(json, "aws_vpc")[0]).toMatchObject({ assign_generated_ipv6_cidr_block: true });
     expect(resources(json, "aws_lb")[0]).toMatchObject({ ip_address_type: "dualstack" });
-    expect(resources(json, "aws_route53_record").filter((r) => r.alias).map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+    expect(
+      resources(json, "aws_route53_record")
+        .filter((r) => r.alias)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["A", "AAAA"]);
     expect(resources(json, "aws_db_subnet_group")).toHaveLength(1);
   });
 
@@ -49,8 +58,16 @@ describe("examples/modules", () => {
 
   it("routing: two more target groups, five rules on the HTTPS listener, a second certificate", () => {
     const json = synthesize(routingExample);
-    expect(resources(json, "aws_lb_target_group").map((t) => t.port).sort()).toEqual([5000, 8080, 9000]);
-    expect(resources(json, "aws_lb_listener_rule").map((r) => r.priority).sort()).toEqual([10, 11, 15, 20, 30]);
+    expect(
+      resources(json, "aws_lb_target_group")
+        .map((t) => t.port)
+        .sort(),
+    ).toEqual([5000, 8080, 9000]);
+    expect(
+      resources(json, "aws_lb_listener_rule")
+        .map((r) => r.priority)
+        .sort(),
+    ).toEqual([10, 11, 15, 20, 30]);
     expect(resources(json, "aws_lb_listener_certificate")).toHaveLength(1);
   });
 
@@ -65,8 +82,19 @@ describe("examples/modules", () => {
     const json = synthesize(computeCapacityExample);
     const groups = JSON.stringify(resources(json, "aws_autoscaling_group"));
     expect(resources(json, "aws_autoscaling_group")).toHaveLength(3);
-    for (const part of ['"weighted_capacity":"2"', '"spot_max_price":"0.10"', '"instance_requirements"', '"pool_state":"Hibernated"', '"protect_from_scale_in":true']) expect(groups).toContain(part);
-    expect(resources(json, "aws_placement_group").map((g) => g.strategy).sort()).toEqual(["partition", "spread"]);
+    for (const part of [
+      '"weighted_capacity":"2"',
+      '"spot_max_price":"0.10"',
+      '"instance_requirements"',
+      '"pool_state":"Hibernated"',
+      '"protect_from_scale_in":true',
+    ])
+      expect(groups).toContain(part);
+    expect(
+      resources(json, "aws_placement_group")
+        .map((g) => g.strategy)
+        .sort(),
+    ).toEqual(["partition", "spread"]);
   });
 
   it("alarm topic: the email subscriber", () => {
@@ -75,16 +103,22 @@ describe("examples/modules", () => {
   });
 
   it("messaging: both queues, each with its dead-letter queue", () => {
-    const names = resources(synthesize(messagingExample), "aws_sqs_queue").map((q) => q.name).sort();
+    const names = resources(synthesize(messagingExample), "aws_sqs_queue")
+      .map((q) => q.name)
+      .sort();
     expect(names).toEqual(["example-audit", "example-audit-dlq", "example-fulfilment", "example-fulfilment-dlq"]);
   });
 
   it("messaging: delivery-status logging through its role, and the customer managed key with its reuse period", () => {
     const json = synthesize(messagingExample);
     const [topic] = resources(json, "aws_sns_topic").filter((t) => t.name === "example-orders");
-    expect(topic).toMatchObject({ sqs_success_feedback_sample_rate: 10, sqs_failure_feedback_role_arn: expect.stringContaining("aws_iam_role.") });
+    expect(topic).toMatchObject({
+      sqs_success_feedback_sample_rate: 10,
+      sqs_failure_feedback_role_arn: expect.stringContaining("aws_iam_role."),
+    });
     const fulfilment = resources(json, "aws_sqs_queue").filter((q) => String(q.name).startsWith("example-fulfilment"));
-    for (const q of fulfilment) expect(q).toMatchObject({ kms_master_key_id: "alias/example-orders", kms_data_key_reuse_period_seconds: 3600 });
+    for (const q of fulfilment)
+      expect(q).toMatchObject({ kms_master_key_id: "alias/example-orders", kms_data_key_reuse_period_seconds: 3600 });
   });
 
   it("scaling: both schedules in their time zone, and a dashboard", () => {

@@ -61,13 +61,18 @@ describe("applying a saved plan", () => {
   it("runs terraform apply on exactly that plan file, without colour codes where no terminal shows them", async () => {
     const { result, args } = await apply("Apply complete!", 0);
     expect(result).toBeUndefined();
-    expect(args).toBe(process.stdout.isTTY ? "apply -input=false /plans/prod/plan.tfplan" : "apply -input=false -no-color /plans/prod/plan.tfplan");
+    expect(args).toBe(
+      process.stdout.isTTY ? "apply -input=false /plans/prod/plan.tfplan" : "apply -input=false -no-color /plans/prod/plan.tfplan",
+    );
   });
 
   it("says in plain words that a stale plan was refused: exit 5", async () => {
     const { result } = await apply("Error: Saved plan is stale", 1);
     expect(result).toBeInstanceOf(CommandError);
-    expect(result).toMatchObject({ code: 5, message: expect.stringMatching(/^the saved plan for prod is stale: its state changed after the plan was made/) });
+    expect(result).toMatchObject({
+      code: 5,
+      message: expect.stringMatching(/^the saved plan for prod is stale: its state changed after the plan was made/),
+    });
   });
 
   it("reports any other failure as exit 1", async () => {

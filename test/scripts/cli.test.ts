@@ -35,7 +35,8 @@ describe("the argument helper", () => {
     positionals: { name: "environment", min: 1, max: 1 },
     run({ values, positionals }) {
       ran++;
-      if (positionals[0] === "bad-config") throw new ValidationError("Environment configuration", [{ path: "prod.network.cidr", message: "must be a CIDR" }]);
+      if (positionals[0] === "bad-config")
+        throw new ValidationError("Environment configuration", [{ path: "prod.network.cidr", message: "must be a CIDR" }]);
       if (positionals[0] === "stale") throw new CommandError("the saved plan is stale", 5);
       if (positionals[0] === "bug") throw new Error("undefined is not a function\n    at somewhere (file.ts:1:1)");
       return values.yes ? 0 : 7;
@@ -45,7 +46,11 @@ describe("the argument helper", () => {
   it("prints the usage and help for --help, exits 0 and does nothing else", async () => {
     const before = ran;
     const result = await run(toy, ["prod", "--help", "--unknown"]);
-    expect(result).toEqual({ code: 0, out: "usage: npm run toy -- <env> [--out <dir>] [--yes]\n\nDoes toy things.\n\nExit codes: 0 done.\n", err: "" });
+    expect(result).toEqual({
+      code: 0,
+      out: "usage: npm run toy -- <env> [--out <dir>] [--yes]\n\nDoes toy things.\n\nExit codes: 0 done.\n",
+      err: "",
+    });
     expect(ran).toBe(before);
   });
 
@@ -71,7 +76,11 @@ describe("the argument helper", () => {
   });
 
   it("prints invalid configuration's findings, without a stack trace: exit 2", async () => {
-    expect(await run(toy, ["bad-config"])).toEqual({ code: 2, out: "", err: "Environment configuration is invalid (1 problem):\n  - prod.network.cidr must be a CIDR\n" });
+    expect(await run(toy, ["bad-config"])).toEqual({
+      code: 2,
+      out: "",
+      err: "Environment configuration is invalid (1 problem):\n  - prod.network.cidr must be a CIDR\n",
+    });
   });
 
   it("gives a failure the command explains its own exit code, on one line", async () => {
@@ -84,7 +93,17 @@ describe("the argument helper", () => {
 });
 
 describe("every command", () => {
-  const commands = { synth, plan, deploy, drift, diff, addresses, "plan:comment": planComment, bench: benchmark, "bench-scale": benchScale };
+  const commands = {
+    synth,
+    plan,
+    deploy,
+    drift,
+    diff,
+    addresses,
+    "plan:comment": planComment,
+    bench: benchmark,
+    "bench-scale": benchScale,
+  };
 
   it.each(Object.entries(commands))("%s: --help prints its usage and exit codes, and exits 0", async (name, spec) => {
     const result = await run(spec, ["--help"]);
@@ -113,7 +132,9 @@ describe("every command", () => {
 
   it("deploy takes one environment, and --apply-saved takes none of the planning options", async () => {
     expect((await run(deploy, ["all"])).err).toMatch(/^deploy: deploy takes one environment at a time\n/);
-    expect((await run(deploy, ["prod", "--apply-saved", "x", "--plan-only"])).err).toMatch(/^deploy: --apply-saved applies a saved plan: --plan-only does not go with it\n/);
+    expect((await run(deploy, ["prod", "--apply-saved", "x", "--plan-only"])).err).toMatch(
+      /^deploy: --apply-saved applies a saved plan: --plan-only does not go with it\n/,
+    );
   });
 
   it("deploy refuses --offline without --plan-only before it plans: exit 2, a pointer to --plan-only and --local, nothing written", async () => {
@@ -127,12 +148,17 @@ describe("every command", () => {
   it("--override-reason goes with --allow-destroy, --state with --offline and not with --empty-state", async () => {
     expect((await run(plan, ["prod", "--override-reason", "label"])).err).toMatch(/^plan: --override-reason goes with --allow-destroy\n/);
     expect((await run(plan, ["prod", "--state", "s"])).err).toMatch(/^plan: --state goes with --offline/);
-    expect((await run(deploy, ["prod", "--offline", "--state", "s", "--empty-state"])).err).toMatch(/^deploy: --state and --empty-state exclude each other\n/);
+    expect((await run(deploy, ["prod", "--offline", "--state", "s", "--empty-state"])).err).toMatch(
+      /^deploy: --state and --empty-state exclude each other\n/,
+    );
     expect((await run(drift, ["prod", "--offline"])).err).toMatch(/^drift: --offline and --state go together/);
   });
 
   it("bench refuses a run count that is not a whole number", async () => {
-    expect(await run(benchmark, ["--runs", "x"])).toMatchObject({ code: 2, err: expect.stringMatching(/^bench: --runs must be a whole number >= 1, got x\n/) });
+    expect(await run(benchmark, ["--runs", "x"])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^bench: --runs must be a whole number >= 1, got x\n/),
+    });
   });
 });
 
@@ -191,11 +217,24 @@ describe("CHECKPOINT_DISABLE", () => {
     writeFileSync(standIn, `#!/bin/sh\necho "\${CHECKPOINT_DISABLE:-unset} $1" >> "${dir}/seen"\necho "stand-in: refused" >&2\nexit 1\n`);
     chmodSync(standIn, 0o755);
     const { CHECKPOINT_DISABLE: _, ...env } = process.env;
-    const run = spawnSync(process.execPath, ["--require", join(ROOT, "scripts", "register-ts.cjs"), join(ROOT, "scripts", "plan.ts"), "dev", "--offline", "--empty-state", "--out", join(dir, "out")], {
-      cwd: ROOT,
-      env: { ...env, TERRAFORM_BINARY_NAME: standIn, CDKTF_OUTDIR: join(dir, "synth") },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--require",
+        join(ROOT, "scripts", "register-ts.cjs"),
+        join(ROOT, "scripts", "plan.ts"),
+        "dev",
+        "--offline",
+        "--empty-state",
+        "--out",
+        join(dir, "out"),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...env, TERRAFORM_BINARY_NAME: standIn, CDKTF_OUTDIR: join(dir, "synth") },
+        encoding: "utf8",
+      },
+    );
     expect(run.status).toBe(1);
     const seen = readFileSync(join(dir, "seen"), "utf8").trim().split("\n");
     expect(seen.length).toBeGreaterThan(0);
@@ -212,7 +251,10 @@ describe("drift of an environment with no state", () => {
     const standIn = join(dir, "terraform");
     writeFileSync(standIn, `#!/bin/sh\necho "$*" >> "${dir}/ran"\nexit 1\n`);
     chmodSync(standIn, 0o755);
-    const run = await runCli("drift", ["dev", "--out", join(dir, "report")], { root: copy, env: { CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: standIn, WEBTIER_BACKEND: "local" } });
+    const run = await runCli("drift", ["dev", "--out", join(dir, "report")], {
+      root: copy,
+      env: { CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: standIn, WEBTIER_BACKEND: "local" },
+    });
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/^drift: dev is not deployed: its state holds no resources/m);
     expect(run.stdout).toMatch(/^dev: not deployed$/m);
@@ -225,17 +267,32 @@ describe("drift of an environment with no state", () => {
     const copy = copyProject();
     const outdir = join(copy, "cdktf.out");
     // Where dev's local backend keeps its state, relative to cdktf.out/stacks/dev: one resource deployed.
-    const resource = { mode: "managed", type: "aws_vpc", name: "v", provider: 'provider["registry.terraform.io/hashicorp/aws"]', instances: [] };
-    writeFileSync(join(copy, "terraform.dev.tfstate"), JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "l", outputs: {}, resources: [resource] }));
+    const resource = {
+      mode: "managed",
+      type: "aws_vpc",
+      name: "v",
+      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+      instances: [],
+    };
+    writeFileSync(
+      join(copy, "terraform.dev.tfstate"),
+      JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "l", outputs: {}, resources: [resource] }),
+    );
     const dir = mkdtempSync(join(tmpdir(), "drift-deployed-"));
     const standIn = join(dir, "terraform");
-    writeFileSync(standIn, `#!/bin/sh
+    writeFileSync(
+      standIn,
+      `#!/bin/sh
 echo "$PWD" >> "${dir}/ran"
 echo "stand-in: refused" >&2
 exit 1
-`);
+`,
+    );
     chmodSync(standIn, 0o755);
-    const run = await runCli("drift", ["dev", "--out", join(dir, "report")], { root: copy, env: { CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: standIn, WEBTIER_BACKEND: "local" } });
+    const run = await runCli("drift", ["dev", "--out", join(dir, "report")], {
+      root: copy,
+      env: { CDKTF_OUTDIR: outdir, TERRAFORM_BINARY_NAME: standIn, WEBTIER_BACKEND: "local" },
+    });
     expect(run.code).toBe(1);
     const ran = readFileSync(join(dir, "ran"), "utf8").trim().split("\n");
     expect(ran.length).toBeGreaterThan(0);

@@ -13,7 +13,8 @@ describe("npm run diff -- --base <ref>", () => {
       encoding: "utf8",
       env: { ...process.env, CHECKPOINT_DISABLE: "1" },
     });
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: clone, stdio: "ignore" });
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: clone, stdio: "ignore" });
 
   beforeAll(() => {
     // A new repository holding this working tree (committed or not) as its first commit.
@@ -22,7 +23,10 @@ describe("npm run diff -- --base <ref>", () => {
     git("add", "-A");
     git("commit", "--quiet", "-m", "base");
     const prod = readFileSync(join(clone, "envs/prod.ts"), "utf8");
-    writeFileSync(join(clone, "envs/prod.ts"), prod.replace('instanceTypes: ["t3.small", "t3a.small"]', 'instanceTypes: ["t3.large", "t3a.large"]'));
+    writeFileSync(
+      join(clone, "envs/prod.ts"),
+      prod.replace('instanceTypes: ["t3.small", "t3a.small"]', 'instanceTypes: ["t3.large", "t3a.large"]'),
+    );
     git("commit", "--quiet", "-am", "bigger prod instances");
   }, 60_000);
 

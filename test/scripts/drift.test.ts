@@ -12,7 +12,12 @@ describe("drift", () => {
       resource_drift: [change("aws_security_group.web", ["update"], { description: "managed" }, { description: "console" })],
     };
     const report = driftOf("prod", plan);
-    expect(report).toMatchObject({ environment: "prod", deployed: true, drifted: true, outside: [{ address: "aws_security_group.web", changes: [{ path: "description" }] }] });
+    expect(report).toMatchObject({
+      environment: "prod",
+      deployed: true,
+      drifted: true,
+      outside: [{ address: "aws_security_group.web", changes: [{ path: "description" }] }],
+    });
     expect(report.pending.counts.update).toBe(1);
     expect(renderDriftMarkdown([report])).toContain("| prod | **drifted** | 1 | 0 to create, 1 to update, 0 to replace, 0 to destroy |");
     expect(renderDriftMarkdown([report])).toContain("### prod: changed outside Terraform\n\n- `aws_security_group.web`: `description`");
@@ -24,7 +29,10 @@ describe("drift", () => {
   });
 
   it("reports an environment in sync, and output-only changes as no drift", () => {
-    const report = driftOf("dev", planOf([change("aws_vpc.v", ["no-op"])], [vpc], { url: { actions: ["create"], before: null, after: "x" } }));
+    const report = driftOf(
+      "dev",
+      planOf([change("aws_vpc.v", ["no-op"])], [vpc], { url: { actions: ["create"], before: null, after: "x" } }),
+    );
     expect(report.drifted).toBe(false);
     expect(renderDriftMarkdown([report])).toContain("| dev | in sync | 0 | 0 to create, 0 to update, 0 to replace, 0 to destroy |");
   });

@@ -17,7 +17,9 @@ describe("the owner's list of protected environments (WEBTIER_PROTECTED_ENVIRONM
     for (const raw of [",", " , ,", ",,,"]) {
       const list = protectedList({ WEBTIER_PROTECTED_ENVIRONMENTS: raw });
       expect(list.names, raw).toEqual(["prod"]);
-      expect(list.warning, raw).toBe(`WEBTIER_PROTECTED_ENVIRONMENTS is ${JSON.stringify(raw.trim())}, which names no environment; protecting the default, prod, instead`);
+      expect(list.warning, raw).toBe(
+        `WEBTIER_PROTECTED_ENVIRONMENTS is ${JSON.stringify(raw.trim())}, which names no environment; protecting the default, prod, instead`,
+      );
     }
     expect(protectedList({ WEBTIER_PROTECTED_ENVIRONMENTS: "prod" }).warning).toBeUndefined();
   });
@@ -37,30 +39,46 @@ describe("whether an environment is protected", () => {
   });
 
   it("is decided by the deployed state: a load balancer with deletion protection, resources tagged as production", () => {
-    const deployed = [protectedAlb, deployedResource("aws_vpc.v", { tags_all: { Environment: "prod" } }), deployedResource("aws_sns_topic.t", { tags: { Production: "true" } })];
+    const deployed = [
+      protectedAlb,
+      deployedResource("aws_vpc.v", { tags_all: { Environment: "prod" } }),
+      deployedResource("aws_sns_topic.t", { tags: { Production: "true" } }),
+    ];
     const p = protectionOf("live", planOf([], deployed), { list: { names: [], source: "x" }, production: false });
     expect(p).toEqual({
       protected: true,
-      sources: ["the deployed aws_lb.alb has deletion protection on", "2 deployed resource(s) are tagged Environment=prod, Production=true"],
+      sources: [
+        "the deployed aws_lb.alb has deletion protection on",
+        "2 deployed resource(s) are tagged Environment=prod, Production=true",
+      ],
     });
   });
 
   it("is added by the config's production flag", () => {
-    expect(protectionOf("qa", planOf([]), { production: true })).toEqual({ protected: true, sources: ["its config says production: true"] });
+    expect(protectionOf("qa", planOf([]), { production: true })).toEqual({
+      protected: true,
+      sources: ["its config says production: true"],
+    });
   });
 
   it("is not protected with none of those: a dev environment with its queues deployed", () => {
-    const p = protectionOf("dev", planOf([], [queue, deployedResource("aws_lb.alb", { enable_deletion_protection: false, tags_all: { Environment: "dev" } })]), {
-      list: protectedList({}),
-      production: false,
-    });
+    const p = protectionOf(
+      "dev",
+      planOf([], [queue, deployedResource("aws_lb.alb", { enable_deletion_protection: false, tags_all: { Environment: "dev" } })]),
+      {
+        list: protectedList({}),
+        production: false,
+      },
+    );
     expect(p).toEqual({ protected: false, sources: [] });
   });
 });
 
 describe("protections a plan turns off", () => {
   const isProtected = { protected: true, sources: ["listed"] };
-  const stack = (preventDestroy: boolean): SynthesizedStack => ({ resource: { aws_sqs_queue: { orders: preventDestroy ? { lifecycle: { prevent_destroy: true } } : {} } } });
+  const stack = (preventDestroy: boolean): SynthesizedStack => ({
+    resource: { aws_sqs_queue: { orders: preventDestroy ? { lifecycle: { prevent_destroy: true } } : {} } },
+  });
 
   it("finds a protected environment's config saying production: false", () => {
     expect(protectionsTurnedOff("prod", planOf([]), isProtected, { production: false })).toEqual([
@@ -70,13 +88,18 @@ describe("protections a plan turns off", () => {
   });
 
   it("finds deletion protection switched off in an update", () => {
-    const plan = planOf([change("aws_lb.alb", ["update"], { enable_deletion_protection: true }, { enable_deletion_protection: false })], [protectedAlb]);
+    const plan = planOf(
+      [change("aws_lb.alb", ["update"], { enable_deletion_protection: true }, { enable_deletion_protection: false })],
+      [protectedAlb],
+    );
     expect(protectionsTurnedOff("prod", plan, isProtected)).toEqual(["prod turns deletion protection off on aws_lb.alb"]);
   });
 
   it("finds a deployed queue that loses prevent_destroy (visible only in the synthesized stack)", () => {
     const plan = planOf([], [queue]);
-    expect(protectionsTurnedOff("prod", plan, isProtected, { stack: stack(false) })).toEqual(["prod drops prevent_destroy from the deployed queue aws_sqs_queue.orders"]);
+    expect(protectionsTurnedOff("prod", plan, isProtected, { stack: stack(false) })).toEqual([
+      "prod drops prevent_destroy from the deployed queue aws_sqs_queue.orders",
+    ]);
     expect(protectionsTurnedOff("prod", plan, isProtected, { stack: stack(true) })).toEqual([]);
   });
 
@@ -107,7 +130,10 @@ describe("the guard's verdict", () => {
 
   it("blocks a protected environment that destroys something or turns a protection off", () => {
     const s = summarize("prod", flowLogsOff, { list: protectedList({}) });
-    expect(guard([s])).toEqual({ blocked: true, reasons: ["prod (protected) would replace 0 and destroy 1 resource(s)", "prod (protected) turns 1 protection(s) off"] });
+    expect(guard([s])).toEqual({
+      blocked: true,
+      reasons: ["prod (protected) would replace 0 and destroy 1 resource(s)", "prod (protected) turns 1 protection(s) off"],
+    });
   });
 
   it("lets an unprotected environment through, its warnings kept", () => {
@@ -118,7 +144,10 @@ describe("the guard's verdict", () => {
 
   it("records an override and where it came from", () => {
     const s = summarize("prod", flowLogsOff, { list: protectedList({}) });
-    expect(guard([s], { allowDestroy: true, reason: "pull-request label allow-destroy" })).toMatchObject({ blocked: false, overriddenBy: "pull-request label allow-destroy" });
+    expect(guard([s], { allowDestroy: true, reason: "pull-request label allow-destroy" })).toMatchObject({
+      blocked: false,
+      overriddenBy: "pull-request label allow-destroy",
+    });
     expect(guard([s], true)).toMatchObject({ blocked: false, overriddenBy: "--allow-destroy" });
   });
 
@@ -128,7 +157,13 @@ describe("the guard's verdict", () => {
   });
 
   it("joins saved verdicts: blocked if any is, every reason, every override", () => {
-    expect(joinVerdicts([{ blocked: false, reasons: ["a"], overriddenBy: "label" }, { blocked: true, reasons: ["b"] }, { blocked: false, reasons: [] }])).toEqual({
+    expect(
+      joinVerdicts([
+        { blocked: false, reasons: ["a"], overriddenBy: "label" },
+        { blocked: true, reasons: ["b"] },
+        { blocked: false, reasons: [] },
+      ]),
+    ).toEqual({
       blocked: true,
       reasons: ["a", "b"],
       overriddenBy: "label",

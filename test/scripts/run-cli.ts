@@ -34,11 +34,15 @@ export interface CliOptions {
 export function runCli(script: string, args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const root = options.root ?? ROOT;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", join(root, "scripts", "register-ts.cjs"), join(root, "scripts", `${script}.ts`), ...args], {
-      cwd: root,
-      env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "cli-synth-")), ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--require", join(root, "scripts", "register-ts.cjs"), join(root, "scripts", `${script}.ts`), ...args],
+      {
+        cwd: root,
+        env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "cli-synth-")), ...options.env },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -46,7 +50,12 @@ export function runCli(script: string, args: readonly string[], options: CliOpti
     child.on("error", reject);
     child.on("close", (code) => {
       const lines = stderr.split("\n");
-      resolve({ code: code ?? -1, stdout, stderr: lines.filter((l) => !PROGRESS.test(l)).join("\n"), progress: lines.filter((l) => PROGRESS.test(l)) });
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr: lines.filter((l) => !PROGRESS.test(l)).join("\n"),
+        progress: lines.filter((l) => PROGRESS.test(l)),
+      });
     });
     child.stdin.end(options.input ?? "");
   });

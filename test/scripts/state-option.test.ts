@@ -41,17 +41,27 @@ describe("--state <dir>", () => {
   });
 
   it("fails on a folder without <env>.tfstate", () => {
-    expect(failure("prod", dir("other", { "dev.tfstate": "{}" })).message).toMatch(/^--state \S+other holds no prod\.tfstate; expected the state of prod there/);
+    expect(failure("prod", dir("other", { "dev.tfstate": "{}" })).message).toMatch(
+      /^--state \S+other holds no prod\.tfstate; expected the state of prod there/,
+    );
   });
 
   it("fails on a file instead of a folder", () => {
-    expect(failure("prod", join(dir("file", { "prod.tfstate": "{}" }), "prod.tfstate")).message).toMatch(/^--state \S+prod\.tfstate is a file, not a folder; expected/);
+    expect(failure("prod", join(dir("file", { "prod.tfstate": "{}" }), "prod.tfstate")).message).toMatch(
+      /^--state \S+prod\.tfstate is a file, not a folder; expected/,
+    );
   });
 
   it("fails on an empty file, a file that is not JSON and JSON that is not a state", () => {
-    expect(failure("prod", dir("empty", { "prod.tfstate": "" })).message).toMatch(/empty[/\\]prod\.tfstate is empty \(0 bytes\); expected the state of prod, a JSON document from terraform state pull$/);
-    expect(failure("prod", dir("broken", { "prod.tfstate": '{"version": 4,' })).message).toMatch(/broken[/\\]prod\.tfstate is not JSON \(.+\); expected the state of prod/);
-    expect(failure("prod", dir("array", { "prod.tfstate": "[]" })).message).toMatch(/array[/\\]prod\.tfstate is not a Terraform state \(no "version" field\)/);
+    expect(failure("prod", dir("empty", { "prod.tfstate": "" })).message).toMatch(
+      /empty[/\\]prod\.tfstate is empty \(0 bytes\); expected the state of prod, a JSON document from terraform state pull$/,
+    );
+    expect(failure("prod", dir("broken", { "prod.tfstate": '{"version": 4,' })).message).toMatch(
+      /broken[/\\]prod\.tfstate is not JSON \(.+\); expected the state of prod/,
+    );
+    expect(failure("prod", dir("array", { "prod.tfstate": "[]" })).message).toMatch(
+      /array[/\\]prod\.tfstate is not a Terraform state \(no "version" field\)/,
+    );
   });
 
   it("plans from empty state only without --state", () => {
@@ -60,25 +70,40 @@ describe("--state <dir>", () => {
 
   it("goes with --offline only, and not with --empty-state", () => {
     expect(() => checkStateChoice({ offline: false, stateDir: "s", emptyState: false })).toThrow(UsageError);
-    expect(() => checkStateChoice({ offline: true, stateDir: "s", emptyState: true })).toThrow("--state and --empty-state exclude each other");
+    expect(() => checkStateChoice({ offline: true, stateDir: "s", emptyState: true })).toThrow(
+      "--state and --empty-state exclude each other",
+    );
     expect(() => checkStateChoice({ offline: true, stateDir: "s", emptyState: false })).not.toThrow();
   });
 });
 
 describe("Terraform's complaints about a state", () => {
-  const unreadable = new TerraformError("init", "/tmp/tf-offline-x", "Error: \nError reading local state: Unsupported state file format: version 99\n\nTerraform is trying to read…");
+  const unreadable = new TerraformError(
+    "init",
+    "/tmp/tf-offline-x",
+    "Error: \nError reading local state: Unsupported state file format: version 99\n\nTerraform is trying to read…",
+  );
 
   it("name the user's file, not the temporary folder", () => {
     const error = terraformFailure(unreadable, "prod", "states/prod.tfstate") as CommandError;
     expect(error).toBeInstanceOf(CommandError);
     expect(error.code).toBe(2);
-    expect(error.message).toBe("states/prod.tfstate: Terraform cannot read it as the state of prod: Error reading local state: Unsupported state file format: version 99");
+    expect(error.message).toBe(
+      "states/prod.tfstate: Terraform cannot read it as the state of prod: Error reading local state: Unsupported state file format: version 99",
+    );
   });
 
   it("name the environment for any other failure, with Terraform's message: exit 1", () => {
-    const other = terraformFailure(new TerraformError("plan", "/tmp/tf-offline-x", "Error: Unsupported argument\n"), "prod", "states/prod.tfstate");
+    const other = terraformFailure(
+      new TerraformError("plan", "/tmp/tf-offline-x", "Error: Unsupported argument\n"),
+      "prod",
+      "states/prod.tfstate",
+    );
     expect(other).toMatchObject({ code: 1, message: "terraform plan failed for prod:\nError: Unsupported argument" });
-    expect(terraformFailure(unreadable, "prod", undefined)).toMatchObject({ code: 1, message: expect.stringMatching(/^terraform init failed for prod:\nError:/) });
+    expect(terraformFailure(unreadable, "prod", undefined)).toMatchObject({
+      code: 1,
+      message: expect.stringMatching(/^terraform init failed for prod:\nError:/),
+    });
     const bug = new Error("bug");
     expect(terraformFailure(bug, "prod", undefined)).toBe(bug);
   });
@@ -88,7 +113,9 @@ describe("a real plan of a protected environment from an empty backend", () => {
   const real = { offline: false, emptyState: false };
 
   it("is refused unless --empty-state says the environment is new", () => {
-    expect(() => requireDeployedState("prod", planOf([]), true, real)).toThrow(/^prod is protected but its backend holds no state, so Terraform would create everything; if prod is new, plan it with --empty-state/);
+    expect(() => requireDeployedState("prod", planOf([]), true, real)).toThrow(
+      /^prod is protected but its backend holds no state, so Terraform would create everything; if prod is new, plan it with --empty-state/,
+    );
     expect(() => requireDeployedState("prod", planOf([]), true, { ...real, emptyState: true })).not.toThrow();
   });
 

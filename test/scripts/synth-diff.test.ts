@@ -15,7 +15,9 @@ function tree(...configs: EnvironmentConfig[]): string {
 
 /** The full address of the resource in `outdir`'s dev stack whose address starts with `prefix`. */
 function readAddress(outdir: string, prefix: string): string {
-  const stack = JSON.parse(readFileSync(join(outdir, "stacks", "dev", "cdk.tf.json"), "utf8")) as { resource: Record<string, Record<string, unknown>> };
+  const stack = JSON.parse(readFileSync(join(outdir, "stacks", "dev", "cdk.tf.json"), "utf8")) as {
+    resource: Record<string, Record<string, unknown>>;
+  };
   const [type] = prefix.split(".");
   const name = Object.keys(stack.resource[type!]!).find((n) => `${type}.${n}`.startsWith(prefix));
   return `${type}.${name}`;
@@ -61,7 +63,11 @@ describe("synth diff", () => {
     const stack = JSON.parse(readFileSync(join(base, "stacks", "dev", "cdk.tf.json"), "utf8"));
     const original = readAddress(base, "aws_sqs_queue.messaging_queue-order-queue_");
     const queues = stack.resource.aws_sqs_queue;
-    const renamed = { ...stack, resource: { ...stack.resource, aws_sqs_queue: { ...queues, orders: queues[original.split(".")[1]!] } }, moved: [{ from: original, to: "aws_sqs_queue.orders" }] };
+    const renamed = {
+      ...stack,
+      resource: { ...stack.resource, aws_sqs_queue: { ...queues, orders: queues[original.split(".")[1]!] } },
+      moved: [{ from: original, to: "aws_sqs_queue.orders" }],
+    };
     delete renamed.resource.aws_sqs_queue[original.split(".")[1]!];
     const d = diffStacks("dev", stack, renamed);
     expect(d.resources.moved).toEqual([{ from: original, to: "aws_sqs_queue.orders" }]);

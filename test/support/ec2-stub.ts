@@ -18,7 +18,12 @@ export async function ec2Stub(state: string): Promise<{ readonly url: string; re
   const attributesOf = (type: string) => resources.filter((r) => r.type === type).flatMap((r) => r.instances.map((i) => i.attributes));
   const tags = attributesOf("aws_instance").flatMap((i) => {
     const template = i.launch_template?.[0];
-    return template ? [{ resourceId: i.id, key: "aws:ec2launchtemplate:id", value: template.id }, { resourceId: i.id, key: "aws:ec2launchtemplate:version", value: template.version }] : [];
+    return template
+      ? [
+          { resourceId: i.id, key: "aws:ec2launchtemplate:id", value: template.id },
+          { resourceId: i.id, key: "aws:ec2launchtemplate:version", value: template.version },
+        ]
+      : [];
   });
   const templates = attributesOf("aws_launch_template");
 
@@ -33,7 +38,10 @@ export async function ec2Stub(state: string): Promise<{ readonly url: string; re
     switch (params.get("Action")) {
       case "DescribeTags": {
         const items = tags.filter((t) => matches("resource-id", t.resourceId) && matches("key", t.key));
-        const xml = items.map((t) => `<item><resourceId>${t.resourceId}</resourceId><resourceType>instance</resourceType><key>${t.key}</key><value>${t.value}</value></item>`);
+        const xml = items.map(
+          (t) =>
+            `<item><resourceId>${t.resourceId}</resourceId><resourceType>instance</resourceType><key>${t.key}</key><value>${t.value}</value></item>`,
+        );
         return `<DescribeTagsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>stub</requestId><tagSet>${xml.join("")}</tagSet></DescribeTagsResponse>`;
       }
       case "DescribeLaunchTemplates": {

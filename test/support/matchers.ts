@@ -26,9 +26,7 @@ export function matchesPartially(expected: unknown, received: unknown): boolean 
   if (isAsymmetric(expected)) return expected.asymmetricMatch(received);
   if (Array.isArray(expected)) {
     return (
-      Array.isArray(received) &&
-      expected.length === received.length &&
-      expected.every((item, i) => matchesPartially(item, received[i]))
+      Array.isArray(received) && expected.length === received.length && expected.every((item, i) => matchesPartially(item, received[i]))
     );
   }
   if (typeof expected === "object" && expected !== null) {

@@ -26,10 +26,7 @@ export function synth(stack: TerraformStack): { text: string; json: SynthesizedJ
 }
 
 /** Every resource of one type, by logical name. */
-export function resourcesOf(
-  json: SynthesizedJson,
-  type: { readonly tfResourceType: string },
-): Record<string, Record<string, unknown>> {
+export function resourcesOf(json: SynthesizedJson, type: { readonly tfResourceType: string }): Record<string, Record<string, unknown>> {
   return json.resource?.[type.tfResourceType] ?? {};
 }
 
@@ -39,7 +36,6 @@ export function onlyResource(json: SynthesizedJson, type: { readonly tfResourceT
   if (all.length !== 1) throw new Error(`expected exactly one ${type.tfResourceType}, found ${all.length}`);
   return all[0] as Record<string, unknown>;
 }
-
 
 /**
  * Parses a policy document (or any JSON document) as synthesized: a JSON string holding
@@ -88,6 +84,9 @@ export function instancesOf(json: SynthesizedJson, type: { readonly tfResourceTy
     const m = /^\$\{toset\((\[.*\])\)\}$/s.exec(String(forEach));
     if (!m) throw new Error(`for_each is not a written-out set: ${String(forEach)}`);
     const { for_each: _, ...body } = resource;
-    return (JSON.parse(m[1]!) as string[]).map((value) => JSON.parse(JSON.stringify(body).replace(/\$\{each\.(value|key)\}/g, value.replace(/["\\]/g, "\\$&"))) as Record<string, unknown>);
+    return (JSON.parse(m[1]!) as string[]).map(
+      (value) =>
+        JSON.parse(JSON.stringify(body).replace(/\$\{each\.(value|key)\}/g, value.replace(/["\\]/g, "\\$&"))) as Record<string, unknown>,
+    );
   });
 }

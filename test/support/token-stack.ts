@@ -29,7 +29,14 @@ export function tokenStack(app: App = Testing.app(), statePath = "upstream.tfsta
     ingressCidrs: l("client_cidrs"),
     certificateArn: s("certificate_arn"),
     sslPolicy: s("ssl_policy"),
-    healthCheck: { path: s("health_path"), matcher: s("matcher"), intervalSeconds: n("interval"), timeoutSeconds: n("timeout"), healthyThreshold: n("healthy"), unhealthyThreshold: n("unhealthy") },
+    healthCheck: {
+      path: s("health_path"),
+      matcher: s("matcher"),
+      intervalSeconds: n("interval"),
+      timeoutSeconds: n("timeout"),
+      healthyThreshold: n("healthy"),
+      unhealthyThreshold: n("unhealthy"),
+    },
     deregistrationDelaySeconds: n("deregistration_delay"),
     targetGroupNamePrefix: s("tg_prefix"),
     idleTimeoutSeconds: n("idle_timeout"),
@@ -64,14 +71,27 @@ export function tokenStack(app: App = Testing.app(), statePath = "upstream.tfsta
     minHealthyPercentage: n("min_healthy"),
     maxHealthyPercentage: n("max_healthy"),
   });
-  const alarmTopic = new AlarmTopic(stack, "alarm-topic", { name: s("name"), emailSubscriptions: l("oncall_emails"), keyDeletionWindowDays: n("key_window") });
+  const alarmTopic = new AlarmTopic(stack, "alarm-topic", {
+    name: s("name"),
+    emailSubscriptions: l("oncall_emails"),
+    keyDeletionWindowDays: n("key_window"),
+  });
   const messaging = new Messaging(stack, "messaging", {
     namePrefix: s("name"),
     topicName: s("topic_name"),
     topicKmsKeyId: s("topic_key"),
     emailSubscriptions: l("order_emails"),
     alarmTopicArn: alarmTopic.outputs.topicArn,
-    queues: [{ name: "orders", visibilityTimeoutSeconds: n("visibility"), consumerTimeoutSeconds: n("consumer_timeout"), maxReceiveCount: n("max_receives"), kmsKeyId: s("queue_key"), depthAlarmThreshold: n("depth") }],
+    queues: [
+      {
+        name: "orders",
+        visibilityTimeoutSeconds: n("visibility"),
+        consumerTimeoutSeconds: n("consumer_timeout"),
+        maxReceiveCount: n("max_receives"),
+        kmsKeyId: s("queue_key"),
+        depthAlarmThreshold: n("depth"),
+      },
+    ],
   });
   new Scaling(stack, "scaling", {
     name: s("name"),
@@ -80,7 +100,11 @@ export function tokenStack(app: App = Testing.app(), statePath = "upstream.tfsta
     alarmTopicArn: alarmTopic.outputs.topicArn,
     queues: Object.values(messaging.outputs.queues),
     targetTracking: { targetCpuPercent: n("target_cpu") },
-    stepScaling: { enabled: true, scaleOut: { thresholdPercent: n("high"), adjustment: n("up") }, scaleIn: { thresholdPercent: n("low"), adjustment: n("down") } },
+    stepScaling: {
+      enabled: true,
+      scaleOut: { thresholdPercent: n("high"), adjustment: n("up") },
+      scaleIn: { thresholdPercent: n("low"), adjustment: n("down") },
+    },
     alarms: { target5xxPerMinute: n("errors"), responseTimeSeconds: n("latency") },
   });
   return stack;

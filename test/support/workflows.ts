@@ -182,7 +182,8 @@ function splitTop(text: string, separator: string): string[] {
 export function evaluate(expression: string, context: Context): unknown {
   const e = expression.trim();
   const alternatives = splitTop(e, "||");
-  if (alternatives.length > 1) return alternatives.map((a) => evaluate(a, context)).find((v) => Boolean(v)) ?? evaluate(alternatives.at(-1)!, context);
+  if (alternatives.length > 1)
+    return alternatives.map((a) => evaluate(a, context)).find((v) => Boolean(v)) ?? evaluate(alternatives.at(-1)!, context);
   const literal = e.match(/^'((?:[^']|'')*)'$/);
   if (literal) return literal[1]!.replace(/''/g, "'");
   const format = e.match(/^format\((.*)\)$/);
@@ -190,7 +191,12 @@ export function evaluate(expression: string, context: Context): unknown {
     const [template, ...args] = splitTop(format[1]!, ",").map((a) => evaluate(a, context));
     return String(template).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
   }
-  const comparison = splitTop(e, "==").length === 2 ? ["==", ...splitTop(e, "==")] : splitTop(e, "!=").length === 2 ? ["!=", ...splitTop(e, "!=")] : undefined;
+  const comparison =
+    splitTop(e, "==").length === 2
+      ? ["==", ...splitTop(e, "==")]
+      : splitTop(e, "!=").length === 2
+        ? ["!=", ...splitTop(e, "!=")]
+        : undefined;
   if (comparison) {
     const [op, left, right] = comparison as [string, string, string];
     const equal = String(evaluate(left, context) ?? "").toLowerCase() === String(evaluate(right, context) ?? "").toLowerCase();
@@ -200,7 +206,11 @@ export function evaluate(expression: string, context: Context): unknown {
   if (call) {
     const [list, item] = splitTop(call[1]!, ",").map((a) => evaluate(a, context));
     const lower = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : v);
-    return Array.isArray(list) ? list.some((v) => lower(v) === lower(item)) : String(list ?? "").toLowerCase().includes(String(item).toLowerCase());
+    return Array.isArray(list)
+      ? list.some((v) => lower(v) === lower(item))
+      : String(list ?? "")
+          .toLowerCase()
+          .includes(String(item).toLowerCase());
   }
   if (/^[A-Za-z_][\w-]*(\.(\*|[\w-]+))*$/.test(e)) {
     return e.split(".").reduce<unknown>((value, key) => {

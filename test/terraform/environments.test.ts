@@ -17,8 +17,10 @@ function expectedCounts(config: EnvironmentConfig): Record<string, number> {
     config.network.subnetTiers && "network.subnetTiers",
     config.network.flowLogs?.enabled === false && "network.flowLogs.enabled",
     config.compute.mode === "asg" && (config.compute.warmPool || config.compute.lifecycleHooks) && "compute.warmPool/lifecycleHooks",
-    (config.alarmTopic?.httpsEndpoints?.length || config.alarmTopic?.forwardToTopicArns?.length) && "alarmTopic.httpsEndpoints/forwardToTopicArns",
-    (config.loadBalancer?.certificateArn || config.loadBalancer?.webAcl?.arn || config.loadBalancer?.accessLogs?.bucket) && "loadBalancer's own certificate, web ACL or bucket",
+    (config.alarmTopic?.httpsEndpoints?.length || config.alarmTopic?.forwardToTopicArns?.length) &&
+      "alarmTopic.httpsEndpoints/forwardToTopicArns",
+    (config.loadBalancer?.certificateArn || config.loadBalancer?.webAcl?.arn || config.loadBalancer?.accessLogs?.bucket) &&
+      "loadBalancer's own certificate, web ACL or bucket",
   ].filter(Boolean);
   if (unmodelled.length > 0) throw new Error(`${config.name}: expectedCounts does not model ${unmodelled.join(", ")}; extend it`);
   const zones = config.network.availabilityZones.length;
@@ -29,16 +31,30 @@ function expectedCounts(config: EnvironmentConfig): Record<string, number> {
   const steps = asg && scaling.stepScaling?.enabled === true;
   const instances = config.compute.mode === "ec2" ? (config.compute.instanceCount ?? 1) : 0;
   return sum(
-    network({ zones, nats, sessionManagerEndpoints: config.network.sessionManagerEndpoints === true, gatewayEndpoints: gatewayServices(config).length, networkAcls: Object.keys(config.network.networkAcls ?? {}).length }),
-    loadBalancer({ domain: lb.domain !== undefined, webAcl: lb.webAcl !== undefined, logBucket: lb.accessLogs !== undefined, stressGuard: config.compute.stressEndpoint === true }),
+    network({
+      zones,
+      nats,
+      sessionManagerEndpoints: config.network.sessionManagerEndpoints === true,
+      gatewayEndpoints: gatewayServices(config).length,
+      networkAcls: Object.keys(config.network.networkAcls ?? {}).length,
+    }),
+    loadBalancer({
+      domain: lb.domain !== undefined,
+      webAcl: lb.webAcl !== undefined,
+      logBucket: lb.accessLogs !== undefined,
+      stressGuard: config.compute.stressEndpoint === true,
+    }),
     routing(lb),
     config.compute.mode === "asg" ? compute({ asg: true }) : compute({ instances }),
     alarmTopic(config.alarmTopic?.emailSubscriptions?.length ?? 0),
-    ...(config.messaging?.queues ?? []).map((queue) => messaging({ queueAlarms: 1 + (queue.depthAlarmThreshold !== undefined ? 1 : 0) + (queue.ageAlarmSeconds !== undefined ? 1 : 0) })),
+    ...(config.messaging?.queues ?? []).map((queue) =>
+      messaging({ queueAlarms: 1 + (queue.depthAlarmThreshold !== undefined ? 1 : 0) + (queue.ageAlarmSeconds !== undefined ? 1 : 0) }),
+    ),
     config.messaging ? topic() : {},
     scaling_({
       policies: asg
-        ? [scaling.targetTracking?.enabled ?? true, scaling.requestTracking?.enabled, scaling.predictiveScaling?.enabled].filter(Boolean).length + (steps ? 2 : 0)
+        ? [scaling.targetTracking?.enabled ?? true, scaling.requestTracking?.enabled, scaling.predictiveScaling?.enabled].filter(Boolean)
+            .length + (steps ? 2 : 0)
         : 0,
       // The operational alarms, CPU per instance in ec2 mode, and the step policies' two.
       alarms: 4 + instances + (steps ? 2 : 0),
@@ -48,7 +64,14 @@ function expectedCounts(config: EnvironmentConfig): Record<string, number> {
 }
 
 function alarmTopic(emails: number): Record<string, number> {
-  return { aws_kms_key: 1, aws_kms_key_policy: 1, aws_kms_alias: 1, aws_sns_topic: 1, aws_sns_topic_policy: 1, aws_sns_topic_subscription: emails };
+  return {
+    aws_kms_key: 1,
+    aws_kms_key_policy: 1,
+    aws_kms_alias: 1,
+    aws_sns_topic: 1,
+    aws_sns_topic_policy: 1,
+    aws_sns_topic_subscription: emails,
+  };
 }
 
 /** The messaging topic and its policy. */
@@ -68,7 +91,12 @@ function messaging({ queueAlarms }: { queueAlarms: number }): Record<string, num
 }
 
 function scaling_({ policies, alarms, schedules = 0 }: { policies: number; alarms: number; schedules?: number }): Record<string, number> {
-  return { aws_autoscaling_policy: policies, aws_cloudwatch_metric_alarm: alarms, aws_cloudwatch_dashboard: 1, aws_autoscaling_schedule: schedules };
+  return {
+    aws_autoscaling_policy: policies,
+    aws_cloudwatch_metric_alarm: alarms,
+    aws_cloudwatch_dashboard: 1,
+    aws_autoscaling_schedule: schedules,
+  };
 }
 
 function sum(...parts: Record<string, number>[]): Record<string, number> {
@@ -90,7 +118,12 @@ function compute(mode: { instances: number } | { asg: true }): Record<string, nu
   // The group, and its launch and terminate events to the alarm topic.
   if ("asg" in mode) return { ...shared, aws_autoscaling_group: 1, aws_autoscaling_notification: 1 };
   // Per instance: the instance, its target registration, and its recover and reboot alarms.
-  return { ...shared, aws_instance: mode.instances, aws_lb_target_group_attachment: mode.instances, aws_cloudwatch_metric_alarm: 2 * mode.instances };
+  return {
+    ...shared,
+    aws_instance: mode.instances,
+    aws_lb_target_group_attachment: mode.instances,
+    aws_cloudwatch_metric_alarm: 2 * mode.instances,
+  };
 }
 
 /** With Session Manager endpoints: three interface endpoints and their security group, admitting 443 from the VPC. */
@@ -105,7 +138,13 @@ function network({
   sessionManagerEndpoints,
   gatewayEndpoints,
   networkAcls,
-}: { zones: number; nats: number; sessionManagerEndpoints: boolean; gatewayEndpoints: number; networkAcls: number }): Record<string, number> {
+}: {
+  zones: number;
+  nats: number;
+  sessionManagerEndpoints: boolean;
+  gatewayEndpoints: number;
+  networkAcls: number;
+}): Record<string, number> {
   const endpoints = sessionManagerEndpoints ? 3 : 0;
   return {
     aws_security_group: endpoints > 0 ? 1 : 0,
@@ -133,7 +172,9 @@ function network({
  * validation record per name, one alias); a created web ACL; a created log bucket with its
  * encryption, public access block, ownership, lifecycle and policy; the /stress 403 rule.
  */
-function loadBalancer(edge: { domain?: boolean; webAcl?: boolean; logBucket?: boolean; stressGuard?: boolean } = {}): Record<string, number> {
+function loadBalancer(
+  edge: { domain?: boolean; webAcl?: boolean; logBucket?: boolean; stressGuard?: boolean } = {},
+): Record<string, number> {
   const https = edge.domain ? 1 : 0;
   const logs = edge.logBucket ? 1 : 0;
   return {
@@ -188,7 +229,9 @@ function configured(plan: PlanJson, type: string): ConfiguredResource[] {
 
 /** The address of the tier's alarm topic. */
 function alarmTopicAddress(plan: PlanJson, environment: string): string {
-  return (plan.resource_changes ?? []).find((rc) => rc.type === "aws_sns_topic" && (rc.change.after as { name?: string }).name === `webtier-${environment}-alarms`)!.address;
+  return (plan.resource_changes ?? []).find(
+    (rc) => rc.type === "aws_sns_topic" && (rc.change.after as { name?: string }).name === `webtier-${environment}-alarms`,
+  )!.address;
 }
 
 /**
@@ -199,7 +242,10 @@ describeTerraform("every environment validates and plans offline", () => {
   const plans = new Map<string, Promise<PlanJson>>();
   for (const config of environments) {
     // Started together so the environments plan in parallel.
-    plans.set(config.name, runOffline(synthesizedEnvironment(config)).then((run) => run.plan as PlanJson));
+    plans.set(
+      config.name,
+      runOffline(synthesizedEnvironment(config)).then((run) => run.plan as PlanJson),
+    );
   }
 
   describe.each(environments)("$name", (config) => {
@@ -226,9 +272,14 @@ describeTerraform("every environment validates and plans offline", () => {
 
     it("plans flow logs of ALL traffic into a CloudWatch Logs group", async () => {
       const p = await plan();
-      expect(planned(p, "aws_flow_log")).toEqual([expect.objectContaining({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" })]);
+      expect(planned(p, "aws_flow_log")).toEqual([
+        expect.objectContaining({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" }),
+      ]);
       expect(planned(p, "aws_cloudwatch_log_group")).toEqual([
-        expect.objectContaining({ name: `/vpc/webtier-${config.name}/flow-logs`, retention_in_days: config.network.flowLogs?.retentionDays }),
+        expect.objectContaining({
+          name: `/vpc/webtier-${config.name}/flow-logs`,
+          retention_in_days: config.network.flowLogs?.retentionDays,
+        }),
       ]);
     });
 
@@ -243,7 +294,11 @@ describeTerraform("every environment validates and plans offline", () => {
         }),
       ]);
       expect(planned(await plan(), "aws_lb_target_group").filter((g) => g.port === 5000)).toEqual([
-        expect.objectContaining({ port: 5000, protocol: "HTTP", health_check: [expect.objectContaining({ path: "/health", matcher: "200" })] }),
+        expect.objectContaining({
+          port: 5000,
+          protocol: "HTTP",
+          health_check: [expect.objectContaining({ path: "/health", matcher: "200" })],
+        }),
       ]);
     });
 
@@ -251,11 +306,17 @@ describeTerraform("every environment validates and plans offline", () => {
       const p = await plan();
       const listeners = Object.fromEntries(planned(p, "aws_lb_listener").map((l) => [l.protocol, l]));
       // The guard's rules; the configured ones are checked below.
-      const rules = planned(p, "aws_lb_listener_rule").filter((r) => (r.tags as Record<string, string>).Name?.startsWith(`webtier-${config.name}-stress`));
+      const rules = planned(p, "aws_lb_listener_rule").filter((r) =>
+        (r.tags as Record<string, string>).Name?.startsWith(`webtier-${config.name}-stress`),
+      );
       if (config.production) {
         const domain = config.loadBalancer!.domain!;
         expect(planned(p, "aws_acm_certificate")).toEqual([
-          expect.objectContaining({ domain_name: domain.recordName, validation_method: "DNS", domain_validation_options: [expect.objectContaining({ domain_name: domain.recordName })] }),
+          expect.objectContaining({
+            domain_name: domain.recordName,
+            validation_method: "DNS",
+            domain_validation_options: [expect.objectContaining({ domain_name: domain.recordName })],
+          }),
         ]);
         expect(planned(p, "aws_acm_certificate_validation")).toHaveLength(1);
         // One validation record per name, keyed by the name although the certificate does not exist yet; and the alias.
@@ -264,18 +325,34 @@ describeTerraform("every environment validates and plans offline", () => {
         expect(records.map((rc) => rc.change.after as Record<string, unknown>)).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ zone_id: domain.zoneId, allow_overwrite: true, ttl: 60 }),
-            expect.objectContaining({ zone_id: domain.zoneId, name: domain.recordName, type: "A", alias: [expect.objectContaining({ evaluate_target_health: true })] }),
+            expect.objectContaining({
+              zone_id: domain.zoneId,
+              name: domain.recordName,
+              type: "A",
+              alias: [expect.objectContaining({ evaluate_target_health: true })],
+            }),
           ]),
         );
         expect(listeners.HTTPS).toMatchObject({ port: 443, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
-        expect(listeners.HTTP!.default_action).toEqual([expect.objectContaining({ type: "redirect", redirect: [expect.objectContaining({ protocol: "HTTPS", port: "443", status_code: "HTTP_301" })] })]);
+        expect(listeners.HTTP!.default_action).toEqual([
+          expect.objectContaining({
+            type: "redirect",
+            redirect: [expect.objectContaining({ protocol: "HTTPS", port: "443", status_code: "HTTP_301" })],
+          }),
+        ]);
         const [acl] = planned(p, "aws_wafv2_web_acl");
         expect(acl).toMatchObject({ scope: "REGIONAL" });
-        expect((JSON.parse(String(acl!.rule_json)) as { Name: string }[]).map((r) => r.Name)).toEqual(["rate-limit-per-ip", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"]);
+        expect((JSON.parse(String(acl!.rule_json)) as { Name: string }[]).map((r) => r.Name)).toEqual([
+          "rate-limit-per-ip",
+          "AWSManagedRulesCommonRuleSet",
+          "AWSManagedRulesKnownBadInputsRuleSet",
+        ]);
         expect(planned(p, "aws_wafv2_web_acl_association")).toHaveLength(1);
         expect(planned(p, "aws_s3_bucket")).toEqual([expect.objectContaining({ bucket_prefix: `webtier-${config.name}-alb-logs-` })]);
         expect(planned(p, "aws_s3_bucket_policy")).toHaveLength(1);
-        expect(planned(p, "aws_lb")[0]!.access_logs).toEqual([expect.objectContaining({ enabled: true, prefix: `webtier-${config.name}` })]);
+        expect(planned(p, "aws_lb")[0]!.access_logs).toEqual([
+          expect.objectContaining({ enabled: true, prefix: `webtier-${config.name}` }),
+        ]);
       } else {
         expect(Object.keys(listeners)).toEqual(["HTTP"]);
         expect(planned(p, "aws_wafv2_web_acl_association")).toEqual([]);
@@ -285,7 +362,9 @@ describeTerraform("every environment validates and plans offline", () => {
           expect.objectContaining({
             priority: 20,
             condition: [expect.objectContaining({ path_pattern: [{ values: ["/stress*"] }] })],
-            action: [expect.objectContaining({ type: "fixed-response", fixed_response: [expect.objectContaining({ status_code: "403" })] })],
+            action: [
+              expect.objectContaining({ type: "fixed-response", fixed_response: [expect.objectContaining({ status_code: "403" })] }),
+            ],
           }),
         ]);
       } else {
@@ -297,19 +376,32 @@ describeTerraform("every environment validates and plans offline", () => {
       const p = await plan();
       const lb = config.loadBalancer ?? {};
       const groups = planned(p, "aws_lb_target_group").filter((g) => g.port !== 5000);
-      expect(groups.map((g) => [g.port, (g.health_check as { path: string }[])[0]!.path])).toEqual((lb.targetGroups ?? []).map((g) => [g.port, g.healthCheck?.path ?? "/"]));
-      const rules = planned(p, "aws_lb_listener_rule").filter((r) => !(r.tags as Record<string, string>).Name?.startsWith(`webtier-${config.name}-stress`));
-      const paths = (r: Record<string, unknown>) => (r.condition as { path_pattern: { values: string[] }[] }[]).flatMap((c) => c.path_pattern.flatMap((v) => v.values));
-      expect(rules.map((r) => [r.priority, paths(r)])).toEqual((lb.listenerRules ?? []).map((r) => [r.priority, r.conditions.pathPatterns ?? []]));
+      expect(groups.map((g) => [g.port, (g.health_check as { path: string }[])[0]!.path])).toEqual(
+        (lb.targetGroups ?? []).map((g) => [g.port, g.healthCheck?.path ?? "/"]),
+      );
+      const rules = planned(p, "aws_lb_listener_rule").filter(
+        (r) => !(r.tags as Record<string, string>).Name?.startsWith(`webtier-${config.name}-stress`),
+      );
+      const paths = (r: Record<string, unknown>) =>
+        (r.condition as { path_pattern: { values: string[] }[] }[]).flatMap((c) => c.path_pattern.flatMap((v) => v.values));
+      expect(rules.map((r) => [r.priority, paths(r)])).toEqual(
+        (lb.listenerRules ?? []).map((r) => [r.priority, r.conditions.pathPatterns ?? []]),
+      );
       const forwarding = configured(p, "aws_lb_listener_rule").filter((r) => r.name.includes("listener-rules"));
       expect(forwarding).toHaveLength(lb.listenerRules?.length ?? 0);
-      const listener = config.production ? /^aws_lb_listener\.load-balancer_https_[0-9A-F]{8}/ : /^aws_lb_listener\.load-balancer_http_[0-9A-F]{8}/;
-      for (const r of forwarding) expect(r.expressions.listener_arn?.references).toEqual(expect.arrayContaining([expect.stringMatching(listener)]));
+      const listener = config.production
+        ? /^aws_lb_listener\.load-balancer_https_[0-9A-F]{8}/
+        : /^aws_lb_listener\.load-balancer_http_[0-9A-F]{8}/;
+      for (const r of forwarding)
+        expect(r.expressions.listener_arn?.references).toEqual(expect.arrayContaining([expect.stringMatching(listener)]));
     });
 
     it("plans instances from a launch template that requires IMDSv2, encrypts the root volume and runs T instances on standard credits", async () => {
       const [template] = planned(await plan(), "aws_launch_template");
-      const types = config.compute.mode === "asg" && config.compute.mixedInstances ? (config.compute.mixedInstances.instanceTypes ?? []) : [config.compute.instanceType];
+      const types =
+        config.compute.mode === "asg" && config.compute.mixedInstances
+          ? (config.compute.mixedInstances.instanceTypes ?? [])
+          : [config.compute.instanceType];
       expect(template).toMatchObject({
         image_id: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
         instance_type: types[0],
@@ -344,12 +436,19 @@ describeTerraform("every environment validates and plans offline", () => {
         expect(planned(p, "aws_autoscaling_notification")).toEqual([
           expect.objectContaining({
             group_names: [`webtier-${config.name}`],
-            notifications: ["autoscaling:EC2_INSTANCE_LAUNCH", "autoscaling:EC2_INSTANCE_LAUNCH_ERROR", "autoscaling:EC2_INSTANCE_TERMINATE", "autoscaling:EC2_INSTANCE_TERMINATE_ERROR"],
+            notifications: [
+              "autoscaling:EC2_INSTANCE_LAUNCH",
+              "autoscaling:EC2_INSTANCE_LAUNCH_ERROR",
+              "autoscaling:EC2_INSTANCE_TERMINATE",
+              "autoscaling:EC2_INSTANCE_TERMINATE_ERROR",
+            ],
           }),
         ]);
         expect(configured(p, "aws_autoscaling_notification")[0]!.expressions.topic_arn!.references).toContain(topic);
       } else {
-        const statusAlarms = configured(p, "aws_cloudwatch_metric_alarm").filter((a) => String(a.expressions.metric_name?.constant_value).startsWith("StatusCheckFailed_"));
+        const statusAlarms = configured(p, "aws_cloudwatch_metric_alarm").filter((a) =>
+          String(a.expressions.metric_name?.constant_value).startsWith("StatusCheckFailed_"),
+        );
         expect(statusAlarms).toHaveLength(2 * (config.compute.instanceCount ?? 1));
         for (const alarm of statusAlarms) {
           expect(alarm.expressions.alarm_actions!.references).toContain(topic);
@@ -377,7 +476,14 @@ describeTerraform("every environment validates and plans offline", () => {
                   spot_allocation_strategy: "price-capacity-optimized",
                 }),
               ],
-              launch_template: [expect.objectContaining({ override: [expect.objectContaining({ instance_type: "t3.small" }), expect.objectContaining({ instance_type: "t3a.small" })] })],
+              launch_template: [
+                expect.objectContaining({
+                  override: [
+                    expect.objectContaining({ instance_type: "t3.small" }),
+                    expect.objectContaining({ instance_type: "t3a.small" }),
+                  ],
+                }),
+              ],
             }),
           ],
         }),
@@ -388,7 +494,9 @@ describeTerraform("every environment validates and plans offline", () => {
       const queues = Object.fromEntries(planned(await plan(), "aws_sqs_queue").map((q) => [q.name, q]));
       const suffix = config.messaging?.fifo ? ".fifo" : "";
       const configured = config.messaging?.queues ?? [];
-      expect(Object.keys(queues).sort()).toEqual(configured.flatMap((q) => [`webtier-${config.name}-${q.name}${suffix}`, `webtier-${config.name}-${q.name}-dlq${suffix}`]).sort());
+      expect(Object.keys(queues).sort()).toEqual(
+        configured.flatMap((q) => [`webtier-${config.name}-${q.name}${suffix}`, `webtier-${config.name}-${q.name}-dlq${suffix}`]).sort(),
+      );
       for (const q of configured) {
         expect(queues[`webtier-${config.name}-${q.name}${suffix}`]).toMatchObject({
           sqs_managed_sse_enabled: true,
@@ -400,7 +508,9 @@ describeTerraform("every environment validates and plans offline", () => {
 
     it("plans the alarm topic encrypted with its own key, not alias/aws/sns", async () => {
       const topics = planned(await plan(), "aws_sns_topic");
-      const messagingTopic = config.messaging ? [`webtier-${config.name}-${config.messaging.topicName}${config.messaging.fifo ? ".fifo" : ""}`] : [];
+      const messagingTopic = config.messaging
+        ? [`webtier-${config.name}-${config.messaging.topicName}${config.messaging.fifo ? ".fifo" : ""}`]
+        : [];
       expect(topics.map((t) => t.name).sort()).toEqual([`webtier-${config.name}-alarms`, ...messagingTopic].sort());
       const alarmsTopic = topics.find((t) => t.name === `webtier-${config.name}-alarms`)!;
       expect(alarmsTopic).not.toHaveProperty("kms_master_key_id", "alias/aws/sns");
@@ -413,17 +523,23 @@ describeTerraform("every environment validates and plans offline", () => {
         expect(interfaces).toEqual([]);
         return;
       }
-      expect(interfaces.map((e) => e.service_name).sort()).toEqual(["ec2messages", "ssm", "ssmmessages"].map((s) => `com.amazonaws.${config.region}.${s}`));
+      expect(interfaces.map((e) => e.service_name).sort()).toEqual(
+        ["ec2messages", "ssm", "ssmmessages"].map((s) => `com.amazonaws.${config.region}.${s}`),
+      );
       for (const endpoint of interfaces) expect(endpoint).toMatchObject({ private_dns_enabled: true });
       const ingress = planned(p, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.description).includes("Session Manager"));
-      expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: config.network.cidr })]);
+      expect(ingress).toEqual([
+        expect.objectContaining({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: config.network.cidr }),
+      ]);
     });
 
     it("plans the gateway endpoints the network asks for, on the private route tables", async () => {
       const p = await plan();
       const gateways = planned(p, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Gateway");
       expect(gateways.map((e) => e.service_name).sort()).toEqual(gatewayServices(config).map((s) => `com.amazonaws.${config.region}.${s}`));
-      for (const endpoint of configured(p, "aws_vpc_endpoint").filter((e) => e.expressions.vpc_endpoint_type?.constant_value === "Gateway")) {
+      for (const endpoint of configured(p, "aws_vpc_endpoint").filter(
+        (e) => e.expressions.vpc_endpoint_type?.constant_value === "Gateway",
+      )) {
         const tables = endpoint.expressions.route_table_ids!.references!.filter((r) => r.endsWith(".id"));
         expect(tables).toHaveLength(config.network.availabilityZones.length);
         for (const table of tables) expect(table).toMatch(/^aws_route_table\.network_private-route-table-/);
@@ -434,14 +550,20 @@ describeTerraform("every environment validates and plans offline", () => {
       const p = await plan();
       const acls = planned(p, "aws_network_acl");
       const asked = Object.entries(config.network.networkAcls ?? {});
-      expect(acls.map((a) => (a.tags as Record<string, string>).Name).sort()).toEqual(asked.map(([tier]) => `webtier-${config.name}-${tier}`).sort());
+      expect(acls.map((a) => (a.tags as Record<string, string>).Name).sort()).toEqual(
+        asked.map(([tier]) => `webtier-${config.name}-${tier}`).sort(),
+      );
       for (const [tier, rules] of asked) {
         const acl = acls.find((a) => (a.tags as Record<string, string>).Name === `webtier-${config.name}-${tier}`)!;
         const numbers = (entries: unknown) => (entries as { rule_no: number }[]).map((e) => e.rule_no).sort((a, b) => a - b);
         expect(numbers(acl.ingress)).toEqual(rules!.inbound.map((r) => r.ruleNumber).sort((a, b) => a - b));
         expect(numbers(acl.egress)).toEqual(rules!.outbound.map((r) => r.ruleNumber).sort((a, b) => a - b));
-        const subnets = configured(p, "aws_network_acl").find((a) => a.name.includes(`network-acl-${tier}`))!.expressions.subnet_ids!.references!.filter((r) => r.endsWith(".id"));
-        expect(subnets.map((r) => r.replace(/_[0-9A-F]{8}\.id$/, ""))).toEqual(config.network.availabilityZones.map((z) => `aws_subnet.network_${tier}-subnet-${z}`));
+        const subnets = configured(p, "aws_network_acl")
+          .find((a) => a.name.includes(`network-acl-${tier}`))!
+          .expressions.subnet_ids!.references!.filter((r) => r.endsWith(".id"));
+        expect(subnets.map((r) => r.replace(/_[0-9A-F]{8}\.id$/, ""))).toEqual(
+          config.network.availabilityZones.map((z) => `aws_subnet.network_${tier}-subnet-${z}`),
+        );
       }
     });
 
@@ -453,17 +575,33 @@ describeTerraform("every environment validates and plans offline", () => {
       if (scaling.requestTracking?.enabled) {
         expect(policies[`webtier-${config.name}-requests-target`]).toMatchObject({
           policy_type: "TargetTrackingScaling",
-          target_tracking_configuration: [expect.objectContaining({ predefined_metric_specification: [expect.objectContaining({ predefined_metric_type: "ALBRequestCountPerTarget" })] })],
+          target_tracking_configuration: [
+            expect.objectContaining({
+              predefined_metric_specification: [expect.objectContaining({ predefined_metric_type: "ALBRequestCountPerTarget" })],
+            }),
+          ],
         });
       } else {
         expect(policies).not.toHaveProperty(`webtier-${config.name}-requests-target`);
       }
       if (scaling.predictiveScaling?.enabled) {
-        expect(policies[`webtier-${config.name}-predictive`]).toMatchObject({ policy_type: "PredictiveScaling", predictive_scaling_configuration: [expect.objectContaining({ mode: scaling.predictiveScaling.mode })] });
+        expect(policies[`webtier-${config.name}-predictive`]).toMatchObject({
+          policy_type: "PredictiveScaling",
+          predictive_scaling_configuration: [expect.objectContaining({ mode: scaling.predictiveScaling.mode })],
+        });
       }
       const byName = (a: { name: unknown }, b: { name: unknown }) => String(a.name).localeCompare(String(b.name));
       expect(
-        schedules.map((a) => ({ name: a.scheduled_action_name, recurrence: a.recurrence, timeZone: a.time_zone, minSize: a.min_size, maxSize: a.max_size, desiredCapacity: a.desired_capacity })).sort(byName),
+        schedules
+          .map((a) => ({
+            name: a.scheduled_action_name,
+            recurrence: a.recurrence,
+            timeZone: a.time_zone,
+            minSize: a.min_size,
+            maxSize: a.max_size,
+            desiredCapacity: a.desired_capacity,
+          }))
+          .sort(byName),
       ).toEqual((scaling.schedules ?? []).map((a) => ({ ...a })).sort(byName));
     });
 
@@ -474,7 +612,12 @@ describeTerraform("every environment validates and plans offline", () => {
 
     it("tags resources with Project, Environment and ManagedBy through the provider", async () => {
       const vpc = planned(await plan(), "aws_vpc")[0]!;
-      expect(vpc.tags_all).toMatchObject({ Project: "webtier", Environment: config.name, ManagedBy: "cdktf", Name: `webtier-${config.name}` });
+      expect(vpc.tags_all).toMatchObject({
+        Project: "webtier",
+        Environment: config.name,
+        ManagedBy: "cdktf",
+        Name: `webtier-${config.name}`,
+      });
     });
   });
 });

@@ -17,7 +17,7 @@ export const INSTANCE_TYPES_GENERATED = "2026-11-22";
  * one family and its sizes: `"t4g.nano micro small"` is t4g.nano, t4g.micro and t4g.small.
  */
 export const INSTANCE_TYPES_BY_TRAITS: Readonly<Record<string, readonly string[]>> = {
-  "arm64": [
+  arm64: [
     "a1.medium large xlarge 2xlarge 4xlarge metal",
     "c6g.medium large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge metal",
     "c6gd.medium large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge metal",
@@ -59,9 +59,7 @@ export const INSTANCE_TYPES_BY_TRAITS: Readonly<Record<string, readonly string[]
     "x2gd.medium large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge metal",
     "x8g.medium large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge metal-24xl metal-48xl",
   ],
-  "arm64 burstable": [
-    "t4g.nano micro small medium large xlarge 2xlarge",
-  ],
+  "arm64 burstable": ["t4g.nano micro small medium large xlarge 2xlarge"],
   "arm64 mac": [
     "mac-m3ultra.metal",
     "mac-m4.metal",
@@ -72,7 +70,7 @@ export const INSTANCE_TYPES_BY_TRAITS: Readonly<Record<string, readonly string[]
     "mac2-m2.metal",
     "mac2-m2pro.metal",
   ],
-  "x86_64": [
+  x86_64: [
     "c1.medium xlarge",
     "c3.large xlarge 2xlarge 4xlarge 8xlarge",
     "c4.large xlarge 2xlarge 4xlarge 8xlarge",
@@ -212,7 +210,5 @@ export const INSTANCE_TYPES_BY_TRAITS: Readonly<Record<string, readonly string[]
     "t3.nano micro small medium large xlarge 2xlarge",
     "t3a.nano micro small medium large xlarge 2xlarge",
   ],
-  "x86_64 mac": [
-    "mac1.metal",
-  ],
+  "x86_64 mac": ["mac1.metal"],
 };

@@ -52,12 +52,6 @@ export const REGIONS_BY_PARTITION = {
     "us-west-1",
     "us-west-2",
   ],
-  "aws-cn": [
-    "cn-north-1",
-    "cn-northwest-1",
-  ],
-  "aws-us-gov": [
-    "us-gov-east-1",
-    "us-gov-west-1",
-  ],
+  "aws-cn": ["cn-north-1", "cn-northwest-1"],
+  "aws-us-gov": ["us-gov-east-1", "us-gov-west-1"],
 } as const;

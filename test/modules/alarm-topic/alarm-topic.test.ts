@@ -35,10 +35,19 @@ describe("alarm topic", () => {
     const statements = parseJsonTemplate(onlyResource(json, KmsKeyPolicy).policy).Statement;
     const key = /^\$\{element\(split\(":", aws_kms_key\.alarm-topic_key_[0-9A-F]{8}\.arn\), (\d)\)\}$/;
     const statement = statements.find((s: { Sid?: string }) => s.Sid === "AutoScalingPublishesNotifications");
-    expect(statement).toMatchObject({ Effect: "Allow", Principal: { AWS: "*" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" });
+    expect(statement).toMatchObject({
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+    });
     expect(statement.Condition.StringEquals["kms:CallerAccount"]).toMatch(key);
-    expect(statement.Condition.StringEquals["kms:ViaService"]).toMatch(/^sns\.\$\{element\(split\(":", aws_kms_key\..*\), 3\)\}\.amazonaws\.com$/);
-    expect(statement.Condition.ArnLike["aws:PrincipalArn"]).toMatch(/:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling\*$/);
+    expect(statement.Condition.StringEquals["kms:ViaService"]).toMatch(
+      /^sns\.\$\{element\(split\(":", aws_kms_key\..*\), 3\)\}\.amazonaws\.com$/,
+    );
+    expect(statement.Condition.ArnLike["aws:PrincipalArn"]).toMatch(
+      /:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling\*$/,
+    );
   });
 
   it("lets alarms of this account and region publish to the topic", () => {

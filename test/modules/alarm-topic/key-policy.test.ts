@@ -9,10 +9,16 @@ describe("alarm key policy", () => {
   const statements = parseJsonTemplate(onlyResource(synth(stack).json, KmsKeyPolicy).policy).Statement as Record<string, any>[];
   const cloudWatch = statements.find((s) => s.Sid === "CloudWatchPublishesAlarms")!;
   /** The key's own ARN part, as a Terraform expression: `element(split(":", aws_kms_key.<key>.arn), <index>)`. */
-  const keyPart = (index: number) => new RegExp(`^\\$\\{element\\(split\\(":", aws_kms_key\\.alarm-topic_key_[0-9A-F]{8}\\.arn\\), ${index}\\)\\}$`);
+  const keyPart = (index: number) =>
+    new RegExp(`^\\$\\{element\\(split\\(":", aws_kms_key\\.alarm-topic_key_[0-9A-F]{8}\\.arn\\), ${index}\\)\\}$`);
 
   it("lets CloudWatch generate data keys and decrypt, as the SNS documentation for AWS event sources states", () => {
-    expect(cloudWatch).toMatchObject({ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" });
+    expect(cloudWatch).toMatchObject({
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+    });
   });
 
   it("only on behalf of the key's own account", () => {
@@ -20,7 +26,9 @@ describe("alarm key policy", () => {
   });
 
   it("only for alarms of the key's account and region, whatever their names, so no alarm of the tier is dropped", () => {
-    const m = /^arn:(\$\{[^}]*\}):cloudwatch:(\$\{[^}]*\}):(\$\{[^}]*\}):alarm:\*$/.exec(String(cloudWatch.Condition.ArnLike["aws:SourceArn"]));
+    const m = /^arn:(\$\{[^}]*\}):cloudwatch:(\$\{[^}]*\}):(\$\{[^}]*\}):alarm:\*$/.exec(
+      String(cloudWatch.Condition.ArnLike["aws:SourceArn"]),
+    );
     expect(m).not.toBeNull();
     const [, partition, region, account] = m!;
     expect(partition).toMatch(/^\$\{element\(split\(":", aws_kms_key\.alarm-topic_key_[0-9A-F]{8}\.arn\), 1\)\}$/);

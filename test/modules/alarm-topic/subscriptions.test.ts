@@ -19,7 +19,11 @@ describe("alarm topic subscriptions", () => {
   it("subscribes each HTTPS endpoint with the https protocol, keyed by its URL", () => {
     const json = build({ httpsEndpoints: ["https://events.example.com/sns", "https://hooks.example.net/alarms?team=web"] });
     expect(instancesOf(json, SnsTopicSubscription)).toEqual([
-      expect.objectContaining({ protocol: "https", endpoint: "https://events.example.com/sns", topic_arn: expect.stringMatching(/^\$\{aws_sns_topic\.alarm-topic_/) }),
+      expect.objectContaining({
+        protocol: "https",
+        endpoint: "https://events.example.com/sns",
+        topic_arn: expect.stringMatching(/^\$\{aws_sns_topic\.alarm-topic_/),
+      }),
       expect.objectContaining({ protocol: "https", endpoint: "https://hooks.example.net/alarms?team=web" }),
     ]);
     // Pending until the endpoint confirms: Terraform is not told to wait for an automatic confirmation.
@@ -28,7 +32,11 @@ describe("alarm topic subscriptions", () => {
 
   it("keeps emails and HTTPS endpoints in resources of their own, so adding one kind moves nothing of the other", () => {
     const json = build({ emailSubscriptions: ["oncall@example.com"], httpsEndpoints: ["https://events.example.com/sns"] });
-    expect(Object.keys(resourcesOf(json, SnsTopicSubscription)).map((k) => k.replace(/_[0-9A-F]{8}$/, "")).sort()).toEqual(["alarm-topic_email", "alarm-topic_https"]);
+    expect(
+      Object.keys(resourcesOf(json, SnsTopicSubscription))
+        .map((k) => k.replace(/_[0-9A-F]{8}$/, ""))
+        .sort(),
+    ).toEqual(["alarm-topic_email", "alarm-topic_https"]);
   });
 
   it("forwards ALARM and OK of the alarms named <name>-… to existing topics through one EventBridge rule", () => {
@@ -41,7 +49,10 @@ describe("alarm topic subscriptions", () => {
       detail: { alarmName: [{ prefix: "demo-" }], state: { value: ["ALARM", "OK"] } },
     });
     expect(instancesOf(json, CloudwatchEventTarget)).toEqual([
-      expect.objectContaining({ arn: ONCALL_TOPIC, rule: expect.stringMatching(/^\$\{aws_cloudwatch_event_rule\.alarm-topic_forward_rule_[0-9A-F]{8}\.name\}$/) }),
+      expect.objectContaining({
+        arn: ONCALL_TOPIC,
+        rule: expect.stringMatching(/^\$\{aws_cloudwatch_event_rule\.alarm-topic_forward_rule_[0-9A-F]{8}\.name\}$/),
+      }),
       expect.objectContaining({ arn: CHAT_TOPIC }),
     ]);
     // SNS targets use the topic's own policy: a role would break delivery to encrypted topics.

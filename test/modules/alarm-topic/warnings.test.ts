@@ -17,7 +17,9 @@ describe("alarm topic warnings", () => {
   });
 
   it("warns for empty lists as for none", () => {
-    expect(warnings({ emailSubscriptions: [], httpsEndpoints: [], forwardToTopicArns: [] }).map((w) => w.path)).toEqual(["test/alarm-topic"]);
+    expect(warnings({ emailSubscriptions: [], httpsEndpoints: [], forwardToTopicArns: [] }).map((w) => w.path)).toEqual([
+      "test/alarm-topic",
+    ]);
   });
 
   it.each([

@@ -21,7 +21,11 @@ describe("asg mode", () => {
   });
 
   it("is attached to the target group and uses ELB health checks with a grace period", () => {
-    expect(group).toMatchObject({ target_group_arns: [WIRED.loadBalancer.targetGroupArn], health_check_type: "ELB", health_check_grace_period: 300 });
+    expect(group).toMatchObject({
+      target_group_arns: [WIRED.loadBalancer.targetGroupArn],
+      health_check_type: "ELB",
+      health_check_grace_period: 300,
+    });
   });
 
   it("waits 300 s between simple scaling activities by default", () => {
@@ -40,12 +44,21 @@ describe("asg mode", () => {
   });
 
   it("rolls instances by instance refresh, keeping 90% healthy and launching replacements first (up to 190%)", () => {
-    expect(group.instance_refresh).toEqual({ strategy: "Rolling", preferences: { min_healthy_percentage: 90, max_healthy_percentage: 190 } });
+    expect(group.instance_refresh).toEqual({
+      strategy: "Rolling",
+      preferences: { min_healthy_percentage: 90, max_healthy_percentage: 190 },
+    });
   });
 
   it("lets a single-instance group launch its replacement before stopping it", () => {
-    const single = onlyResource(buildAsg({ minSize: 1, maxSize: 2, desiredCapacity: 1, minHealthyPercentage: 100, maxHealthyPercentage: 200 }).json, AutoscalingGroup);
-    expect(single.instance_refresh).toEqual({ strategy: "Rolling", preferences: { min_healthy_percentage: 100, max_healthy_percentage: 200 } });
+    const single = onlyResource(
+      buildAsg({ minSize: 1, maxSize: 2, desiredCapacity: 1, minHealthyPercentage: 100, maxHealthyPercentage: 200 }).json,
+      AutoscalingGroup,
+    );
+    expect(single.instance_refresh).toEqual({
+      strategy: "Rolling",
+      preferences: { min_healthy_percentage: 100, max_healthy_percentage: 200 },
+    });
   });
 
   it("leaves the desired capacity to the scaling policies after creation", () => {

@@ -28,13 +28,17 @@ describe.each([
 
 describe("capacity reservation rules", () => {
   it("throws unless exactly one of preference, reservation and resource group is given", () => {
-    expect(problems({ mode: "ec2", capacityReservation: { preference: "open", reservationId: RESERVATION } })).toEqual(["capacityReservation"]);
+    expect(problems({ mode: "ec2", capacityReservation: { preference: "open", reservationId: RESERVATION } })).toEqual([
+      "capacityReservation",
+    ]);
     expect(problems({ mode: "ec2", capacityReservation: {} })).toEqual(["capacityReservation"]);
   });
 
   it("throws on a preference AWS does not offer and malformed targets", () => {
     expect(problems({ mode: "ec2", capacityReservation: { preference: "targeted" as never } })).toEqual(["capacityReservation.preference"]);
     expect(problems({ mode: "ec2", capacityReservation: { reservationId: "cr-1" } })).toEqual(["capacityReservation.reservationId"]);
-    expect(problems({ mode: "ec2", capacityReservation: { resourceGroupArn: "arn:aws:ec2:us-east-1:123456789012:group/x" } })).toEqual(["capacityReservation.resourceGroupArn"]);
+    expect(problems({ mode: "ec2", capacityReservation: { resourceGroupArn: "arn:aws:ec2:us-east-1:123456789012:group/x" } })).toEqual([
+      "capacityReservation.resourceGroupArn",
+    ]);
   });
 });

@@ -19,7 +19,9 @@ describe("burstable instances", () => {
 
   it("set no credit specification for types that earn no credits", () => {
     expect(onlyResource(buildEc2({ instanceType: "m7i.large" }).json, LaunchTemplate)).not.toHaveProperty("credit_specification");
-    expect(onlyResource(buildAsg({ mixedInstances: { instanceTypes: ["c6i.large", "c5.large"] } }).json, LaunchTemplate)).not.toHaveProperty("credit_specification");
+    expect(
+      onlyResource(buildAsg({ mixedInstances: { instanceTypes: ["c6i.large", "c5.large"] } }).json, LaunchTemplate),
+    ).not.toHaveProperty("credit_specification");
   });
 
   it("set standard credits when every type of a mixed instances policy is burstable", () => {

@@ -20,7 +20,12 @@ describe("ec2 mode", () => {
   });
 
   it("spreads instances round-robin over the subnets", () => {
-    expect(instances.map(([, i]) => i.subnet_id)).toEqual(["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2", "subnet-0ccccccccccccccc3", "subnet-0aaaaaaaaaaaaaaa1"]);
+    expect(instances.map(([, i]) => i.subnet_id)).toEqual([
+      "subnet-0aaaaaaaaaaaaaaa1",
+      "subnet-0bbbbbbbbbbbbbbb2",
+      "subnet-0ccccccccccccccc3",
+      "subnet-0aaaaaaaaaaaaaaa1",
+    ]);
   });
 
   it("launches each from the template's latest version", () => {
@@ -40,7 +45,9 @@ describe("ec2 mode", () => {
 
   it("gives every instance a system status-check alarm whose action is EC2 recover", () => {
     const alarms = Object.values(resourcesOf(json, CloudwatchMetricAlarm)).filter((a) => a.metric_name === "StatusCheckFailed_System");
-    expect(alarms.map((a) => (a.dimensions as { InstanceId: string }).InstanceId)).toEqual(instances.map(([name]) => `\${aws_instance.${name}.id}`));
+    expect(alarms.map((a) => (a.dimensions as { InstanceId: string }).InstanceId)).toEqual(
+      instances.map(([name]) => `\${aws_instance.${name}.id}`),
+    );
     for (const alarm of alarms) {
       expect(alarm).toMatchObject({
         namespace: "AWS/EC2",

@@ -7,7 +7,8 @@ function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): st
   return findingPathsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...props } as ComputeProps));
 }
 
-const asg = (sizes: { minSize: number; maxSize: number; desiredCapacity?: number; minHealthyPercentage?: number }) => problems({ mode: "asg", ...sizes });
+const asg = (sizes: { minSize: number; maxSize: number; desiredCapacity?: number; minHealthyPercentage?: number }) =>
+  problems({ mode: "asg", ...sizes });
 
 describe("compute validation", () => {
   it("throws when maxSize is below minSize", () => {
@@ -24,7 +25,9 @@ describe("compute validation", () => {
   });
 
   it("accepts min 0 / max 3 / desired 1, as in seed 002, when a refresh may launch first", () => {
-    expect(problems({ mode: "asg", minSize: 0, maxSize: 3, desiredCapacity: 1, minHealthyPercentage: 100, maxHealthyPercentage: 200 })).toEqual([]);
+    expect(
+      problems({ mode: "asg", minSize: 0, maxSize: 3, desiredCapacity: 1, minHealthyPercentage: 100, maxHealthyPercentage: 200 }),
+    ).toEqual([]);
   });
 
   it("throws when an instance refresh would have no room to replace an instance without downtime", () => {
@@ -32,7 +35,9 @@ describe("compute validation", () => {
   });
 
   it("throws when the refresh bounds break AWS's rules", () => {
-    expect(problems({ mode: "asg", minSize: 2, maxSize: 4, minHealthyPercentage: 50, maxHealthyPercentage: 200 })).toEqual(["maxHealthyPercentage"]);
+    expect(problems({ mode: "asg", minSize: 2, maxSize: 4, minHealthyPercentage: 50, maxHealthyPercentage: 200 })).toEqual([
+      "maxHealthyPercentage",
+    ]);
     expect(problems({ mode: "asg", minSize: 2, maxSize: 4, maxHealthyPercentage: 99 })).toEqual(["maxHealthyPercentage"]);
   });
 
@@ -73,6 +78,8 @@ describe("compute validation", () => {
     expect(all.subject).toBe("Compute test/compute");
     expect(all.findings.map((f) => f.path)).toEqual(["subnetIds", "instanceType", "maxSize"]);
     // desiredCapacity reads minSize and maxSize, which conflict: only their own finding is reported.
-    expect(validationErrorOf(() => build({ ...WIRED, mode: "asg", minSize: 3, maxSize: 2, desiredCapacity: 1 })).findings.map((f) => f.path)).toEqual(["maxSize"]);
+    expect(
+      validationErrorOf(() => build({ ...WIRED, mode: "asg", minSize: 3, maxSize: 2, desiredCapacity: 1 })).findings.map((f) => f.path),
+    ).toEqual(["maxSize"]);
   });
 });

@@ -47,16 +47,24 @@ describe("group options: lifetime, termination, suspended processes, scale-in pr
   });
 
   it("throws on a termination policy AWS does not know, and one listed twice", () => {
-    expect(problems({ mode: "asg", terminationPolicies: ["Oldest" as never, "Default", "Default"] })).toEqual(["terminationPolicies[0]", "terminationPolicies"]);
+    expect(problems({ mode: "asg", terminationPolicies: ["Oldest" as never, "Default", "Default"] })).toEqual([
+      "terminationPolicies[0]",
+      "terminationPolicies",
+    ]);
   });
 
   it("throws on a process AWS does not know, and one listed twice", () => {
-    expect(problems({ mode: "asg", suspendedProcesses: ["Rebalance" as never, "Launch", "Launch"] })).toEqual(["suspendedProcesses[0]", "suspendedProcesses"]);
+    expect(problems({ mode: "asg", suspendedProcesses: ["Rebalance" as never, "Launch", "Launch"] })).toEqual([
+      "suspendedProcesses[0]",
+      "suspendedProcesses",
+    ]);
   });
 
   it("throws on scale-in protection that an instance refresh would ignore, replacing nothing", () => {
     expect(problems({ mode: "asg", protectFromScaleIn: true })).toEqual(["protectFromScaleIn"]);
-    expect(problems({ mode: "asg", protectFromScaleIn: true, instanceRefresh: { scaleInProtectedInstances: "Ignore" } })).toEqual(["protectFromScaleIn"]);
+    expect(problems({ mode: "asg", protectFromScaleIn: true, instanceRefresh: { scaleInProtectedInstances: "Ignore" } })).toEqual([
+      "protectFromScaleIn",
+    ]);
     expect(problems({ mode: "asg", protectFromScaleIn: true, instanceRefresh: { scaleInProtectedInstances: "Wait" } })).toEqual([]);
   });
 
@@ -65,8 +73,6 @@ describe("group options: lifetime, termination, suspended processes, scale-in pr
   });
 
   it("refuses them in ec2 mode, which has no group", () => {
-    expect(problems({ mode: "ec2", terminationPolicies: ["Default"] } as never)).toEqual([
-      "terminationPolicies",
-    ]);
+    expect(problems({ mode: "ec2", terminationPolicies: ["Default"] } as never)).toEqual(["terminationPolicies"]);
   });
 });

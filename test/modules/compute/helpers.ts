@@ -37,5 +37,12 @@ export function buildAsg(overrides: Extra<AsgModeProps> = {}) {
 
 /** The paths of the validation findings of props (empty when they build). */
 export function problems(props: Partial<ComputeProps> & Pick<ComputeProps, "mode">): string[] {
-  return findingPathsOf(() => build({ ...WIRED, subnetIds: [...WIRED.subnetIds], ...(props.mode === "asg" ? { minSize: 2, maxSize: 4 } : {}), ...props } as ComputeProps));
+  return findingPathsOf(() =>
+    build({
+      ...WIRED,
+      subnetIds: [...WIRED.subnetIds],
+      ...(props.mode === "asg" ? { minSize: 2, maxSize: 4 } : {}),
+      ...props,
+    } as ComputeProps),
+  );
 }

@@ -32,7 +32,10 @@ describe("image", () => {
     const group = onlyResource(buildAsg({ imageVersion: 2 }).json, AutoscalingGroup);
     expect(group.launch_template).toMatchObject({ version: LATEST });
     expect(group.instance_refresh).toMatchObject({ strategy: "Rolling" });
-    const mixed = onlyResource(buildAsg({ imageVersion: 2, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } }).json, AutoscalingGroup);
+    const mixed = onlyResource(
+      buildAsg({ imageVersion: 2, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } }).json,
+      AutoscalingGroup,
+    );
     expect(mixed.mixed_instances_policy).toMatchObject({ launch_template: { launch_template_specification: { version: LATEST } } });
     expect(onlyResource(buildEc2({ imageVersion: 2 }).json, Instance).launch_template).toMatchObject({ version: LATEST });
   });

@@ -66,24 +66,35 @@ describe("attribute-based instance selection", () => {
   });
 
   it("throws with instance types as well, or with neither", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.small"], instanceRequirements: REQUIREMENTS } })).toEqual(["mixedInstances"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.small"], instanceRequirements: REQUIREMENTS } })).toEqual([
+      "mixedInstances",
+    ]);
     expect(problems({ mode: "asg", mixedInstances: {} })).toEqual(["mixedInstances"]);
   });
 
   it("throws on a range whose max is below its min", () => {
-    expect(withRequirements({ vcpuCount: { min: 8, max: 4 }, memoryMiB: { min: 8192, max: 1024 } })).toEqual(["mixedInstances.instanceRequirements.vcpuCount.max", "mixedInstances.instanceRequirements.memoryMiB.max"]);
+    expect(withRequirements({ vcpuCount: { min: 8, max: 4 }, memoryMiB: { min: 8192, max: 1024 } })).toEqual([
+      "mixedInstances.instanceRequirements.vcpuCount.max",
+      "mixedInstances.instanceRequirements.memoryMiB.max",
+    ]);
   });
 
   it("throws on Graviton mixed with Intel or AMD, which one image cannot run", () => {
-    expect(withRequirements({ cpuManufacturers: ["intel", "amazon-web-services"] })).toEqual(["mixedInstances.instanceRequirements.cpuManufacturers"]);
+    expect(withRequirements({ cpuManufacturers: ["intel", "amazon-web-services"] })).toEqual([
+      "mixedInstances.instanceRequirements.cpuManufacturers",
+    ]);
   });
 
   it("throws on allowed and excluded types together", () => {
-    expect(withRequirements({ allowedInstanceTypes: ["m*"], excludedInstanceTypes: ["m5.*"] })).toEqual(["mixedInstances.instanceRequirements.allowedInstanceTypes"]);
+    expect(withRequirements({ allowedInstanceTypes: ["m*"], excludedInstanceTypes: ["m5.*"] })).toEqual([
+      "mixedInstances.instanceRequirements.allowedInstanceTypes",
+    ]);
   });
 
   it("throws on CPU credits where the requirements exclude burstable types", () => {
-    expect(problems({ mode: "asg", cpuCredits: "standard", mixedInstances: { instanceRequirements: REQUIREMENTS } })).toEqual(["cpuCredits"]);
+    expect(problems({ mode: "asg", cpuCredits: "standard", mixedInstances: { instanceRequirements: REQUIREMENTS } })).toEqual([
+      "cpuCredits",
+    ]);
   });
 
   it("throws on weights, which weigh named types", () => {
@@ -98,6 +109,11 @@ describe("attribute-based instance selection", () => {
         vcpuCount: { min: -1 },
         instanceGenerations: ["next" as never],
       }),
-    ).toEqual(["mixedInstances.instanceRequirements.vcpuCount.min", "mixedInstances.instanceRequirements.cpuManufacturers", "mixedInstances.instanceRequirements.burstablePerformance", "mixedInstances.instanceRequirements.instanceGenerations[0]"]);
+    ).toEqual([
+      "mixedInstances.instanceRequirements.vcpuCount.min",
+      "mixedInstances.instanceRequirements.cpuManufacturers",
+      "mixedInstances.instanceRequirements.burstablePerformance",
+      "mixedInstances.instanceRequirements.instanceGenerations[0]",
+    ]);
   });
 });

@@ -38,8 +38,12 @@ describe.each([
   });
 
   it("uses the instance profile, the instances' security group and detailed monitoring", () => {
-    expect(template.iam_instance_profile).toEqual({ arn: expect.stringMatching(/^\$\{aws_iam_instance_profile\.compute_instance-profile_[0-9A-F]{8}\.arn\}$/) });
-    expect(template.vpc_security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.compute_security-group_[0-9A-F]{8}\.id\}$/)]);
+    expect(template.iam_instance_profile).toEqual({
+      arn: expect.stringMatching(/^\$\{aws_iam_instance_profile\.compute_instance-profile_[0-9A-F]{8}\.arn\}$/),
+    });
+    expect(template.vpc_security_group_ids).toEqual([
+      expect.stringMatching(/^\$\{aws_security_group\.compute_security-group_[0-9A-F]{8}\.id\}$/),
+    ]);
     expect(template.monitoring).toEqual({ enabled: true });
     expect(template.instance_type).toBe("t3.micro");
   });
@@ -59,7 +63,13 @@ describe.each([
 describe("launch template options", () => {
   it("takes instance type, explicit AMI, volume size, monitoring and user data from props", () => {
     const template = onlyResource(
-      buildEc2({ instanceType: "m7g.large", imageId: "ami-0123456789abcdef0", rootVolumeSizeGiB: 30, detailedMonitoring: false, userData: "#!/bin/bash\necho hi\n" }).json,
+      buildEc2({
+        instanceType: "m7g.large",
+        imageId: "ami-0123456789abcdef0",
+        rootVolumeSizeGiB: 30,
+        detailedMonitoring: false,
+        userData: "#!/bin/bash\necho hi\n",
+      }).json,
       LaunchTemplate,
     );
     expect(template).toMatchObject({ instance_type: "m7g.large", image_id: "ami-0123456789abcdef0", monitoring: { enabled: false } });

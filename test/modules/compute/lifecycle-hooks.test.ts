@@ -12,8 +12,20 @@ describe("lifecycle hooks", () => {
 
   it("pause launches and terminations of the group, continuing after 300 s by default", () => {
     expect(hooks).toEqual([
-      { name: "demo-launch", autoscaling_group_name: expect.stringMatching(GROUP), lifecycle_transition: "autoscaling:EC2_INSTANCE_LAUNCHING", heartbeat_timeout: 300, default_result: "CONTINUE" },
-      { name: "demo-terminate", autoscaling_group_name: expect.stringMatching(GROUP), lifecycle_transition: "autoscaling:EC2_INSTANCE_TERMINATING", heartbeat_timeout: 900, default_result: "ABANDON" },
+      {
+        name: "demo-launch",
+        autoscaling_group_name: expect.stringMatching(GROUP),
+        lifecycle_transition: "autoscaling:EC2_INSTANCE_LAUNCHING",
+        heartbeat_timeout: 300,
+        default_result: "CONTINUE",
+      },
+      {
+        name: "demo-terminate",
+        autoscaling_group_name: expect.stringMatching(GROUP),
+        lifecycle_transition: "autoscaling:EC2_INSTANCE_TERMINATING",
+        heartbeat_timeout: 900,
+        default_result: "ABANDON",
+      },
     ]);
   });
 
@@ -30,14 +42,28 @@ describe("lifecycle hooks", () => {
   });
 
   it("create only the hooks asked for, and no policy without any", () => {
-    expect(Object.values(resourcesOf(buildAsg({ lifecycleHooks: { terminate: {} } }).json, AutoscalingLifecycleHook)).map((h) => h.name)).toEqual(["demo-terminate"]);
+    expect(
+      Object.values(resourcesOf(buildAsg({ lifecycleHooks: { terminate: {} } }).json, AutoscalingLifecycleHook)).map((h) => h.name),
+    ).toEqual(["demo-terminate"]);
     const none = buildAsg().json;
     expect(resourcesOf(none, AutoscalingLifecycleHook)).toEqual({});
     expect(resourcesOf(none, IamRolePolicy)).toEqual({});
   });
 
   it("throws on a heartbeat outside 30 to 7200 seconds and an unknown default result", () => {
-    expect(problems({ mode: "asg", lifecycleHooks: { launch: { heartbeatTimeoutSeconds: 29 }, terminate: { heartbeatTimeoutSeconds: 7201, defaultResult: "RETRY" as never } } })).toEqual(["lifecycleHooks.launch.heartbeatTimeoutSeconds", "lifecycleHooks.terminate.heartbeatTimeoutSeconds", "lifecycleHooks.terminate.defaultResult"]);
+    expect(
+      problems({
+        mode: "asg",
+        lifecycleHooks: {
+          launch: { heartbeatTimeoutSeconds: 29 },
+          terminate: { heartbeatTimeoutSeconds: 7201, defaultResult: "RETRY" as never },
+        },
+      }),
+    ).toEqual([
+      "lifecycleHooks.launch.heartbeatTimeoutSeconds",
+      "lifecycleHooks.terminate.heartbeatTimeoutSeconds",
+      "lifecycleHooks.terminate.defaultResult",
+    ]);
   });
 
   it("throws on a hook for another transition", () => {

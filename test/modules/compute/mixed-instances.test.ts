@@ -49,27 +49,42 @@ describe("mixed instances policy", () => {
       AutoscalingGroup,
     );
     expect(spot.mixed_instances_policy).toMatchObject({
-      instances_distribution: { on_demand_base_capacity: 1, on_demand_percentage_above_base_capacity: 25, on_demand_allocation_strategy: "lowest-price", spot_allocation_strategy: "capacity-optimized" },
+      instances_distribution: {
+        on_demand_base_capacity: 1,
+        on_demand_percentage_above_base_capacity: 25,
+        on_demand_allocation_strategy: "lowest-price",
+        spot_allocation_strategy: "capacity-optimized",
+      },
     });
     expect(spot.capacity_rebalance).toBe(true);
-    const noRebalance = buildAsg({ mixedInstances: { instanceTypes: ["m7g.large"], onDemandPercentageAboveBaseCapacity: 0, capacityRebalance: false } }).json;
+    const noRebalance = buildAsg({
+      mixedInstances: { instanceTypes: ["m7g.large"], onDemandPercentageAboveBaseCapacity: 0, capacityRebalance: false },
+    }).json;
     expect(onlyResource(noRebalance, AutoscalingGroup).capacity_rebalance).toBe(false);
   });
 
   it("launches the image of the types' architecture", () => {
-    expect(onlyResource(buildAsg({ mixedInstances: { instanceTypes: ["m7g.large", "m6g.large"] } }).json, LaunchTemplate).image_id).toMatch(/-arm64$/);
+    expect(onlyResource(buildAsg({ mixedInstances: { instanceTypes: ["m7g.large", "m6g.large"] } }).json, LaunchTemplate).image_id).toMatch(
+      /-arm64$/,
+    );
   });
 
   it("throws when the types run different architectures", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m7i.large", "m7g.large"] } })).toEqual(["mixedInstances.instanceTypes"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m7i.large", "m7g.large"] } })).toEqual([
+      "mixedInstances.instanceTypes",
+    ]);
   });
 
   it("throws when burstable types are mixed with others", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.large", "m5.large"] } })).toEqual(["mixedInstances.instanceTypes"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["t3.large", "m5.large"] } })).toEqual([
+      "mixedInstances.instanceTypes",
+    ]);
   });
 
   it("throws when instanceType is given as well", () => {
-    expect(problems({ mode: "asg", instanceType: "t3.small", mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual(["instanceType"]);
+    expect(problems({ mode: "asg", instanceType: "t3.small", mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual([
+      "instanceType",
+    ]);
   });
 
   it("throws on ranges AWS refuses: no types, over 40, a type twice, percentages and bases out of range, unknown strategies", () => {
@@ -87,7 +102,13 @@ describe("mixed instances policy", () => {
           spotAllocationStrategy: "diversified" as never,
         },
       }),
-    ).toEqual(["mixedInstances.instanceTypes", "mixedInstances.onDemandBaseCapacity", "mixedInstances.onDemandPercentageAboveBaseCapacity", "mixedInstances.onDemandAllocationStrategy", "mixedInstances.spotAllocationStrategy"]);
+    ).toEqual([
+      "mixedInstances.instanceTypes",
+      "mixedInstances.onDemandBaseCapacity",
+      "mixedInstances.onDemandPercentageAboveBaseCapacity",
+      "mixedInstances.onDemandAllocationStrategy",
+      "mixedInstances.spotAllocationStrategy",
+    ]);
   });
 
   it("throws when the list of types is a token: its length decides the overrides", () => {

@@ -44,7 +44,9 @@ describe("placement group rules", () => {
 
   it("throws on a partition count without the partition strategy, and one over 7", () => {
     expect(problems({ mode: "ec2", placementGroup: { strategy: "spread", partitionCount: 2 } })).toEqual(["placementGroup.partitionCount"]);
-    expect(problems({ mode: "ec2", placementGroup: { strategy: "partition", partitionCount: 8 } })).toEqual(["placementGroup.partitionCount"]);
+    expect(problems({ mode: "ec2", placementGroup: { strategy: "partition", partitionCount: 8 } })).toEqual([
+      "placementGroup.partitionCount",
+    ]);
   });
 
   it("throws on a cluster group of burstable types, which AWS refuses", () => {

@@ -36,12 +36,15 @@ describe("instance refresh defaults", () => {
     const built = combinations.filter(valid);
     expect(built).toHaveLength(28);
     for (const sizes of built) {
-      const group = onlyResource(asg(sizes).json, AutoscalingGroup) as { instance_refresh: { preferences: { min_healthy_percentage: number; max_healthy_percentage: number } } };
+      const group = onlyResource(asg(sizes).json, AutoscalingGroup) as {
+        instance_refresh: { preferences: { min_healthy_percentage: number; max_healthy_percentage: number } };
+      };
       const { min_healthy_percentage: min, max_healthy_percentage: max } = group.instance_refresh.preferences;
       const desired = sizes.desiredCapacity ?? sizes.minSize;
       expect({ ...sizes, room: desired === 0 || hasRoom(desired, min, max) }).toEqual({ ...sizes, room: true });
       // Every size the group can be scaled to has room as well.
-      for (let running = Math.max(1, sizes.minSize); running <= sizes.maxSize; running++) expect({ ...sizes, running, room: hasRoom(running, min, max) }).toMatchObject({ room: true });
+      for (let running = Math.max(1, sizes.minSize); running <= sizes.maxSize; running++)
+        expect({ ...sizes, running, room: hasRoom(running, min, max) }).toMatchObject({ room: true });
     }
   });
 

@@ -19,7 +19,15 @@ describe("the group's health check and instance refresh", () => {
 
   it("writes the refresh options that are set, and only those", () => {
     const g = group({
-      instanceRefresh: { skipMatching: true, autoRollback: true, instanceWarmupSeconds: 120, checkpointPercentages: [25, 50, 100], checkpointDelaySeconds: 600, scaleInProtectedInstances: "Wait", standbyInstances: "Terminate" },
+      instanceRefresh: {
+        skipMatching: true,
+        autoRollback: true,
+        instanceWarmupSeconds: 120,
+        checkpointPercentages: [25, 50, 100],
+        checkpointDelaySeconds: 600,
+        scaleInProtectedInstances: "Wait",
+        standbyInstances: "Terminate",
+      },
     });
     expect(g.instance_refresh).toEqual({
       strategy: "Rolling",
@@ -50,6 +58,10 @@ describe("errors", () => {
   });
 
   it("throws on a checkpoint delay without checkpoints, and on values out of AWS's ranges, all at once", () => {
-    expect(problems({ instanceRefresh: { checkpointDelaySeconds: 60, instanceWarmupSeconds: -1, standbyInstances: "Keep" } })).toEqual(["instanceRefresh.instanceWarmupSeconds", "instanceRefresh.standbyInstances", "instanceRefresh.checkpointDelaySeconds"]);
+    expect(problems({ instanceRefresh: { checkpointDelaySeconds: 60, instanceWarmupSeconds: -1, standbyInstances: "Keep" } })).toEqual([
+      "instanceRefresh.instanceWarmupSeconds",
+      "instanceRefresh.standbyInstances",
+      "instanceRefresh.checkpointDelaySeconds",
+    ]);
   });
 });

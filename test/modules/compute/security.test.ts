@@ -22,7 +22,10 @@ describe("instance security", () => {
   });
 
   it("follows the app port", () => {
-    expect(Object.values(resourcesOf(buildEc2(onPort(8080)).json, VpcSecurityGroupIngressRule))[0]).toMatchObject({ from_port: 8080, to_port: 8080 });
+    expect(Object.values(resourcesOf(buildEc2(onPort(8080)).json, VpcSecurityGroupIngressRule))[0]).toMatchObject({
+      from_port: 8080,
+      to_port: 8080,
+    });
   });
 
   it("lets only HTTPS out by default, everything when asked", () => {
@@ -44,7 +47,10 @@ describe("instance security", () => {
   });
 
   it("attaches extra managed policies beside SSM", () => {
-    const attached = instancesOf(buildAsg({ managedPolicyArns: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"] }).json, IamRolePolicyAttachment);
+    const attached = instancesOf(
+      buildAsg({ managedPolicyArns: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"] }).json,
+      IamRolePolicyAttachment,
+    );
     expect(attached.map((a) => a.policy_arn).sort()).toEqual([
       "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
       "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",

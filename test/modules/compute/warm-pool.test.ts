@@ -14,8 +14,16 @@ describe("warm pool", () => {
   });
 
   it("takes the pool's state, sizes and reuse on scale-in", () => {
-    const group = onlyResource(buildAsg({ warmPool: { poolState: "Running", minSize: 1, maxGroupPreparedCapacity: 6, reuseOnScaleIn: true } }).json, AutoscalingGroup);
-    expect(group.warm_pool).toEqual({ pool_state: "Running", min_size: 1, max_group_prepared_capacity: 6, instance_reuse_policy: { reuse_on_scale_in: true } });
+    const group = onlyResource(
+      buildAsg({ warmPool: { poolState: "Running", minSize: 1, maxGroupPreparedCapacity: 6, reuseOnScaleIn: true } }).json,
+      AutoscalingGroup,
+    );
+    expect(group.warm_pool).toEqual({
+      pool_state: "Running",
+      min_size: 1,
+      max_group_prepared_capacity: 6,
+      instance_reuse_policy: { reuse_on_scale_in: true },
+    });
   });
 
   it("has none unless asked", () => {
@@ -23,7 +31,9 @@ describe("warm pool", () => {
   });
 
   it("throws with a mixed instances policy, which AWS refuses a warm pool", () => {
-    expect(problems({ mode: "asg", warmPool: { minSize: 1 }, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual(["warmPool"]);
+    expect(problems({ mode: "asg", warmPool: { minSize: 1 }, mixedInstances: { instanceTypes: ["t3.small", "t3a.small"] } })).toEqual([
+      "warmPool",
+    ]);
   });
 
   it("keeps hibernated instances on a template configured for hibernation", () => {
@@ -37,6 +47,10 @@ describe("warm pool", () => {
   });
 
   it("throws on a pool state AWS does not know and sizes out of range", () => {
-    expect(problems({ mode: "asg", warmPool: { poolState: "Frozen" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual(["warmPool.poolState", "warmPool.minSize", "warmPool.maxGroupPreparedCapacity"]);
+    expect(problems({ mode: "asg", warmPool: { poolState: "Frozen" as never, minSize: -1, maxGroupPreparedCapacity: 1001 } })).toEqual([
+      "warmPool.poolState",
+      "warmPool.minSize",
+      "warmPool.maxGroupPreparedCapacity",
+    ]);
   });
 });

@@ -30,18 +30,24 @@ describe("weights per instance type and the Spot max price", () => {
   });
 
   it("throws on weights for some types only, and for a type not listed", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large", "m5.xlarge"], weights: { "m5.large": 1 } } })).toEqual(["mixedInstances.weights"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large", "m5.xlarge"], weights: { "m5.large": 1 } } })).toEqual([
+      "mixedInstances.weights",
+    ]);
     expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], weights: { "m5.large": 1, "m5.2xlarge": 4 } } })).toEqual(
       ["mixedInstances.weights.m5.2xlarge"],
     );
   });
 
   it("throws on weights outside 1 to 999", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], weights: { "m5.large": 1000 } } })).toEqual(["mixedInstances.weights.m5.large"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], weights: { "m5.large": 1000 } } })).toEqual([
+      "mixedInstances.weights.m5.large",
+    ]);
   });
 
   it("throws on a Spot max price where no Spot Instance launches", () => {
-    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], spotMaxPrice: "0.05" } })).toEqual(["mixedInstances.spotMaxPrice"]);
+    expect(problems({ mode: "asg", mixedInstances: { instanceTypes: ["m5.large"], spotMaxPrice: "0.05" } })).toEqual([
+      "mixedInstances.spotMaxPrice",
+    ]);
   });
 
   it("throws on a Spot max price that is not a positive decimal string", () => {

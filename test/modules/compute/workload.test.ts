@@ -29,7 +29,10 @@ function fakeImds(): Promise<{ server: Server; url: string; tokenless: number[] 
       res.end();
       return;
     }
-    const values: Record<string, string> = { "/latest/meta-data/instance-id": "i-0123456789abcdef0", "/latest/meta-data/local-ipv4": "10.30.8.17" };
+    const values: Record<string, string> = {
+      "/latest/meta-data/instance-id": "i-0123456789abcdef0",
+      "/latest/meta-data/local-ipv4": "10.30.8.17",
+    };
     const value = values[req.url ?? ""];
     res.statusCode = value ? 200 : 404;
     res.end(value ?? "");
@@ -77,7 +80,14 @@ describe("default workload service (python3, on loopback)", () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     app = spawn("python3", [WORKLOAD_SOURCE], {
-      env: { ...process.env, APP_PORT: String(port), APP_BIND: "127.0.0.1", IMDS_ENDPOINT: imds.url, STRESS_MAX_SECONDS: "3", STRESS_WORKERS: "1" },
+      env: {
+        ...process.env,
+        APP_PORT: String(port),
+        APP_BIND: "127.0.0.1",
+        IMDS_ENDPOINT: imds.url,
+        STRESS_MAX_SECONDS: "3",
+        STRESS_WORKERS: "1",
+      },
       stdio: "ignore",
     });
     await waitForServer(base);

@@ -23,11 +23,13 @@ const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 describe("regions", () => {
   it("knows commercial, China and GovCloud regions", () => {
-    for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2", "cn-north-1", "us-gov-west-1"]) expect(isKnownRegion(region), region).toBe(true);
+    for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2", "cn-north-1", "us-gov-west-1"])
+      expect(isKnownRegion(region), region).toBe(true);
   });
 
   it("refuses regions that do not exist, and near misses", () => {
-    for (const region of ["us-east-7", "eu-west-9", "US-EAST-1", "us-east-1a", "useast1", "", "aws-global"]) expect(isKnownRegion(region), region).toBe(false);
+    for (const region of ["us-east-7", "eu-west-9", "US-EAST-1", "us-east-1a", "useast1", "", "aws-global"])
+      expect(isKnownRegion(region), region).toBe(false);
   });
 
   it("lists only names the project's region pattern accepts, sorted and each once", () => {
@@ -51,7 +53,8 @@ describe("availability zones", () => {
   });
 
   it("refuses zones that do not exist", () => {
-    for (const zone of ["us-east-1z", "us-east-1g", "eu-west-1d", "us-east-7a", "ca-central-1c", "us-east-1", "us-east-1ab"]) expect(isKnownZone(zone), zone).toBe(false);
+    for (const zone of ["us-east-1z", "us-east-1g", "eu-west-1d", "us-east-7a", "ca-central-1c", "us-east-1", "us-east-1ab"])
+      expect(isKnownZone(zone), zone).toBe(false);
   });
 
   it("accepts zone names that only some accounts have", () => {
@@ -66,7 +69,8 @@ describe("availability zones", () => {
 
   it("accepts well-formed Local and Wavelength Zones of known regions only", () => {
     for (const zone of ["us-east-1-bos-1a", "us-west-2-lax-1b", "us-east-1-wl1-bos-wlz-1"]) expect(isKnownZone(zone), zone).toBe(true);
-    for (const zone of ["us-east-7-bos-1a", "us-east-1-bos", "us-east-1-bos-1", "us-east-1--1a"]) expect(isKnownZone(zone), zone).toBe(false);
+    for (const zone of ["us-east-7-bos-1a", "us-east-1-bos", "us-east-1-bos-1", "us-east-1--1a"])
+      expect(isKnownZone(zone), zone).toBe(false);
   });
 
   it("puts every zone in a known region, in the project's zone pattern", () => {
@@ -95,7 +99,8 @@ describe("instance types", () => {
   });
 
   it("does not know misspelled or made-up types", () => {
-    for (const type of ["t3.mega", "t3", "T3.micro", "t3.micro ", "m7g.", ".large", ""]) expect(instanceTypeInfo(type), type).toBeUndefined();
+    for (const type of ["t3.mega", "t3", "T3.micro", "t3.micro ", "m7g.", ".large", ""])
+      expect(instanceTypeInfo(type), type).toBeUndefined();
   });
 
   it("calls exactly the T2 and later families burstable (t1.micro takes no credit specification)", () => {
@@ -122,28 +127,46 @@ describe("catalog date", () => {
   it.each(["regions.ts", "availability-zones.ts", "instance-types.ts"])("stands with its sources in the header of %s", (file) => {
     const text = readFileSync(join(CATALOG, file), "utf8");
     expect(text).toContain(`Generated: ${CATALOG_DATE}.`);
-    expect(text).toMatch(/Source: .+ (@aws-sdk\/core \d+\.\d+\.\d+|at commit [0-9a-f]{40} \(\d{4}-\d{2}-\d{2}; its EC2 data last updated \d{4}-\d{2}-\d{2}\))/);
+    expect(text).toMatch(
+      /Source: .+ (@aws-sdk\/core \d+\.\d+\.\d+|at commit [0-9a-f]{40} \(\d{4}-\d{2}-\d{2}; its EC2 data last updated \d{4}-\d{2}-\d{2}\))/,
+    );
   });
 });
 
 describe("refresh: turning source records into catalog facts", () => {
   it("keeps x86_64 and arm64, drops i386 and names Mac and burstable types", () => {
     expect(traitsKey("m1.small", { ProcessorInfo: { SupportedArchitectures: ["i386", "x86_64"] } })).toBe("x86_64");
-    expect(traitsKey("t4g.nano", { ProcessorInfo: { SupportedArchitectures: ["arm64"] }, BurstablePerformanceSupported: true })).toBe("arm64 burstable");
+    expect(traitsKey("t4g.nano", { ProcessorInfo: { SupportedArchitectures: ["arm64"] }, BurstablePerformanceSupported: true })).toBe(
+      "arm64 burstable",
+    );
     expect(traitsKey("mac2.metal", { ProcessorInfo: { SupportedArchitectures: ["arm64_mac"] } })).toBe("arm64 mac");
     expect(() => traitsKey("x.large", { ProcessorInfo: { SupportedArchitectures: ["i386"] } })).toThrow(/no x86_64 or arm64/);
   });
 
   it("groups types by traits and family, sizes from smallest to metal", () => {
     const arm = { ProcessorInfo: { SupportedArchitectures: ["arm64"] } };
-    expect(groupInstanceTypes({ "m7g.metal": arm, "m7g.2xlarge": arm, "m7g.large": arm, "m7g.medium": arm, "c7g.xlarge": arm, "m7g.12xlarge": arm })).toEqual({
+    expect(
+      groupInstanceTypes({
+        "m7g.metal": arm,
+        "m7g.2xlarge": arm,
+        "m7g.large": arm,
+        "m7g.medium": arm,
+        "c7g.xlarge": arm,
+        "m7g.12xlarge": arm,
+      }),
+    ).toEqual({
       arm64: ["c7g.xlarge", "m7g.medium large 2xlarge 12xlarge metal"],
     });
   });
 
   it("adds zone names other accounts have and skips Local Zones", () => {
     const offerings = (...zones: string[]) => zones.map((Location) => ({ Location, InstanceType: "t3.micro" }));
-    expect(zoneLetters({ "us-west-1": offerings("us-west-1a", "us-west-1b"), "us-east-1": offerings("us-east-1b", "us-east-1a", "us-east-1-bos-1a") })).toEqual({
+    expect(
+      zoneLetters({
+        "us-west-1": offerings("us-west-1a", "us-west-1b"),
+        "us-east-1": offerings("us-east-1b", "us-east-1a", "us-east-1-bos-1a"),
+      }),
+    ).toEqual({
       "us-west-1": "abc",
       "us-east-1": "ab",
     });
@@ -151,7 +174,11 @@ describe("refresh: turning source records into catalog facts", () => {
   });
 
   it("takes each partition's regions, without the SDK's pseudo-regions", () => {
-    const partition = (id: string, regionRegex: string, ...names: string[]) => ({ id, regionRegex, regions: Object.fromEntries(names.map((n) => [n, {}])) });
+    const partition = (id: string, regionRegex: string, ...names: string[]) => ({
+      id,
+      regionRegex,
+      regions: Object.fromEntries(names.map((n) => [n, {}])),
+    });
     const table = {
       partitions: [
         partition("aws", "^(us|eu)\\-\\w+\\-\\d+$", "us-east-1", "aws-global", "eu-west-1"),
@@ -160,7 +187,11 @@ describe("refresh: turning source records into catalog facts", () => {
         partition("aws-iso", "^us\\-iso\\-\\w+\\-\\d+$", "us-iso-east-1"),
       ],
     };
-    expect(regionsByPartition(table)).toEqual({ aws: ["eu-west-1", "us-east-1"], "aws-cn": ["cn-north-1"], "aws-us-gov": ["us-gov-west-1"] });
+    expect(regionsByPartition(table)).toEqual({
+      aws: ["eu-west-1", "us-east-1"],
+      "aws-cn": ["cn-north-1"],
+      "aws-us-gov": ["us-gov-west-1"],
+    });
     expect(() => regionsByPartition({ partitions: table.partitions.slice(0, 2) })).toThrow(/no partition aws-us-gov/);
   });
 
@@ -174,7 +205,8 @@ describe("refresh: turning source records into catalog facts", () => {
 });
 
 describe("refresh command", () => {
-  const tsx = (args: string[]) => spawnSync(process.execPath, [TSX, "scripts/refresh-aws-catalog.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  const tsx = (args: string[]) =>
+    spawnSync(process.execPath, [TSX, "scripts/refresh-aws-catalog.ts", ...args], { cwd: ROOT, encoding: "utf8" });
 
   it("prints its usage and exits 0 for --help", () => {
     const help = tsx(["--help"]);
@@ -189,17 +221,39 @@ describe("refresh command", () => {
     const tables = join(core, "dist-es", "submodules", "client", "util-endpoints", "lib", "aws");
     mkdirSync(tables, { recursive: true });
     writeFileSync(join(core, "package.json"), JSON.stringify({ name: "@aws-sdk/core", version: "9.8.7" }));
-    const partition = (id: string, regionRegex: string, regions: string[]) => ({ id, regionRegex, regions: Object.fromEntries(regions.map((r) => [r, {}])) });
-    const partitions = [partition("aws", "^(us|eu)\\-\\w+\\-\\d+$", ["us-east-1", "eu-west-1", "aws-global"]), partition("aws-cn", "^cn\\-\\w+\\-\\d+$", ["cn-north-1"]), partition("aws-us-gov", "^us\\-gov\\-\\w+\\-\\d+$", ["us-gov-west-1"])];
+    const partition = (id: string, regionRegex: string, regions: string[]) => ({
+      id,
+      regionRegex,
+      regions: Object.fromEntries(regions.map((r) => [r, {}])),
+    });
+    const partitions = [
+      partition("aws", "^(us|eu)\\-\\w+\\-\\d+$", ["us-east-1", "eu-west-1", "aws-global"]),
+      partition("aws-cn", "^cn\\-\\w+\\-\\d+$", ["cn-north-1"]),
+      partition("aws-us-gov", "^us\\-gov\\-\\w+\\-\\d+$", ["us-gov-west-1"]),
+    ];
     writeFileSync(join(tables, "partitions.js"), `export const partitionsInfo = ${JSON.stringify({ partitions })};\n`);
     // A moto release: gzipped resources under moto/ec2/resources.
     const moto = join(work, "site-packages", "moto");
     const offerings = join(moto, "ec2", "resources", "instance_type_offerings", "availability-zone");
     mkdirSync(offerings, { recursive: true });
     writeFileSync(join(moto, "__init__.py"), '__version__ = "5.9.9"\n');
-    const type = (arch: string, burstable = false) => ({ ProcessorInfo: { SupportedArchitectures: [arch] }, BurstablePerformanceSupported: burstable });
-    writeFileSync(join(moto, "ec2", "resources", "instance_types.json.gz"), gzipSync(JSON.stringify({ "t4g.small": type("arm64", true), "c7i.large": type("x86_64"), "c7i.xlarge": type("x86_64") })));
-    writeFileSync(join(offerings, "eu-west-1.json.gz"), gzipSync(JSON.stringify([{ InstanceType: "c7i.large", Location: "eu-west-1a" }, { InstanceType: "c7i.large", Location: "eu-west-1b" }])));
+    const type = (arch: string, burstable = false) => ({
+      ProcessorInfo: { SupportedArchitectures: [arch] },
+      BurstablePerformanceSupported: burstable,
+    });
+    writeFileSync(
+      join(moto, "ec2", "resources", "instance_types.json.gz"),
+      gzipSync(JSON.stringify({ "t4g.small": type("arm64", true), "c7i.large": type("x86_64"), "c7i.xlarge": type("x86_64") })),
+    );
+    writeFileSync(
+      join(offerings, "eu-west-1.json.gz"),
+      gzipSync(
+        JSON.stringify([
+          { InstanceType: "c7i.large", Location: "eu-west-1a" },
+          { InstanceType: "c7i.large", Location: "eu-west-1b" },
+        ]),
+      ),
+    );
     const out = join(work, "aws-catalog");
 
     const run = tsx(["--sdk-core-dir", core, "--moto", join(work, "site-packages"), "--no-compare", "--date", "2031-04-05", "--out", out]);
@@ -209,7 +263,9 @@ describe("refresh command", () => {
 
     copyFileSync(join(CATALOG, "index.ts"), join(out, "index.ts"));
     const probe = `const c = require(${JSON.stringify(out)}); console.log(JSON.stringify([c.CATALOG_DATE, c.knownRegions(), c.zonesOf("eu-west-1"), c.zonesOf("us-east-1"), c.instanceTypeInfo("t4g.small"), c.knownInstanceTypes()]))`;
-    const answers = JSON.parse(execFileSync(process.execPath, ["--require", "./scripts/register-ts.cjs", "-e", probe], { cwd: ROOT, encoding: "utf8" }));
+    const answers = JSON.parse(
+      execFileSync(process.execPath, ["--require", "./scripts/register-ts.cjs", "-e", probe], { cwd: ROOT, encoding: "utf8" }),
+    );
     expect(answers).toEqual([
       "2031-04-05",
       ["cn-north-1", "eu-west-1", "us-east-1", "us-gov-west-1"],

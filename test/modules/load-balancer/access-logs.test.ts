@@ -63,7 +63,10 @@ describe("access logs to a bucket the module creates (accessLogs: {})", () => {
       Effect: "Deny",
       Principal: "*",
       Action: "s3:*",
-      Resource: [expect.stringMatching(new RegExp(`^\\$\\{${BUCKET.source}\\.arn\\}$`)), expect.stringMatching(new RegExp(`^\\$\\{${BUCKET.source}\\.arn\\}/\\*$`))],
+      Resource: [
+        expect.stringMatching(new RegExp(`^\\$\\{${BUCKET.source}\\.arn\\}$`)),
+        expect.stringMatching(new RegExp(`^\\$\\{${BUCKET.source}\\.arn\\}/\\*$`)),
+      ],
       Condition: { Bool: { "aws:SecureTransport": "false" } },
     });
   });

@@ -28,7 +28,12 @@ describe("load balancer defaults", () => {
   });
 
   it("creates an HTTP target group of instances on port 5000", () => {
-    expect(text).toHaveResourceWithProperties(LbTargetGroup, { port: 5000, protocol: "HTTP", targetType: "instance", vpcId: "vpc-0123456789abcdef0" });
+    expect(text).toHaveResourceWithProperties(LbTargetGroup, {
+      port: 5000,
+      protocol: "HTTP",
+      targetType: "instance",
+      vpcId: "vpc-0123456789abcdef0",
+    });
   });
 
   it("health-checks / for a 200 with AWS-valid timings", () => {
@@ -70,7 +75,9 @@ describe("load balancer options", () => {
       prefix: "demo",
       enabled: true,
     });
-    expect(onlyResource(build({ accessLogs: { bucket: "my-alb-logs", prefix: "x/y" } }).json, Lb).access_logs).toMatchObject({ prefix: "x/y" });
+    expect(onlyResource(build({ accessLogs: { bucket: "my-alb-logs", prefix: "x/y" } }).json, Lb).access_logs).toMatchObject({
+      prefix: "x/y",
+    });
   });
 
   it("takes health check values and deregistration delay from props", () => {
@@ -78,7 +85,14 @@ describe("load balancer options", () => {
       build({
         targetPort: 8080,
         deregistrationDelaySeconds: 0,
-        healthCheck: { path: "/health", matcher: "200-299", intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 5, unhealthyThreshold: 2 },
+        healthCheck: {
+          path: "/health",
+          matcher: "200-299",
+          intervalSeconds: 30,
+          timeoutSeconds: 10,
+          healthyThreshold: 5,
+          unhealthyThreshold: 2,
+        },
       }).json,
       LbTargetGroup,
     );

@@ -28,8 +28,18 @@ describe("load balancer validation", () => {
   it("throws when health-check thresholds and timings are outside AWS's ranges", () => {
     expect(
       problems({ healthCheck: { intervalSeconds: 301, timeoutSeconds: 1, healthyThreshold: 1, unhealthyThreshold: 11, matcher: "ok" } }),
-    ).toEqual(["healthCheck.matcher", "healthCheck.intervalSeconds", "healthCheck.timeoutSeconds", "healthCheck.healthyThreshold", "healthCheck.unhealthyThreshold"]);
-    expect(problems({ healthCheck: { intervalSeconds: 300, timeoutSeconds: 2, healthyThreshold: 2, unhealthyThreshold: 10, matcher: "200-499" } })).toEqual([]);
+    ).toEqual([
+      "healthCheck.matcher",
+      "healthCheck.intervalSeconds",
+      "healthCheck.timeoutSeconds",
+      "healthCheck.healthyThreshold",
+      "healthCheck.unhealthyThreshold",
+    ]);
+    expect(
+      problems({
+        healthCheck: { intervalSeconds: 300, timeoutSeconds: 2, healthyThreshold: 2, unhealthyThreshold: 10, matcher: "200-499" },
+      }),
+    ).toEqual([]);
     expect(problems({ healthCheck: { intervalSeconds: 5, timeoutSeconds: 4, healthyThreshold: 10, unhealthyThreshold: 2 } })).toEqual([]);
   });
 
@@ -69,7 +79,11 @@ describe("load balancer validation", () => {
   });
 
   it("throws on out-of-range delays, idle timeout and a bad bucket name", () => {
-    expect(problems({ deregistrationDelaySeconds: 4000, idleTimeoutSeconds: 0, accessLogs: { bucket: "Bad_Bucket" } })).toEqual(["deregistrationDelaySeconds", "idleTimeoutSeconds", "accessLogs.bucket"]);
+    expect(problems({ deregistrationDelaySeconds: 4000, idleTimeoutSeconds: 0, accessLogs: { bucket: "Bad_Bucket" } })).toEqual([
+      "deregistrationDelaySeconds",
+      "idleTimeoutSeconds",
+      "accessLogs.bucket",
+    ]);
   });
 
   it("does not judge values that are Terraform tokens", async () => {

@@ -41,7 +41,11 @@ describe("HTTPS under its own name (domain)", () => {
   it("picks each name's record from the certificate's domain_validation_options by domain name", () => {
     const record = validationRecords(json);
     const pick = (attribute: string) =>
-      expect.stringMatching(new RegExp(`^\\$\\{\\{ for key, val in toset\\(tolist\\(${CERTIFICATE.source}\\.domain_validation_options\\)\\): val\\.domain_name => val \\}\\[each\\.value\\]\\.${attribute}\\}$`));
+      expect.stringMatching(
+        new RegExp(
+          `^\\$\\{\\{ for key, val in toset\\(tolist\\(${CERTIFICATE.source}\\.domain_validation_options\\)\\): val\\.domain_name => val \\}\\[each\\.value\\]\\.${attribute}\\}$`,
+        ),
+      );
     expect(record.name).toEqual(pick("resource_record_name"));
     expect(record.type).toEqual(pick("resource_record_type"));
     expect(record.records).toEqual([pick("resource_record_value")]);
@@ -50,7 +54,9 @@ describe("HTTPS under its own name (domain)", () => {
   it("waits for the certificate's validation through every record's FQDN", () => {
     expect(onlyResource(json, AcmCertificateValidation)).toEqual({
       certificate_arn: expect.stringMatching(new RegExp(`^\\$\\{${CERTIFICATE.source}\\.arn\\}$`)),
-      validation_record_fqdns: expect.stringMatching(/^\$\{\[ for key, val in aws_route53_record\.lb_domain_validation-record_[0-9A-F]{8}: val\.fqdn\]\}$/),
+      validation_record_fqdns: expect.stringMatching(
+        /^\$\{\[ for key, val in aws_route53_record\.lb_domain_validation-record_[0-9A-F]{8}: val\.fqdn\]\}$/,
+      ),
     });
   });
 
@@ -85,11 +91,18 @@ describe("HTTPS under its own name (domain)", () => {
   });
 
   it("lets HTTPS in as well as HTTP", () => {
-    expect(instancesOf(json, VpcSecurityGroupIngressRule).map((r) => r.from_port).sort()).toEqual([443, 80]);
+    expect(
+      instancesOf(json, VpcSecurityGroupIngressRule)
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([443, 80]);
   });
 
   it("reports the validated certificate and the HTTPS listener as the forwarding one", () => {
-    const out = resolveValues(stack, { certificateArn: loadBalancer.outputs.certificateArn, listenerArn: loadBalancer.outputs.listenerArn });
+    const out = resolveValues(stack, {
+      certificateArn: loadBalancer.outputs.certificateArn,
+      listenerArn: loadBalancer.outputs.listenerArn,
+    });
     expect(out.certificateArn).toMatch(/^\$\{aws_acm_certificate_validation\.lb_domain_validation_[0-9A-F]{8}\.certificate_arn\}$/);
     expect(out.listenerArn).toMatch(/^\$\{aws_lb_listener\.lb_https_[0-9A-F]{8}\.arn\}$/);
   });
@@ -103,7 +116,9 @@ describe("domain, options", () => {
   });
 
   it("takes the zone and names from another stack's outputs, the names of the records' for_each concatenated by Terraform", () => {
-    const { json } = build({ domain: { zoneId: Fn.lower("Z1"), recordName: Fn.lower("app"), alternativeNames: Token.asList(Fn.split(",", "a,b")) } });
+    const { json } = build({
+      domain: { zoneId: Fn.lower("Z1"), recordName: Fn.lower("app"), alternativeNames: Token.asList(Fn.split(",", "a,b")) },
+    });
     expect(validationRecords(json).for_each).toBe('${toset(concat([lower("app")], split(",", "a,b")))}');
   });
 
@@ -134,7 +149,11 @@ describe("domain, refused values", () => {
   });
 
   it("throws on alternative names with bad labels, naming each index", () => {
-    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["x_y.example.com", `${"b".repeat(64)}.example.com`, "-a.example.com", "*.*.example.com"] } })).toEqual(["domain.alternativeNames[0]", "domain.alternativeNames[1]", "domain.alternativeNames[2]", "domain.alternativeNames[3]"]);
+    expect(
+      problems({
+        domain: { ...DOMAIN, alternativeNames: ["x_y.example.com", `${"b".repeat(64)}.example.com`, "-a.example.com", "*.*.example.com"] },
+      }),
+    ).toEqual(["domain.alternativeNames[0]", "domain.alternativeNames[1]", "domain.alternativeNames[2]", "domain.alternativeNames[3]"]);
   });
 
   it("throws when a name is over DNS's 253 characters", () => {
@@ -144,7 +163,9 @@ describe("domain, refused values", () => {
 
   it("throws when the record name is listed again among the alternative names, or an alternative twice", () => {
     expect(problems({ domain: { ...DOMAIN, alternativeNames: ["app.example.com"] } })).toEqual(["domain.alternativeNames"]);
-    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["www.example.com", "www.example.com"] } })).toEqual(["domain.alternativeNames"]);
+    expect(problems({ domain: { ...DOMAIN, alternativeNames: ["www.example.com", "www.example.com"] } })).toEqual([
+      "domain.alternativeNames",
+    ]);
   });
 
   it("throws when a domain and a certificate ARN are both given: choose one", () => {

@@ -59,9 +59,17 @@ describe("listeners", () => {
 
   it("uses custom ports and TLS policy", () => {
     const listeners = Object.values(
-      resourcesOf(build({ certificateArn: CERT, httpPort: 8080, httpsPort: 8443, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }).json, LbListener),
+      resourcesOf(
+        build({ certificateArn: CERT, httpPort: 8080, httpsPort: 8443, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }).json,
+        LbListener,
+      ),
     );
-    expect(listeners.map((l) => [l.protocol, l.port])).toEqual(expect.arrayContaining([["HTTP", 8080], ["HTTPS", 8443]]));
+    expect(listeners.map((l) => [l.protocol, l.port])).toEqual(
+      expect.arrayContaining([
+        ["HTTP", 8080],
+        ["HTTPS", 8443],
+      ]),
+    );
     expect(listeners.find((l) => l.protocol === "HTTPS")!.ssl_policy).toBe("ELBSecurityPolicy-TLS13-1-3-2021-06");
     expect(listeners.find((l) => l.protocol === "HTTP")!.default_action).toEqual([
       expect.objectContaining({ redirect: expect.objectContaining({ port: "8443" }) }),

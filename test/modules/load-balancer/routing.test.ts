@@ -18,19 +18,30 @@ const OTHER = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333
 
 describe("routing, refused values", () => {
   it("refuses two rules of one priority, or of one name", () => {
-    expect(problems({ listenerRules: [byPath("a", 100), byPath("b", 100), byPath("a", 200)] })).toEqual(["listenerRules[2].name", "listenerRules[1].priority"]);
+    expect(problems({ listenerRules: [byPath("a", 100), byPath("b", 100), byPath("a", 200)] })).toEqual([
+      "listenerRules[2].name",
+      "listenerRules[1].priority",
+    ]);
   });
 
   it("refuses priorities outside 1 to 50000", () => {
-    expect(problems({ listenerRules: [byPath("a", 0), byPath("b", 50001), byPath("c", 1.5)] })).toEqual(["listenerRules[0].priority", "listenerRules[1].priority", "listenerRules[2].priority"]);
+    expect(problems({ listenerRules: [byPath("a", 0), byPath("b", 50001), byPath("c", 1.5)] })).toEqual([
+      "listenerRules[0].priority",
+      "listenerRules[1].priority",
+      "listenerRules[2].priority",
+    ]);
   });
 
   it("refuses a rule without conditions", () => {
-    expect(problems({ listenerRules: [{ name: "all", priority: 1, conditions: {}, action: toDefault }] })).toEqual(["listenerRules[0].conditions"]);
+    expect(problems({ listenerRules: [{ name: "all", priority: 1, conditions: {}, action: toDefault }] })).toEqual([
+      "listenerRules[0].conditions",
+    ]);
   });
 
   it("refuses more than 3 values in one condition", () => {
-    expect(problems({ listenerRules: [byPath("a", 1, { conditions: { pathPatterns: ["/a", "/b", "/c", "/d"] } })] })).toEqual(["listenerRules[0].conditions.pathPatterns"]);
+    expect(problems({ listenerRules: [byPath("a", 1, { conditions: { pathPatterns: ["/a", "/b", "/c", "/d"] } })] })).toEqual([
+      "listenerRules[0].conditions.pathPatterns",
+    ]);
   });
 
   it("refuses more than 5 values in one rule, each header's values counted", () => {
@@ -58,7 +69,12 @@ describe("routing, refused values", () => {
           byPath("a", 1, { conditions: { hostHeaders: ["app_1.example.com", "localhost", "a.example.c0m"], pathPatterns: ["/api/<v>"] } }),
         ],
       }),
-    ).toEqual(["listenerRules[0].conditions.hostHeaders[0]", "listenerRules[0].conditions.hostHeaders[1]", "listenerRules[0].conditions.hostHeaders[2]", "listenerRules[0].conditions.pathPatterns[0]"]);
+    ).toEqual([
+      "listenerRules[0].conditions.hostHeaders[0]",
+      "listenerRules[0].conditions.hostHeaders[1]",
+      "listenerRules[0].conditions.hostHeaders[2]",
+      "listenerRules[0].conditions.pathPatterns[0]",
+    ]);
   });
 
   it("refuses values over 128 characters, header names over 40, the Host header, and non-canonical source CIDRs", () => {
@@ -77,7 +93,12 @@ describe("routing, refused values", () => {
           }),
         ],
       }),
-    ).toEqual(["listenerRules[0].conditions.pathPatterns[0]", "listenerRules[0].conditions.httpHeaders[0].name", "listenerRules[0].conditions.httpHeaders[1].name", "listenerRules[0].conditions.sourceIps[0]"]);
+    ).toEqual([
+      "listenerRules[0].conditions.pathPatterns[0]",
+      "listenerRules[0].conditions.httpHeaders[0].name",
+      "listenerRules[0].conditions.httpHeaders[1].name",
+      "listenerRules[0].conditions.sourceIps[0]",
+    ]);
   });
 
   it("refuses a forward to a target group that does not exist", () => {
@@ -140,7 +161,10 @@ describe("routing, refused values", () => {
     expect(
       problems({ certificateArn: CERT, additionalCertificateArns: [CERT, OTHER.replace("us-east-1", "eu-west-1"), OTHER, OTHER] }),
     ).toEqual(["additionalCertificateArns"]);
-    expect(problems({ certificateArn: CERT, additionalCertificateArns: [CERT, OTHER.replace("us-east-1", "eu-west-1")] })).toEqual(["additionalCertificateArns[0]", "additionalCertificateArns[1]"]);
+    expect(problems({ certificateArn: CERT, additionalCertificateArns: [CERT, OTHER.replace("us-east-1", "eu-west-1")] })).toEqual([
+      "additionalCertificateArns[0]",
+      "additionalCertificateArns[1]",
+    ]);
   });
 
   it("accepts token values inside conditions and a token priority, judging none of them", () => {
@@ -167,7 +191,9 @@ describe("routing beside the stress guard", () => {
 
   it("refuses it in a tier whose compute serves /stress, at the load balancer's path", () => {
     expect(
-      findingPathsOf(() => buildTier({ compute: { mode: "ec2", stressEndpoint: true }, loadBalancer: { listenerRules: [byPath("a", 5)] } })),
+      findingPathsOf(() =>
+        buildTier({ compute: { mode: "ec2", stressEndpoint: true }, loadBalancer: { listenerRules: [byPath("a", 5)] } }),
+      ),
     ).toEqual(["loadBalancer.listenerRules[0].priority"]);
   });
 });

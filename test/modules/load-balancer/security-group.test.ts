@@ -8,7 +8,13 @@ import { build, CERT } from "./helpers";
 const GROUP = expect.stringMatching(/^\$\{aws_security_group\.lb_security-group_[0-9A-F]{8}\.id\}$/);
 
 function rules(json: ReturnType<typeof build>["json"], type: typeof VpcSecurityGroupIngressRule | typeof VpcSecurityGroupEgressRule) {
-  return instancesOf(json, type).map((r) => ({ port: r.from_port, to: r.to_port, cidr: r.cidr_ipv4, protocol: r.ip_protocol, group: r.security_group_id }));
+  return instancesOf(json, type).map((r) => ({
+    port: r.from_port,
+    to: r.to_port,
+    cidr: r.cidr_ipv4,
+    protocol: r.ip_protocol,
+    group: r.security_group_id,
+  }));
 }
 
 describe("load balancer security group", () => {
@@ -20,15 +26,24 @@ describe("load balancer security group", () => {
   });
 
   it("lets HTTP in from anywhere by default", () => {
-    expect(rules(build().json, VpcSecurityGroupIngressRule)).toEqual([{ port: 80, to: 80, cidr: "0.0.0.0/0", protocol: "tcp", group: GROUP }]);
+    expect(rules(build().json, VpcSecurityGroupIngressRule)).toEqual([
+      { port: 80, to: 80, cidr: "0.0.0.0/0", protocol: "tcp", group: GROUP },
+    ]);
   });
 
   it("lets HTTP and HTTPS in with a certificate", () => {
-    expect(rules(build({ certificateArn: CERT }).json, VpcSecurityGroupIngressRule).map((r) => r.port).sort()).toEqual([443, 80]);
+    expect(
+      rules(build({ certificateArn: CERT }).json, VpcSecurityGroupIngressRule)
+        .map((r) => r.port)
+        .sort(),
+    ).toEqual([443, 80]);
   });
 
   it("lets the listener ports in from the configured CIDRs only", () => {
-    const ingress = rules(build({ ingressCidrs: ["203.0.113.0/24", "198.51.100.0/24"], certificateArn: CERT }).json, VpcSecurityGroupIngressRule);
+    const ingress = rules(
+      build({ ingressCidrs: ["203.0.113.0/24", "198.51.100.0/24"], certificateArn: CERT }).json,
+      VpcSecurityGroupIngressRule,
+    );
     expect(ingress.map((r) => `${r.cidr}:${r.port}`).sort()).toEqual([
       "198.51.100.0/24:443",
       "198.51.100.0/24:80",

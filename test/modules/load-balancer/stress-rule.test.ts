@@ -12,12 +12,21 @@ const problems = (overrides: Partial<LoadBalancerProps>) => findingPathsOf(() =>
 const TARGET_GROUP_ARN = expect.stringMatching(/^\$\{aws_lb_target_group\.lb_target-group_[0-9A-F]{8}\.arn\}$/);
 const DENY = {
   type: "fixed-response",
-  fixed_response: { status_code: "403", content_type: "text/plain", message_body: "Forbidden: /stress is reachable only from allowed addresses\n" },
+  fixed_response: {
+    status_code: "403",
+    content_type: "text/plain",
+    message_body: "Forbidden: /stress is reachable only from allowed addresses\n",
+  },
 };
 
 /** Listener rules by their construct id (allow, deny). */
 function rulesOf(json: ReturnType<typeof build>["json"]): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(Object.entries(resourcesOf(json, LbListenerRule)).map(([address, rule]) => [address.replace(/^.*stress-guard_(\w+)_[0-9A-F]{8}$/, "$1"), rule]));
+  return Object.fromEntries(
+    Object.entries(resourcesOf(json, LbListenerRule)).map(([address, rule]) => [
+      address.replace(/^.*stress-guard_(\w+)_[0-9A-F]{8}$/, "$1"),
+      rule,
+    ]),
+  );
 }
 
 describe("stress guard on the load balancer", () => {
@@ -55,7 +64,10 @@ describe("stress guard on the load balancer", () => {
 
 describe("stress guard, refused values", () => {
   it("throws on allowed sources that are not canonical IPv4 CIDRs, naming each index", () => {
-    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["203.0.113.7/24", "198.51.100.07/32"] })).toEqual(["stressAllowedCidrs[0]", "stressAllowedCidrs[1]"]);
+    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["203.0.113.7/24", "198.51.100.07/32"] })).toEqual([
+      "stressAllowedCidrs[0]",
+      "stressAllowedCidrs[1]",
+    ]);
   });
 
   it("throws on a source as wide as the internet", () => {
@@ -63,7 +75,9 @@ describe("stress guard, refused values", () => {
   });
 
   it("throws on more sources than one rule condition matches, or one listed twice", () => {
-    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"] })).toEqual(["stressAllowedCidrs"]);
+    expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"] })).toEqual([
+      "stressAllowedCidrs",
+    ]);
     expect(problems({ stressEndpoint: true, stressAllowedCidrs: ["10.0.0.0/8", "10.0.0.0/8"] })).toEqual(["stressAllowedCidrs"]);
   });
 
@@ -77,7 +91,8 @@ describe("stress guard, refused values", () => {
 });
 
 describe("stress guard through a WebTier", () => {
-  const userData = (json: ReturnType<typeof buildTier>["json"]) => Buffer.from(String(onlyResource(json, LaunchTemplate).user_data), "base64").toString("utf8");
+  const userData = (json: ReturnType<typeof buildTier>["json"]) =>
+    Buffer.from(String(onlyResource(json, LaunchTemplate).user_data), "base64").toString("utf8");
 
   it("leaves the endpoint off and adds no rule by default", () => {
     const { json } = buildTier();
@@ -86,7 +101,10 @@ describe("stress guard through a WebTier", () => {
   });
 
   it("guards /stress on the load balancer wherever the compute section turns the endpoint on", () => {
-    const { json } = buildTier({ compute: { mode: "ec2", stressEndpoint: true }, loadBalancer: { stressAllowedCidrs: ["203.0.113.0/24"] } });
+    const { json } = buildTier({
+      compute: { mode: "ec2", stressEndpoint: true },
+      loadBalancer: { stressAllowedCidrs: ["203.0.113.0/24"] },
+    });
     expect(userData(json)).toContain("Environment=STRESS_ENABLED=1");
     expect(Object.values(resourcesOf(json, LbListenerRule)).map((r) => [r.priority, (r.action as { type: string }[])[0]!.type])).toEqual([
       [10, "forward"],
@@ -95,6 +113,8 @@ describe("stress guard through a WebTier", () => {
   });
 
   it("throws when the load balancer lists sources for an endpoint the compute section leaves off", () => {
-    expect(findingPathsOf(() => buildTier({ loadBalancer: { stressAllowedCidrs: ["203.0.113.0/24"] } }))).toEqual(["loadBalancer.stressAllowedCidrs"]);
+    expect(findingPathsOf(() => buildTier({ loadBalancer: { stressAllowedCidrs: ["203.0.113.0/24"] } }))).toEqual([
+      "loadBalancer.stressAllowedCidrs",
+    ]);
   });
 });

@@ -23,14 +23,22 @@ describe("target group traffic controls", () => {
 
   it("warms new targets up with slow start, and routes to the least outstanding requests when asked", () => {
     expect(targetGroup({ slowStartSeconds: 120 }).slow_start).toBe(120);
-    expect(targetGroup({ loadBalancingAlgorithm: "least_outstanding_requests" }).load_balancing_algorithm_type).toBe("least_outstanding_requests");
+    expect(targetGroup({ loadBalancingAlgorithm: "least_outstanding_requests" }).load_balancing_algorithm_type).toBe(
+      "least_outstanding_requests",
+    );
   });
 
   it("accepts every limit of AWS's ranges, and values from another stack", () => {
     for (const slowStartSeconds of [0, 30, 900]) expect(problems({ slowStartSeconds })).toEqual([]);
     for (const durationSeconds of [1, 604_800]) expect(problems({ stickiness: { durationSeconds } })).toEqual([]);
     expect(problems({ deregistrationDelaySeconds: 3600 })).toEqual([]);
-    expect(problems({ slowStartSeconds: Token.asNumber("s"), stickiness: { durationSeconds: Token.asNumber("d") }, loadBalancingAlgorithm: "least_outstanding_requests" })).toEqual([]);
+    expect(
+      problems({
+        slowStartSeconds: Token.asNumber("s"),
+        stickiness: { durationSeconds: Token.asNumber("d") },
+        loadBalancingAlgorithm: "least_outstanding_requests",
+      }),
+    ).toEqual([]);
   });
 });
 

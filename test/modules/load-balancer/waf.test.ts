@@ -15,7 +15,14 @@ const visibility = (metricName: string) => ({ cloudwatch_metrics_enabled: true, 
 const ruleVisibility = (metricName: string) => ({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName: metricName });
 
 /** The rules as the WAF API reads them (`rule_json`). */
-type Rule = { Name: string; Priority: number; Statement: Record<string, Record<string, unknown>>; VisibilityConfig: unknown; Action?: unknown; OverrideAction?: unknown };
+type Rule = {
+  Name: string;
+  Priority: number;
+  Statement: Record<string, Record<string, unknown>>;
+  VisibilityConfig: unknown;
+  Action?: unknown;
+  OverrideAction?: unknown;
+};
 const rulesOf = (json: ReturnType<typeof build>["json"]) => readJsonDocument(onlyResource(json, Wafv2WebAcl).rule_json) as Rule[];
 
 describe("web ACL the module creates (webAcl: {})", () => {
@@ -23,7 +30,12 @@ describe("web ACL the module creates (webAcl: {})", () => {
   const acl = onlyResource(json, Wafv2WebAcl);
 
   it("is a REGIONAL web ACL that allows by default, with metrics and sampled requests on", () => {
-    expect(acl).toMatchObject({ name: "demo-web-acl", scope: "REGIONAL", default_action: { allow: {} }, visibility_config: visibility("demo-web-acl") });
+    expect(acl).toMatchObject({
+      name: "demo-web-acl",
+      scope: "REGIONAL",
+      default_action: { allow: {} },
+      visibility_config: visibility("demo-web-acl"),
+    });
   });
 
   it("blocks an IP address over 2000 requests in 5 minutes, before any other rule", () => {
@@ -56,7 +68,9 @@ describe("web ACL the module creates (webAcl: {})", () => {
   });
 
   it("reports the web ACL's ARN", () => {
-    expect(resolveValues(stack, { acl: loadBalancer.outputs.webAclArn }).acl).toMatch(/^\$\{aws_wafv2_web_acl\.lb_waf_web-acl_[0-9A-F]{8}\.arn\}$/);
+    expect(resolveValues(stack, { acl: loadBalancer.outputs.webAclArn }).acl).toMatch(
+      /^\$\{aws_wafv2_web_acl\.lb_waf_web-acl_[0-9A-F]{8}\.arn\}$/,
+    );
   });
 });
 
@@ -69,7 +83,9 @@ describe("web ACL options", () => {
   });
 
   it("takes the rate limit and its window, and adds further managed rule groups after the baseline", () => {
-    const { json } = build({ webAcl: { rateLimit: 100, rateLimitWindowSeconds: 60, additionalManagedRuleGroups: ["AWSManagedRulesAmazonIpReputationList"] } });
+    const { json } = build({
+      webAcl: { rateLimit: 100, rateLimitWindowSeconds: 60, additionalManagedRuleGroups: ["AWSManagedRulesAmazonIpReputationList"] },
+    });
     const rules = rulesOf(json);
     expect(rules[0]!.Statement.RateBasedStatement).toEqual({ Limit: 100, EvaluationWindowSec: 60, AggregateKeyType: "IP" });
     expect(rules.map((r) => [r.Priority, r.Name])).toEqual([
@@ -106,7 +122,9 @@ describe("web ACL, refused values", () => {
   });
 
   it("throws on a rule group that is not an AWS managed one, or one listed twice", () => {
-    expect(problems({ webAcl: { additionalManagedRuleGroups: ["MyRules", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesSQLiRuleSet"] } })).toEqual(["webAcl.additionalManagedRuleGroups[0]", "webAcl.additionalManagedRuleGroups"]);
+    expect(
+      problems({ webAcl: { additionalManagedRuleGroups: ["MyRules", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesSQLiRuleSet"] } }),
+    ).toEqual(["webAcl.additionalManagedRuleGroups[0]", "webAcl.additionalManagedRuleGroups"]);
   });
 
   it("throws when the rule groups are a token list: their number decides the web ACL's rules", () => {

@@ -14,7 +14,9 @@ describe("queue alarms", () => {
       "webtier-dev-order-queue-dlq-not-empty": expect.objectContaining({
         namespace: "AWS/SQS",
         metric_name: "ApproximateNumberOfMessagesVisible",
-        dimensions: { QueueName: expect.stringMatching(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue_[0-9A-F]{8}\.name\}$/) },
+        dimensions: {
+          QueueName: expect.stringMatching(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_dead-letter-queue_[0-9A-F]{8}\.name\}$/),
+        },
         statistic: "Maximum",
         period: 60,
         evaluation_periods: 1,
@@ -32,7 +34,9 @@ describe("queue alarms", () => {
   });
 
   it("adds depth and age alarms when thresholds are set", () => {
-    const all = alarms(build({ alarmTopicArn: ALARM_TOPIC, queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }).json);
+    const all = alarms(
+      build({ alarmTopicArn: ALARM_TOPIC, queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }).json,
+    );
     expect(all["webtier-dev-order-queue-depth"]).toMatchObject({
       metric_name: "ApproximateNumberOfMessagesVisible",
       threshold: 100,
@@ -49,12 +53,17 @@ describe("queue alarms", () => {
   });
 
   it("tells the alarm topic of every alarm it creates, on ALARM and on OK", () => {
-    const all = Object.values(alarms(build({ alarmTopicArn: ALARM_TOPIC, queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }).json));
+    const all = Object.values(
+      alarms(build({ alarmTopicArn: ALARM_TOPIC, queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }).json),
+    );
     expect(all).toHaveLength(3);
     for (const alarm of all) expect(alarm).toMatchObject({ alarm_actions: [ALARM_TOPIC], ok_actions: [ALARM_TOPIC] });
   });
 
   it("throws when depth or age alarms have no topic to tell", () => {
-    expect(findingPathsOf(() => build({ queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }))).toEqual(["queues[0].depthAlarmThreshold", "queues[0].ageAlarmSeconds"]);
+    expect(findingPathsOf(() => build({ queues: [{ name: "order-queue", depthAlarmThreshold: 100, ageAlarmSeconds: 600 }] }))).toEqual([
+      "queues[0].depthAlarmThreshold",
+      "queues[0].ageAlarmSeconds",
+    ]);
   });
 });

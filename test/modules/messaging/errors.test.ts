@@ -134,8 +134,14 @@ describe("messaging validation", () => {
   });
 
   it("lists every problem in one error naming the construct", () => {
-    const error = validationErrorOf(() => build({ emailSubscriptions: ["x"], queues: [{ name: "a", maxReceiveCount: 0, visibilityTimeoutSeconds: 50000 }] }));
+    const error = validationErrorOf(() =>
+      build({ emailSubscriptions: ["x"], queues: [{ name: "a", maxReceiveCount: 0, visibilityTimeoutSeconds: 50000 }] }),
+    );
     expect(error.subject).toBe("Messaging test/messaging");
-    expect(error.findings.map((f) => f.path)).toEqual(["queues[0].visibilityTimeoutSeconds", "queues[0].maxReceiveCount", "emailSubscriptions[0]"]);
+    expect(error.findings.map((f) => f.path)).toEqual([
+      "queues[0].visibilityTimeoutSeconds",
+      "queues[0].maxReceiveCount",
+      "emailSubscriptions[0]",
+    ]);
   });
 });

@@ -12,7 +12,8 @@ describe("messaging outputs", () => {
       topicName: messaging.outputs.topicName,
       ...Object.fromEntries(Object.entries(q["order-queue"]!).map(([k, v]) => [`order-${k}`, v])),
     });
-    const queueRef = (attr: string) => expect.stringMatching(new RegExp(`^\\$\\{aws_sqs_queue\\.messaging_queue-order-queue_[0-9A-F]{8}\\.${attr}\\}$`));
+    const queueRef = (attr: string) =>
+      expect.stringMatching(new RegExp(`^\\$\\{aws_sqs_queue\\.messaging_queue-order-queue_[0-9A-F]{8}\\.${attr}\\}$`));
     const dlqRef = (attr: string) =>
       expect.stringMatching(new RegExp(`^\\$\\{aws_sqs_queue\\.messaging_queue-order-queue_dead-letter-queue_[0-9A-F]{8}\\.${attr}\\}$`));
     expect(out).toEqual({

@@ -8,20 +8,32 @@ const TOPIC = expect.stringMatching(/^\$\{aws_sns_topic\.messaging_topic_[0-9A-F
 describe("subscriptions", () => {
   it("subscribes each queue to the topic, enveloped by default", () => {
     expect(Object.values(resourcesOf(build().json, SnsTopicSubscription))).toEqual([
-      { topic_arn: TOPIC, protocol: "sqs", endpoint: expect.stringMatching(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_[0-9A-F]{8}\.arn\}$/), raw_message_delivery: false },
+      {
+        topic_arn: TOPIC,
+        protocol: "sqs",
+        endpoint: expect.stringMatching(/^\$\{aws_sqs_queue\.messaging_queue-order-queue_[0-9A-F]{8}\.arn\}$/),
+        raw_message_delivery: false,
+      },
     ]);
   });
 
   it("delivers raw messages through a filter policy when asked", () => {
     const [sub] = Object.values(
-      resourcesOf(build({ queues: [{ name: "big-orders", rawMessageDelivery: true, filterPolicy: { size: ["large"] }, filterPolicyScope: "MessageBody" }] }).json, SnsTopicSubscription),
+      resourcesOf(
+        build({
+          queues: [{ name: "big-orders", rawMessageDelivery: true, filterPolicy: { size: ["large"] }, filterPolicyScope: "MessageBody" }],
+        }).json,
+        SnsTopicSubscription,
+      ),
     );
     expect(sub).toMatchObject({ raw_message_delivery: true, filter_policy_scope: "MessageBody" });
     expect(JSON.parse(String(sub!.filter_policy))).toEqual({ size: ["large"] });
   });
 
   it("scopes a filter policy to message attributes by default", () => {
-    const [sub] = Object.values(resourcesOf(build({ queues: [{ name: "q", filterPolicy: { kind: ["order"] } }] }).json, SnsTopicSubscription));
+    const [sub] = Object.values(
+      resourcesOf(build({ queues: [{ name: "q", filterPolicy: { kind: ["order"] } }] }).json, SnsTopicSubscription),
+    );
     expect(sub).toMatchObject({ filter_policy_scope: "MessageAttributes" });
   });
 

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { parseJsonTemplate, resourcesOf } from "../../support/synth";
 import { build, logicalName } from "./helpers";
 
-const TLS_ONLY = { Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "sqs:*", Condition: { Bool: { "aws:SecureTransport": "false" } } };
+const TLS_ONLY = {
+  Sid: "TlsOnly",
+  Effect: "Deny",
+  Principal: "*",
+  Action: "sqs:*",
+  Condition: { Bool: { "aws:SecureTransport": "false" } },
+};
 
 describe("TLS only", () => {
   const { json } = build({ queues: [{ name: "orders" }, { name: "audit" }] });
@@ -16,10 +22,13 @@ describe("TLS only", () => {
     return parseJsonTemplate(matching[0]!.policy).Statement as Record<string, unknown>[];
   };
 
-  it.each(["webtier-dev-orders", "webtier-dev-orders-dlq", "webtier-dev-audit", "webtier-dev-audit-dlq"])("refuses requests to %s that do not use TLS", (name) => {
-    const arn = `\${aws_sqs_queue.${logicalName(json, "aws_sqs_queue", name)}.arn}`;
-    expect(statementsOf(name)).toContainEqual({ ...TLS_ONLY, Resource: arn });
-  });
+  it.each(["webtier-dev-orders", "webtier-dev-orders-dlq", "webtier-dev-audit", "webtier-dev-audit-dlq"])(
+    "refuses requests to %s that do not use TLS",
+    (name) => {
+      const arn = `\${aws_sqs_queue.${logicalName(json, "aws_sqs_queue", name)}.arn}`;
+      expect(statementsOf(name)).toContainEqual({ ...TLS_ONLY, Resource: arn });
+    },
+  );
 
   it("lets nobody send to a dead-letter queue: its policy only denies", () => {
     expect(statementsOf("webtier-dev-orders-dlq").map((s) => s.Effect)).toEqual(["Deny"]);

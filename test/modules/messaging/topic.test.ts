@@ -20,11 +20,22 @@ describe("topic", () => {
       {
         Sid: "OwnAccountOnly",
         Effect: "Allow",
-        Principal: { AWS: expect.stringMatching(/^arn:\$\{element\(split\(":", aws_sns_topic\.[^)]+\.arn\), 1\)\}:iam::\$\{element\(split\(":", aws_sns_topic\.[^)]+\.arn\), 4\)\}:root$/) },
+        Principal: {
+          AWS: expect.stringMatching(
+            /^arn:\$\{element\(split\(":", aws_sns_topic\.[^)]+\.arn\), 1\)\}:iam::\$\{element\(split\(":", aws_sns_topic\.[^)]+\.arn\), 4\)\}:root$/,
+          ),
+        },
         Action: expect.arrayContaining(["SNS:Publish", "SNS:Subscribe"]),
         Resource: topicArn,
       },
-      { Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "SNS:Publish", Resource: topicArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+      {
+        Sid: "TlsOnly",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "SNS:Publish",
+        Resource: topicArn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
     ]);
   });
 

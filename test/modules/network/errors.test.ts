@@ -39,7 +39,10 @@ describe("network validation", () => {
   });
 
   it("throws when more than six zones are given", () => {
-    expect(problems({ availabilityZones: ["a", "b", "c", "d", "e", "f", "g"].map((z) => `us-east-1${z}`) })).toEqual(["availabilityZones", "availabilityZones[6]"]);
+    expect(problems({ availabilityZones: ["a", "b", "c", "d", "e", "f", "g"].map((z) => `us-east-1${z}`) })).toEqual([
+      "availabilityZones",
+      "availabilityZones[6]",
+    ]);
   });
 
   it("throws when a zone repeats", () => {
@@ -87,7 +90,9 @@ describe("network validation", () => {
 
   it("builds nothing when the props are invalid", () => {
     const stack = testStack();
-    expect(findingPathsOf(() => new Network(stack, "network", { name: "demo", cidr: "nope", availabilityZones: ZONES_2 }))).toEqual(["cidr"]);
+    expect(findingPathsOf(() => new Network(stack, "network", { name: "demo", cidr: "nope", availabilityZones: ZONES_2 }))).toEqual([
+      "cidr",
+    ]);
     expect(stack.node.tryFindChild("network")).toBeUndefined();
   });
 });

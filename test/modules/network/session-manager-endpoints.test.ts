@@ -89,6 +89,8 @@ describe("Session Manager endpoints", () => {
   });
 
   it("throws without a private tier to put them in", () => {
-    expect(findingPathsOf(() => build({ subnetTiers: ["public"], natGateways: "none", sessionManagerEndpoints: true }))).toEqual(["sessionManagerEndpoints"]);
+    expect(findingPathsOf(() => build({ subnetTiers: ["public"], natGateways: "none", sessionManagerEndpoints: true }))).toEqual([
+      "sessionManagerEndpoints",
+    ]);
   });
 });

@@ -41,7 +41,12 @@ describe("dashboard", () => {
       ["AWS/ApplicationELB", "HealthyHostCount", "TargetGroup", LB.targetGroupArnSuffix, "LoadBalancer", LB.albArnSuffix],
       ["AWS/ApplicationELB", "UnHealthyHostCount", "TargetGroup", LB.targetGroupArnSuffix, "LoadBalancer", LB.albArnSuffix],
     ]);
-    expect(byTitle["Group size"]!.properties.metrics).toContainEqual(["AWS/AutoScaling", "GroupInServiceInstances", "AutoScalingGroupName", "demo"]);
+    expect(byTitle["Group size"]!.properties.metrics).toContainEqual([
+      "AWS/AutoScaling",
+      "GroupInServiceInstances",
+      "AutoScalingGroupName",
+      "demo",
+    ]);
     expect(byTitle["Queue depth (visible messages)"]!.properties.metrics).toEqual([
       ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "demo-order-queue"],
       ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "demo-order-queue-dlq"],
@@ -50,7 +55,9 @@ describe("dashboard", () => {
 
   it("graphs each instance's CPU and no group size in ec2 mode", () => {
     const ec2 = widgets(build({ compute: EC2 }).json);
-    expect(ec2["CPU utilization (%)"]!.properties.metrics).toEqual(EC2.mode === "ec2" ? EC2.instanceIds.map((id) => ["AWS/EC2", "CPUUtilization", "InstanceId", id]) : []);
+    expect(ec2["CPU utilization (%)"]!.properties.metrics).toEqual(
+      EC2.mode === "ec2" ? EC2.instanceIds.map((id) => ["AWS/EC2", "CPUUtilization", "InstanceId", id]) : [],
+    );
     expect(ec2).not.toHaveProperty("Group size");
     expect(ec2).not.toHaveProperty("Queue depth (visible messages)");
   });

@@ -8,8 +8,19 @@ export const LB = {
   targetGroupArnSuffix: "targetgroup/tg-demo/6d0ecf831eec9f09",
 };
 export const TOPIC = "arn:aws:sns:us-east-1:123456789012:demo-alarms";
-const common = { detailedMonitoring: true, securityGroupId: "sg-1", launchTemplateId: "lt-1", instanceRoleName: "demo-instance", instanceRoleArn: "arn:aws:iam::123456789012:role/demo-instance" };
-export const ASG: ComputeOutputs = { ...common, mode: "asg", asgName: "demo", asgArn: "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:x" };
+const common = {
+  detailedMonitoring: true,
+  securityGroupId: "sg-1",
+  launchTemplateId: "lt-1",
+  instanceRoleName: "demo-instance",
+  instanceRoleArn: "arn:aws:iam::123456789012:role/demo-instance",
+};
+export const ASG: ComputeOutputs = {
+  ...common,
+  mode: "asg",
+  asgName: "demo",
+  asgArn: "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:x",
+};
 export const EC2: ComputeOutputs = { ...common, mode: "ec2", instanceIds: ["i-0aaaaaaaaaaaaaaa1", "i-0aaaaaaaaaaaaaaa2"] };
 
 export function build(overrides: Partial<ScalingProps> = {}) {

@@ -74,7 +74,14 @@ describe("operational alarms", () => {
 
   it("adds a CPU alarm per instance in ec2 mode", () => {
     const ec2 = alarms(build({ compute: EC2, alarms: { instanceCpuPercent: 90 } }).json);
-    expect(Object.keys(ec2).sort()).toEqual(["demo-1-cpu-high", "demo-2-cpu-high", "demo-no-healthy-hosts", "demo-target-5xx", "demo-target-response-time", "demo-unhealthy-hosts"]);
+    expect(Object.keys(ec2).sort()).toEqual([
+      "demo-1-cpu-high",
+      "demo-2-cpu-high",
+      "demo-no-healthy-hosts",
+      "demo-target-5xx",
+      "demo-target-response-time",
+      "demo-unhealthy-hosts",
+    ]);
     expect(ec2["demo-2-cpu-high"]).toEqual(
       expect.objectContaining({
         namespace: "AWS/EC2",
@@ -95,16 +102,28 @@ describe("operational alarms", () => {
   });
 
   it.each([
-    ["asg mode with step scaling and a schedule to zero", { stepScaling: { enabled: true }, schedules: [{ name: "night", recurrence: "0 20 * * *", minSize: 0, maxSize: 0, desiredCapacity: 0 }] }],
+    [
+      "asg mode with step scaling and a schedule to zero",
+      {
+        stepScaling: { enabled: true },
+        schedules: [{ name: "night", recurrence: "0 20 * * *", minSize: 0, maxSize: 0, desiredCapacity: 0 }],
+      },
+    ],
     ["ec2 mode", { compute: EC2 }],
-  ] as const)("tells the alarm topic of every alarm on ALARM and OK, in %s; only the step-scaling triggers act on their policies instead", (_, overrides) => {
-    const all = Object.values(alarms(build(overrides).json));
-    const toTopic = all.filter((a) => JSON.stringify(a.alarm_actions) === JSON.stringify([TOPIC]));
-    for (const alarm of toTopic) expect(alarm.ok_actions).toEqual([TOPIC]);
-    const others = all.filter((a) => !toTopic.includes(a));
-    expect(others.map((a) => a.alarm_name).sort()).toEqual("stepScaling" in overrides ? ["demo-cpu-high", "demo-cpu-low"] : []);
-    for (const alarm of others) expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_autoscaling_policy\.scaling_scale-(out|in)_[0-9A-F]{8}\.arn\}$/)]);
-  });
+  ] as const)(
+    "tells the alarm topic of every alarm on ALARM and OK, in %s; only the step-scaling triggers act on their policies instead",
+    (_, overrides) => {
+      const all = Object.values(alarms(build(overrides).json));
+      const toTopic = all.filter((a) => JSON.stringify(a.alarm_actions) === JSON.stringify([TOPIC]));
+      for (const alarm of toTopic) expect(alarm.ok_actions).toEqual([TOPIC]);
+      const others = all.filter((a) => !toTopic.includes(a));
+      expect(others.map((a) => a.alarm_name).sort()).toEqual("stepScaling" in overrides ? ["demo-cpu-high", "demo-cpu-low"] : []);
+      for (const alarm of others)
+        expect(alarm.alarm_actions).toEqual([
+          expect.stringMatching(/^\$\{aws_autoscaling_policy\.scaling_scale-(out|in)_[0-9A-F]{8}\.arn\}$/),
+        ]);
+    },
+  );
 
   it("takes the 5XX and response-time thresholds from props", () => {
     const custom = alarms(build({ alarms: { target5xxPerMinute: 50, responseTimeSeconds: 0.5 } }).json);

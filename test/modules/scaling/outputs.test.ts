@@ -7,7 +7,11 @@ const arn = (type: string, id: string) => expect.stringMatching(new RegExp(`^\\$
 
 describe("scaling outputs", () => {
   it("gives policy ARNs, every alarm's name and ARN, the topic and the dashboard", () => {
-    const { scaling, stack } = build({ stepScaling: { enabled: true }, requestTracking: { enabled: true }, predictiveScaling: { enabled: true } });
+    const { scaling, stack } = build({
+      stepScaling: { enabled: true },
+      requestTracking: { enabled: true },
+      predictiveScaling: { enabled: true },
+    });
     const { alarms, ...rest } = scaling.outputs;
     expect(resolveValues(stack, rest)).toEqual({
       targetTrackingPolicyArn: arn("aws_autoscaling_policy", "target-tracking"),
@@ -30,9 +34,13 @@ describe("scaling outputs", () => {
   });
 
   it("gives the schedule-aware no-healthy-hosts alarm under the same role and name", () => {
-    const { scaling, stack } = build({ schedules: [{ name: "night", recurrence: "0 20 * * *", minSize: 0, maxSize: 0, desiredCapacity: 0 }] });
+    const { scaling, stack } = build({
+      schedules: [{ name: "night", recurrence: "0 20 * * *", minSize: 0, maxSize: 0, desiredCapacity: 0 }],
+    });
     expect(scaling.outputs.alarms.noHealthyHosts!.name).toBe("demo-no-healthy-hosts");
-    expect(resolveValues(stack, { a: scaling.outputs.alarms.noHealthyHosts!.arn }).a).toEqual(arn("aws_cloudwatch_metric_alarm", "noHealthyHosts"));
+    expect(resolveValues(stack, { a: scaling.outputs.alarms.noHealthyHosts!.arn }).a).toEqual(
+      arn("aws_cloudwatch_metric_alarm", "noHealthyHosts"),
+    );
   });
 
   it("leaves policies undefined in ec2 mode and lists the instance CPU alarms", () => {
@@ -42,7 +50,14 @@ describe("scaling outputs", () => {
     expect(scaling.outputs.requestTrackingPolicyArn).toBeUndefined();
     expect(scaling.outputs.predictiveScalingPolicyArn).toBeUndefined();
     expect(scaling.outputs.dashboardName).toBeUndefined();
-    expect(Object.keys(scaling.outputs.alarms)).toEqual(["target5xx", "unhealthyHosts", "noHealthyHosts", "responseTime", "instance1Cpu", "instance2Cpu"]);
+    expect(Object.keys(scaling.outputs.alarms)).toEqual([
+      "target5xx",
+      "unhealthyHosts",
+      "noHealthyHosts",
+      "responseTime",
+      "instance1Cpu",
+      "instance2Cpu",
+    ]);
   });
 
   it("creates no topic of its own: its alarms notify the alarm topic it is given", () => {

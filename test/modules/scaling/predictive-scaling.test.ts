@@ -15,14 +15,19 @@ describe("predictive scaling", () => {
   });
 
   it("forecasts and scales on requests per target, labelled with the ALB and target group", () => {
-    const policy = policies(build({ predictiveScaling: { enabled: true, mode: "ForecastAndScale", metric: "requests", schedulingBufferSeconds: 600 } }).json)["demo-predictive"]!;
+    const policy = policies(
+      build({ predictiveScaling: { enabled: true, mode: "ForecastAndScale", metric: "requests", schedulingBufferSeconds: 600 } }).json,
+    )["demo-predictive"]!;
     expect(policy.predictive_scaling_configuration).toEqual({
       mode: "ForecastAndScale",
       scheduling_buffer_time: "600",
       max_capacity_breach_behavior: "HonorMaxCapacity",
       metric_specification: {
         target_value: 1000,
-        predefined_metric_pair_specification: { predefined_metric_type: "ALBRequestCount", resource_label: "app/demo/50dc6c495c0c9188/targetgroup/tg-demo/6d0ecf831eec9f09" },
+        predefined_metric_pair_specification: {
+          predefined_metric_type: "ALBRequestCount",
+          resource_label: "app/demo/50dc6c495c0c9188/targetgroup/tg-demo/6d0ecf831eec9f09",
+        },
       },
     });
   });

@@ -26,9 +26,14 @@ describe("request-count target tracking", () => {
   it("builds the label from token suffixes (a load balancer of the same stack) as one interpolated string", () => {
     const { scaling, json } = build({
       requestTracking: { enabled: true },
-      loadBalancer: { ...LB, albArnSuffix: Token.asString("${aws_lb.web.arn_suffix}"), targetGroupArnSuffix: Token.asString("${aws_lb_target_group.web.arn_suffix}") },
+      loadBalancer: {
+        ...LB,
+        albArnSuffix: Token.asString("${aws_lb.web.arn_suffix}"),
+        targetGroupArnSuffix: Token.asString("${aws_lb_target_group.web.arn_suffix}"),
+      },
     });
-    const label = (policies(json)["demo-requests-target"]!.target_tracking_configuration as any).predefined_metric_specification.resource_label;
+    const label = (policies(json)["demo-requests-target"]!.target_tracking_configuration as any).predefined_metric_specification
+      .resource_label;
     expect(label).toBe("${aws_lb.web.arn_suffix}/${aws_lb_target_group.web.arn_suffix}");
     expect(resolveValues(scaling.node.scope as TerraformStack, { arn: scaling.outputs.requestTrackingPolicyArn }).arn).toMatch(
       /^\$\{aws_autoscaling_policy\.scaling_request-tracking_[0-9A-F]{8}\.arn\}$/,
@@ -36,11 +41,18 @@ describe("request-count target tracking", () => {
   });
 
   it("runs next to CPU target tracking, each its own policy", () => {
-    expect(Object.keys(policies(build({ requestTracking: { enabled: true } }).json)).sort()).toEqual(["demo-cpu-target", "demo-requests-target"]);
+    expect(Object.keys(policies(build({ requestTracking: { enabled: true } }).json)).sort()).toEqual([
+      "demo-cpu-target",
+      "demo-requests-target",
+    ]);
   });
 
   it("takes the target and warmup from props", () => {
-    expect(policies(build({ requestTracking: { enabled: true, targetRequestsPerTarget: 250, estimatedInstanceWarmupSeconds: 90 } }).json)["demo-requests-target"]).toMatchObject({
+    expect(
+      policies(build({ requestTracking: { enabled: true, targetRequestsPerTarget: 250, estimatedInstanceWarmupSeconds: 90 } }).json)[
+        "demo-requests-target"
+      ],
+    ).toMatchObject({
       estimated_instance_warmup: 90,
       target_tracking_configuration: { target_value: 250 },
     });

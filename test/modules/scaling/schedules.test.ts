@@ -5,8 +5,22 @@ import { findingPathsOf } from "../../support/findings";
 import { onlyResource, resourcesOf } from "../../support/synth";
 import { alarms, build, EC2 } from "./helpers";
 
-const NIGHT: ScheduleOptions = { name: "evening-scale-down", recurrence: "0 20 * * 1-5", timeZone: "America/New_York", minSize: 0, maxSize: 0, desiredCapacity: 0 };
-const MORNING: ScheduleOptions = { name: "morning-scale-up", recurrence: "0 7 * * 1-5", timeZone: "America/New_York", minSize: 1, maxSize: 3, desiredCapacity: 1 };
+const NIGHT: ScheduleOptions = {
+  name: "evening-scale-down",
+  recurrence: "0 20 * * 1-5",
+  timeZone: "America/New_York",
+  minSize: 0,
+  maxSize: 0,
+  desiredCapacity: 0,
+};
+const MORNING: ScheduleOptions = {
+  name: "morning-scale-up",
+  recurrence: "0 7 * * 1-5",
+  timeZone: "America/New_York",
+  minSize: 1,
+  maxSize: 3,
+  desiredCapacity: 1,
+};
 
 describe("scheduled actions", () => {
   const { json } = build({ schedules: [NIGHT, MORNING] });
@@ -32,8 +46,13 @@ describe("scheduled actions", () => {
   });
 
   it("leaves sizes an action does not set as null (unchanged), and reads the recurrence in UTC by default", () => {
-    const only = onlyResource(build({ schedules: [{ name: "lunch-peak", recurrence: "30 11 * * *", desiredCapacity: 2 }] }).json, AutoscalingSchedule);
-    expect(only.for_each).toEqual({ "lunch-peak": { recurrence: "30 11 * * *", time_zone: "Etc/UTC", min_size: null, max_size: null, desired_capacity: 2 } });
+    const only = onlyResource(
+      build({ schedules: [{ name: "lunch-peak", recurrence: "30 11 * * *", desiredCapacity: 2 }] }).json,
+      AutoscalingSchedule,
+    );
+    expect(only.for_each).toEqual({
+      "lunch-peak": { recurrence: "30 11 * * *", time_zone: "Etc/UTC", min_size: null, max_size: null, desired_capacity: 2 },
+    });
   });
 
   it("creates none by default", () => {
@@ -43,20 +62,43 @@ describe("scheduled actions", () => {
   it("makes the no-healthy-hosts alarm wait for capacity when an action may empty the group", () => {
     const alarm = alarms(json)["demo-no-healthy-hosts"]!;
     expect(alarm).not.toHaveProperty("metric_name");
-    expect(alarm).toMatchObject({ comparison_operator: "LessThanThreshold", threshold: 1, evaluation_periods: 2, treat_missing_data: "breaching" });
+    expect(alarm).toMatchObject({
+      comparison_operator: "LessThanThreshold",
+      threshold: 1,
+      evaluation_periods: 2,
+      treat_missing_data: "breaching",
+    });
     const queries = Object.fromEntries((alarm.metric_query as any[]).map((q) => [q.id, q]));
     expect(queries.serving).toMatchObject({ expression: "IF(FILL(desired, 0) > 0, FILL(healthy, 0), 1)", return_data: true });
     expect(queries.healthy.metric).toEqual(
-      expect.objectContaining({ namespace: "AWS/ApplicationELB", metric_name: "HealthyHostCount", stat: "Minimum", period: 60, dimensions: { TargetGroup: "targetgroup/tg-demo/6d0ecf831eec9f09", LoadBalancer: "app/demo/50dc6c495c0c9188" } }),
+      expect.objectContaining({
+        namespace: "AWS/ApplicationELB",
+        metric_name: "HealthyHostCount",
+        stat: "Minimum",
+        period: 60,
+        dimensions: { TargetGroup: "targetgroup/tg-demo/6d0ecf831eec9f09", LoadBalancer: "app/demo/50dc6c495c0c9188" },
+      }),
     );
     expect(queries.desired.metric).toEqual(
-      expect.objectContaining({ namespace: "AWS/AutoScaling", metric_name: "GroupDesiredCapacity", stat: "Maximum", period: 60, dimensions: { AutoScalingGroupName: "demo" } }),
+      expect.objectContaining({
+        namespace: "AWS/AutoScaling",
+        metric_name: "GroupDesiredCapacity",
+        stat: "Maximum",
+        period: 60,
+        dimensions: { AutoScalingGroupName: "demo" },
+      }),
     );
-    expect(alarm).toMatchObject({ alarm_actions: [expect.stringContaining("demo-alarms")], ok_actions: [expect.stringContaining("demo-alarms")] });
+    expect(alarm).toMatchObject({
+      alarm_actions: [expect.stringContaining("demo-alarms")],
+      ok_actions: [expect.stringContaining("demo-alarms")],
+    });
   });
 
   it("keeps the plain no-healthy-hosts alarm when no action empties the group", () => {
-    expect(alarms(build({ schedules: [MORNING] }).json)["demo-no-healthy-hosts"]).toMatchObject({ metric_name: "HealthyHostCount", statistic: "Minimum" });
+    expect(alarms(build({ schedules: [MORNING] }).json)["demo-no-healthy-hosts"]).toMatchObject({
+      metric_name: "HealthyHostCount",
+      statistic: "Minimum",
+    });
   });
 
   it("throws in ec2 mode, where there are no group sizes to schedule", () => {

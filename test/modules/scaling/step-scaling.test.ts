@@ -72,11 +72,18 @@ describe("step scaling", () => {
     }).json;
     expect(alarms(custom)["demo-cpu-high"]).toMatchObject({ threshold: 80, evaluation_periods: 3, period: 120 });
     expect(alarms(custom)["demo-cpu-low"]).toMatchObject({ threshold: 20, evaluation_periods: 10, period: 300 });
-    expect(policies(custom)["demo-scale-out"]).toMatchObject({ estimated_instance_warmup: 600, step_adjustment: [{ scaling_adjustment: 2 }] });
+    expect(policies(custom)["demo-scale-out"]).toMatchObject({
+      estimated_instance_warmup: 600,
+      step_adjustment: [{ scaling_adjustment: 2 }],
+    });
     expect(policies(custom)["demo-scale-in"]).toMatchObject({ step_adjustment: [{ scaling_adjustment: -2 }] });
   });
 
   it("runs beside target tracking when both are on", () => {
-    expect(Object.keys(policies(build({ stepScaling: { enabled: true } }).json)).sort()).toEqual(["demo-cpu-target", "demo-scale-in", "demo-scale-out"]);
+    expect(Object.keys(policies(build({ stepScaling: { enabled: true } }).json)).sort()).toEqual([
+      "demo-cpu-target",
+      "demo-scale-in",
+      "demo-scale-out",
+    ]);
   });
 });

@@ -18,7 +18,9 @@ describe("target tracking", () => {
   });
 
   it("takes the target and warmup from props", () => {
-    const policy = policies(build({ targetTracking: { targetCpuPercent: 65, estimatedInstanceWarmupSeconds: 120 } }).json)["demo-cpu-target"]!;
+    const policy = policies(build({ targetTracking: { targetCpuPercent: 65, estimatedInstanceWarmupSeconds: 120 } }).json)[
+      "demo-cpu-target"
+    ]!;
     expect(policy).toMatchObject({ estimated_instance_warmup: 120, target_tracking_configuration: { target_value: 65 } });
   });
 

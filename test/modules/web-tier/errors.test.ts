@@ -19,7 +19,17 @@ describe("web tier validation", () => {
   });
 
   it("throws on a spread placement group asked to hold more than 7 running instances in each of the tier's zones", () => {
-    const spread = (maxSize: number) => problems({ compute: { mode: "asg", minSize: 1, maxSize, minHealthyPercentage: 100, maxHealthyPercentage: 200, placementGroup: { strategy: "spread" } } });
+    const spread = (maxSize: number) =>
+      problems({
+        compute: {
+          mode: "asg",
+          minSize: 1,
+          maxSize,
+          minHealthyPercentage: 100,
+          maxHealthyPercentage: 200,
+          placementGroup: { strategy: "spread" },
+        },
+      });
     expect(spread(15)).toEqual(["compute.placementGroup.strategy"]);
     expect(spread(14)).toEqual([]);
   });
@@ -39,7 +49,14 @@ describe("web tier validation", () => {
 
   it("judges the messaging FIFO and delivery-status rules under messaging, the role name with the tier's name", () => {
     expect(
-      problems({ messaging: { topicName: "t".repeat(40), highThroughput: true, deliveryStatusLogging: true, queues: [{ name: "q", deadLetterRetentionSeconds: 60 }] } }),
+      problems({
+        messaging: {
+          topicName: "t".repeat(40),
+          highThroughput: true,
+          deliveryStatusLogging: true,
+          queues: [{ name: "q", deadLetterRetentionSeconds: 60 }],
+        },
+      }),
     ).toEqual(["messaging.highThroughput", "messaging.deliveryStatusLogging", "messaging.queues[0].deadLetterRetentionSeconds"]);
   });
 
@@ -49,13 +66,23 @@ describe("web tier validation", () => {
 
   it("throws when the network has no private tier for the instances", () => {
     // (natGateways "none" leaves Systems Manager unreachable too: its own finding.)
-    expect(problems({ network: { ...TIER.network, subnetTiers: ["public"], natGateways: "none" } })).toEqual(["network.subnetTiers", "network.natGateways"]);
-    expect(problems({ network: { ...TIER.network, subnetTiers: ["public", "private"], natGateways: "none" } })).not.toContain("network.subnetTiers");
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["public"], natGateways: "none" } })).toEqual([
+      "network.subnetTiers",
+      "network.natGateways",
+    ]);
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["public", "private"], natGateways: "none" } })).not.toContain(
+      "network.subnetTiers",
+    );
   });
 
   it("throws when an internet-facing load balancer has no public tier", () => {
-    expect(problems({ network: { ...TIER.network, subnetTiers: ["private", "isolated"], natGateways: "none" } })).toEqual(["network.subnetTiers", "network.natGateways"]);
-    expect(problems({ network: { ...TIER.network, subnetTiers: ["public", "private", "isolated"], natGateways: "none" } })).not.toContain("network.subnetTiers");
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["private", "isolated"], natGateways: "none" } })).toEqual([
+      "network.subnetTiers",
+      "network.natGateways",
+    ]);
+    expect(problems({ network: { ...TIER.network, subnetTiers: ["public", "private", "isolated"], natGateways: "none" } })).not.toContain(
+      "network.subnetTiers",
+    );
   });
 
   it("throws when private instances would have no NAT to reach Systems Manager", () => {

@@ -10,7 +10,10 @@ import { production, small } from "../../support/environment-fixture";
 import { onlyResource, resourcesOf, synth, type SynthesizedJson } from "../../support/synth";
 
 /** A stack of `config`, changed through the tier's escape hatches by `change` before synth. */
-function synthesized(config: typeof small, change: (stack: EnvironmentStack) => void = () => undefined): { stack: EnvironmentStack; json: SynthesizedJson } {
+function synthesized(
+  config: typeof small,
+  change: (stack: EnvironmentStack) => void = () => undefined,
+): { stack: EnvironmentStack; json: SynthesizedJson } {
   const stack = new EnvironmentStack(Testing.app(), config);
   change(stack);
   return { stack, json: synth(stack).json };

@@ -38,8 +38,16 @@ describe("web tier wiring", () => {
     const group = onlyResource(json, AutoscalingGroup);
     const [targetGroup] = Object.keys(resourcesOf(json, LbTargetGroup));
     expect(group.target_group_arns).toEqual([`\${aws_lb_target_group.${targetGroup}.arn}`]);
-    const fromAlb = Object.values(resourcesOf(json, VpcSecurityGroupIngressRule)).filter((r) => r.referenced_security_group_id !== undefined);
-    expect(fromAlb).toEqual([expect.objectContaining({ from_port: 5000, to_port: 5000, referenced_security_group_id: expect.stringMatching(/aws_security_group\.tier_load-balancer_security-group_/) })]);
+    const fromAlb = Object.values(resourcesOf(json, VpcSecurityGroupIngressRule)).filter(
+      (r) => r.referenced_security_group_id !== undefined,
+    );
+    expect(fromAlb).toEqual([
+      expect.objectContaining({
+        from_port: 5000,
+        to_port: 5000,
+        referenced_security_group_id: expect.stringMatching(/aws_security_group\.tier_load-balancer_security-group_/),
+      }),
+    ]);
   });
 
   it("runs the default workload on the load balancer's target port, defaulted once", () => {
@@ -59,10 +67,13 @@ describe("web tier wiring", () => {
   });
 
   it("has the group's launch and terminate events, and ec2 mode's status-check alarms, notify the alarm topic", () => {
-    const topicOf = (j: typeof json) => `\${aws_sns_topic.${Object.entries(resourcesOf(j, SnsTopic)).find(([, t]) => t.name === "shop-dev-alarms")![0]}.arn}`;
+    const topicOf = (j: typeof json) =>
+      `\${aws_sns_topic.${Object.entries(resourcesOf(j, SnsTopic)).find(([, t]) => t.name === "shop-dev-alarms")![0]}.arn}`;
     expect(onlyResource(json, AutoscalingNotification).topic_arn).toBe(topicOf(json));
     const ec2 = build({ compute: { mode: "ec2" } }).json;
-    const statusAlarms = Object.values(resourcesOf(ec2, CloudwatchMetricAlarm)).filter((a) => a.namespace === "AWS/EC2" && String(a.metric_name).startsWith("StatusCheckFailed_"));
+    const statusAlarms = Object.values(resourcesOf(ec2, CloudwatchMetricAlarm)).filter(
+      (a) => a.namespace === "AWS/EC2" && String(a.metric_name).startsWith("StatusCheckFailed_"),
+    );
     expect(statusAlarms).toHaveLength(2);
     for (const alarm of statusAlarms) {
       expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^arn:aws:automate:us-east-1:ec2:(recover|reboot)$/), topicOf(ec2)]);
@@ -73,7 +84,11 @@ describe("web tier wiring", () => {
   it("names every resource after the tier", () => {
     expect(onlyResource(json, Lb).name).toBe(TIER.name);
     expect(onlyResource(json, AutoscalingGroup).name).toBe(TIER.name);
-    expect(Object.values(resourcesOf(json, SnsTopic)).map((t) => t.name).sort()).toEqual(["shop-dev-alarms", "shop-dev-orders"]);
+    expect(
+      Object.values(resourcesOf(json, SnsTopic))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["shop-dev-alarms", "shop-dev-orders"]);
   });
 
   it("gives every module the tier's tags", () => {

@@ -29,7 +29,8 @@ describe("web tier without messaging", () => {
     // Scaling's alarms are still there: only the queues' are gone.
     expect(alarms.map((a) => a.namespace)).toContain("AWS/ApplicationELB");
     expect(alarms.filter((a) => a.namespace === "AWS/SQS")).toEqual([]);
-    for (const dashboard of Object.values(resourcesOf(json, CloudwatchDashboard))) expect(String(dashboard.dashboard_body)).not.toContain("AWS/SQS");
+    for (const dashboard of Object.values(resourcesOf(json, CloudwatchDashboard)))
+      expect(String(dashboard.dashboard_body)).not.toContain("AWS/SQS");
   });
 
   it("leaves the messaging outputs out of its outputs, not empty", () => {
@@ -54,6 +55,10 @@ describe("web tier without messaging", () => {
     expect(hasMessagingOutputs(withIt.outputs)).toBe(true);
     if (hasMessagingOutputs(withIt.outputs)) expect(withIt.outputs.queue_url).toEqual(expect.any(String));
     expect(Object.values(resourcesOf(withJson, CloudwatchMetricAlarm)).map((a) => a.namespace)).toContain("AWS/SQS");
-    expect(Object.values(resourcesOf(withJson, CloudwatchDashboard)).map((d) => String(d.dashboard_body)).join()).toContain("AWS/SQS");
+    expect(
+      Object.values(resourcesOf(withJson, CloudwatchDashboard))
+        .map((d) => String(d.dashboard_body))
+        .join(),
+    ).toContain("AWS/SQS");
   });
 });
