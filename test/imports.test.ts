@@ -8,7 +8,7 @@ const SOURCE_ROOTS = ["main.ts", "modules", "envs", "scripts", "examples"];
 const ROOT_IMPORT = /(?:from\s*|require\(\s*|import\(\s*)["']@cdktf\/provider-aws["']/;
 
 function sourceFiles(path: string): string[] {
-  let stat;
+  let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(path);
   } catch {

@@ -338,7 +338,7 @@ describe("pull requests", () => {
     expect(Object.keys(triggers(workflow("ci.yml"))).sort()).toEqual(["pull_request", "push"]);
   });
 
-  const matrix = (planJob.strategy?.matrix as unknown as { include: Record<string, string>[] }).include;
+  const matrix = (planJob.strategy!.matrix as unknown as { include: Record<string, string>[] }).include;
 
   it("plans every environment on each push and each label change", () => {
     expect(triggers(plan).pull_request).toEqual({ types: ["opened", "synchronize", "reopened", "labeled", "unlabeled"] });
@@ -518,7 +518,7 @@ describe("permissions", () => {
   /** What a job's steps need from the GITHUB_TOKEN and OIDC, from what they do. */
   function needed(job: Job): Record<string, string> {
     const callee = calledWorkflow(job);
-    if (callee) return Object.values(callee.jobs).reduce<Record<string, string>>((all, j) => ({ ...all, ...needed(j) }), {});
+    if (callee) return Object.assign({}, ...Object.values(callee.jobs).map(needed));
     const steps = expandedSteps(job.steps);
     return {
       ...(steps.some(usesAction("actions/checkout")) ? { contents: "read" } : {}),

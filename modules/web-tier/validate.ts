@@ -70,10 +70,13 @@ const placementRules: readonly Rule<WebTierProps>[] = [
 
 const d = WEB_TIER_DEFAULTS;
 
+// biome-ignore lint/suspicious/noExplicitAny: each section is judged by its own module's typed validator
+type Section = Record<string, any>;
+
 /** A section's value when it is an object (a section of another kind is the tier's shape's to report). */
-function objectAt(props: object | null | undefined, key: string): Record<string, any> | undefined {
+function objectAt(props: object | null | undefined, key: string): Section | undefined {
   const value = typeof props === "object" && props !== null ? (props as Record<string, unknown>)[key] : undefined;
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Section) : undefined;
 }
 
 /**
@@ -83,7 +86,7 @@ function objectAt(props: object | null | undefined, key: string): Record<string,
 export function webTierSectionShapes(
   props: Pick<WebTierProps, "network" | "loadBalancer" | "compute" | "alarmTopic" | "messaging" | "scaling">,
 ): Finding[] {
-  const shape = (key: string, judgeSection: (section: Record<string, any>) => Finding[]) => {
+  const shape = (key: string, judgeSection: (section: Section) => Finding[]) => {
     const section = objectAt(props, key);
     return section === undefined ? [] : under(key, judgeSection(section));
   };

@@ -140,7 +140,9 @@ export async function planEnvironments(options: PlanRunOptions): Promise<PlanRun
   const list = protectedList(process.env);
   if (list.warning) process.stderr.write(`warning: ${list.warning}\n`);
   const temporary: string[] = [];
-  const discard = () => temporary.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  const discard = () => {
+    for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+  };
   const progress = new Progress(configs.map((c) => c.name));
 
   try {

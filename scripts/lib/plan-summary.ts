@@ -81,8 +81,9 @@ type Flat = Map<string, unknown>;
 
 /** `{a: {b: [1]}}` → `a.b[0] = 1`; empty containers are leaves, so adding to one is a change. */
 function flatten(value: unknown, prefix = "", into: Flat = new Map()): Flat {
-  if (Array.isArray(value) && value.length > 0) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, into));
-  else if (typeof value === "object" && value !== null && Object.keys(value).length > 0) {
+  if (Array.isArray(value) && value.length > 0) {
+    for (const [i, v] of value.entries()) flatten(v, `${prefix}[${i}]`, into);
+  } else if (typeof value === "object" && value !== null && Object.keys(value).length > 0) {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, into);
   } else into.set(prefix, value);
   return into;

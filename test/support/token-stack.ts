@@ -1,4 +1,4 @@
-import { App, DataTerraformRemoteStateLocal, TerraformStack, Testing } from "cdktf";
+import { type App, DataTerraformRemoteStateLocal, TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AlarmTopic, Compute, LoadBalancer, Messaging, Network, Scaling } from "../../modules";
 

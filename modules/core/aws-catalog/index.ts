@@ -34,7 +34,8 @@ let instanceTypes: ReadonlyMap<string, InstanceTypeInfo> | undefined;
 const zones = new Map<string, readonly string[]>();
 
 function regionSet(): ReadonlySet<string> {
-  return (regions ??= new Set(Object.values(REGIONS_BY_PARTITION).flat()));
+  regions ??= new Set(Object.values(REGIONS_BY_PARTITION).flat());
+  return regions;
 }
 
 /** Every region name the catalog knows (commercial, China and GovCloud partitions), sorted. */
@@ -101,7 +102,8 @@ function instanceTypeMap(): ReadonlyMap<string, InstanceTypeInfo> {
       for (const size of [first.slice(dot + 1), ...sizes]) map.set(`${family}.${size}`, info);
     }
   }
-  return (instanceTypes = map);
+  instanceTypes = map;
+  return map;
 }
 
 /** Every instance type name the catalog knows, sorted: for "did you mean" suggestions. */

@@ -58,9 +58,20 @@ describe("rules run exactly when the fields they read are sound", () => {
   type Props = { a?: number; b?: number; items?: { x?: number; y?: number }[] };
   const ran: string[] = [];
   const rules: readonly Rule<Props>[] = [
-    when("a", ["a", "b"], () => (ran.push("a+b"), "a and b")),
-    when("b", ["b"], () => (ran.push("b"), "b")),
-    each("items", (p: Props) => p.items, [when("y", ["x", "y"], (i) => (ran.push(`item ${i.x}`), "x and y"))]),
+    when("a", ["a", "b"], () => {
+      ran.push("a+b");
+      return "a and b";
+    }),
+    when("b", ["b"], () => {
+      ran.push("b");
+      return "b";
+    }),
+    each("items", (p: Props) => p.items, [
+      when("y", ["x", "y"], (i) => {
+        ran.push(`item ${i.x}`);
+        return "x and y";
+      }),
+    ]),
   ];
 
   it("skips only the rules reading a malformed field, item by item", () => {

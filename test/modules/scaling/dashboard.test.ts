@@ -36,7 +36,7 @@ describe("dashboard", () => {
 
   it("names the right resources in each widget", () => {
     expect(byTitle["CPU utilization (%)"]!.properties.metrics).toEqual([["AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "demo"]]);
-    expect(byTitle["Requests"]!.properties.metrics).toEqual([["AWS/ApplicationELB", "RequestCount", "LoadBalancer", LB.albArnSuffix]]);
+    expect(byTitle.Requests!.properties.metrics).toEqual([["AWS/ApplicationELB", "RequestCount", "LoadBalancer", LB.albArnSuffix]]);
     expect(byTitle["Healthy and unhealthy hosts"]!.properties.metrics).toEqual([
       ["AWS/ApplicationELB", "HealthyHostCount", "TargetGroup", LB.targetGroupArnSuffix, "LoadBalancer", LB.albArnSuffix],
       ["AWS/ApplicationELB", "UnHealthyHostCount", "TargetGroup", LB.targetGroupArnSuffix, "LoadBalancer", LB.albArnSuffix],
