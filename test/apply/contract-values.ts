@@ -19,13 +19,28 @@ export const MAY_BE_EMPTY: Readonly<
     when: (o) => o.compute_mode?.value === "asg",
     reason: "asg mode: the group launches and replaces its instances, which Terraform does not manage",
   },
-  https_listener_arn: { when: (_o, state) => !hasHttpsListener(state), reason: "no certificate: the load balancer has no HTTPS listener" },
+  https_listener_arn: {
+    when: (_o, state) => !holds(state, "aws_lb_listener", (a) => a.protocol === "HTTPS"),
+    reason: "no certificate: the load balancer has no HTTPS listener",
+  },
+  isolated_subnet_ids: {
+    when: (_o, state) => !holds(state, "aws_subnet", (a) => (a.tags as Record<string, string> | undefined)?.Tier === "isolated"),
+    reason: "the network has no isolated tier (subnetTiers leaves it out)",
+  },
+  database_subnet_group_name: {
+    when: (_o, state) => !holds(state, "aws_db_subnet_group"),
+    reason: "databaseSubnetGroup is off: there is no DB subnet group",
+  },
+  vpc_ipv6_cidr: {
+    when: (_o, state) => !holds(state, "aws_vpc", (a) => a.assign_generated_ipv6_cidr_block === true),
+    reason: "ipv6 is off: the VPC has no IPv6 block",
+  },
 };
 
-/** Whether the applied state holds a listener on HTTPS. */
-function hasHttpsListener(state: StoredState): boolean {
-  const resources = state.resources as { type: string; instances?: { attributes?: { protocol?: string } }[] }[];
-  return resources.some((r) => r.type === "aws_lb_listener" && (r.instances ?? []).some((i) => i.attributes?.protocol === "HTTPS"));
+/** Whether the applied state holds a resource of `type` with an instance whose attributes pass `test`. */
+function holds(state: StoredState, type: string, test: (attributes: Record<string, unknown>) => boolean = () => true): boolean {
+  const resources = state.resources as { type: string; instances?: { attributes?: Record<string, unknown> }[] }[];
+  return resources.some((r) => r.type === type && (r.instances ?? []).some((i) => test(i.attributes ?? {})));
 }
 
 /** The shape a leaf must have, by the name nearest to it (its own key, else its parents', else the output's). */
