@@ -11,8 +11,8 @@ import { defineConfig } from "vitest/config";
  * - `plans` (`npm run test:plans`): the heavier real-Terraform scenarios (plan review against a
  *   deployed prod, the red-team attacks, delivery, the packed library, the HCL consumer, moves,
  *   replacements, account pinning, tokens, an environment without messaging, routing over a
- *   deployed stage and prod, capacity settings over a deployed prod, the runner's failure
- *   paths): minutes;
+ *   deployed stage and prod, capacity settings and the network's parity items over a deployed
+ *   prod, the runner's failure paths): minutes;
  * - `apply` (`npm run test:apply`) applies, re-plans, drifts and destroys every environment in a
  *   local AWS emulator (moto_server): minutes.
  */
