@@ -9,7 +9,7 @@ import { runOffline, type PlanJson } from "../../scripts/lib/terraform";
  * plans without an AWS account, so that changes can be planned against a "deployed" stack.
  *
  * Why it stays beside the emulator: the guard, replacement, moves and red-team tests plan dozens
- * of config edits against a deployed state in seconds, with shared offline results; applying each
+ * of config edits against a deployed state, each in seconds of offline planning; applying each
  * into moto_server would take minutes per scenario. What only a real apply shows (a refused apply,
  * a perpetual diff, a destroy leaving resources, the lock) is the apply tier's (test/apply/).
  */
