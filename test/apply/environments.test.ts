@@ -39,6 +39,8 @@ const CONSUMER_ENVIRONMENTS: readonly Env[] = ["dev"];
 /** Terraform's words when another run holds the state lock. */
 const LOCK_MESSAGE = /Error acquiring the state lock/;
 const plain = (text: string) => stripVTControlCharacters(text);
+/** A failed command's report: the end of its progress, then its error in full (Terraform's is on stderr). */
+const failure = (ran: Ran) => `${plain(ran.stdout).slice(-2000)}\n${plain(ran.stderr)}`;
 
 interface Lifecycle {
   readonly endpoint: string;
@@ -201,7 +203,7 @@ const managed = (state: StoredState) => state.resources.filter((r) => r.mode ===
 describe.each(ENVIRONMENTS)("%s in the emulator", (env) => {
   it("applies with exit 0, the state in the emulator's S3", async () => {
     const r = await run(env);
-    expect(r.apply.code, plain(r.apply.stderr + r.apply.stdout).slice(-3000)).toBe(0);
+    expect(r.apply.code, failure(r.apply)).toBe(0);
     expect(plain(r.apply.stdout)).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed/);
     expect(managed(r.afterApply).length).toBeGreaterThan(50);
   });
@@ -248,7 +250,7 @@ describe.each(ENVIRONMENTS)("%s in the emulator", (env) => {
         expect(r.destroy.stdout).toMatch(/Nothing destroyed/);
         return;
       }
-      expect(r.destroy.code, plain(r.destroy.stderr + r.destroy.stdout).slice(-3000)).toBe(0);
+      expect(r.destroy.code, failure(r.destroy)).toBe(0);
       expect(managed(r.afterDestroy!.state)).toEqual([]);
       expect(r.afterDestroy!.left).toEqual([]);
     },
