@@ -56,17 +56,12 @@ async function planAndApplyTo(
       return EXIT.ok;
     }
     await applyPlan(env, planned!.planFile, planned!.workdir);
-    if (settings.local)
-      process.stdout.write(`\nOutputs of ${env} (in the emulator at ${settings.local}):\n${await outputsText(planned!.workdir)}`);
+    // Terraform's apply has just printed the outputs: say only where they live.
+    if (settings.local) console.log(`\nApplied ${env} in the emulator at ${settings.local}; its outputs are above.`);
     return EXIT.ok;
   } finally {
     run.discard();
   }
-}
-
-/** `terraform output` of an applied folder, as Terraform prints it. */
-function outputsText(workdir: string): Promise<string> {
-  return terraform(["output", "-no-color"], workdir, terraformEnv());
 }
 
 /** The SHA-256 of a file, as `sha256sum` prints it. */
@@ -193,7 +188,7 @@ ${PLAN_OPTIONS_HELP}
 
 --offline plans without a cloud account, so it goes with --plan-only (or --apply-saved, to test
 that path); an offline deploy that would apply is refused. With --local the whole path, apply
-included, runs against the emulator, and the environment's outputs are printed at the end.
+included, runs against the emulator, and the apply ends with the environment's outputs.
 
 Exit codes: 0 applied, not applied on request, or nothing to apply · 1 synth or Terraform failed ·
 2 bad usage, invalid configuration or an unreadable state · 3 the guard blocked the plan (nothing

@@ -205,6 +205,9 @@ describe.each(ENVIRONMENTS)("%s in the emulator", (env) => {
     const r = await run(env);
     expect(r.apply.code, failure(r.apply)).toBe(0);
     expect(plain(r.apply.stdout)).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed/);
+    // The outputs, once (Terraform's own, after the apply), and where they live.
+    expect(plain(r.apply.stdout).match(/^alb_dns_name = ".+\.elb\.amazonaws\.com"$/gm)).toHaveLength(1);
+    expect(r.apply.stdout).toContain(`Applied ${env} in the emulator at ${r.endpoint}; its outputs are above.`);
     expect(managed(r.afterApply).length).toBeGreaterThan(50);
   });
 
