@@ -1,3 +1,4 @@
+import type { LbTargetGroupHealthCheck } from "@cdktf/provider-aws/lib/lb-target-group";
 import { integer, string, type ShapeOf } from "../core/shape";
 
 /** How the load balancer tells a healthy target: the default target group's and every other's. */
@@ -46,3 +47,18 @@ export const HEALTH_CHECK_SHAPE: ShapeOf<HealthCheckOptions> = {
   healthyThreshold: integer({ min: 2, max: 10 }),
   unhealthyThreshold: integer({ min: 2, max: 10 }),
 };
+
+/** AWS's health check block of a target group, from the options with their defaults filled in. */
+export function healthCheckBlock(check: Required<HealthCheckOptions>, protocol: string): LbTargetGroupHealthCheck {
+  return {
+    enabled: true,
+    protocol,
+    port: "traffic-port",
+    path: check.path,
+    matcher: check.matcher,
+    interval: check.intervalSeconds,
+    timeout: check.timeoutSeconds,
+    healthyThreshold: check.healthyThreshold,
+    unhealthyThreshold: check.unhealthyThreshold,
+  };
+}

@@ -9,6 +9,7 @@ import { nameTags } from "../core/tags";
 import { assertValid, isToken, pathOf } from "../core/validation";
 import { AccessLogBucket } from "./access-log-bucket";
 import { DomainCertificate } from "./domain-certificate";
+import { healthCheckBlock } from "./health-check";
 import type { LoadBalancerOutputs } from "./outputs";
 import { ListenerCertificates } from "./listener-certificates";
 import { ListenerRules } from "./listener-rules";
@@ -49,7 +50,6 @@ export class LoadBalancer extends Construct {
     const httpPort = props.httpPort ?? d.httpPort;
     const httpsPort = props.httpsPort ?? d.httpsPort;
     const https = props.certificateArn !== undefined || props.domain !== undefined;
-    const check = { ...d.healthCheck, ...props.healthCheck };
 
     const securityGroup = new LockedSecurityGroup(this, "security-group", {
       name: `${props.name}-alb`,
@@ -86,17 +86,7 @@ export class LoadBalancer extends Construct {
       stickiness: props.stickiness
         ? { type: "lb_cookie", enabled: true, cookieDuration: props.stickiness.durationSeconds ?? d.stickiness.durationSeconds }
         : undefined,
-      healthCheck: {
-        enabled: true,
-        protocol: "HTTP",
-        port: "traffic-port",
-        path: check.path,
-        matcher: check.matcher,
-        interval: check.intervalSeconds,
-        timeout: check.timeoutSeconds,
-        healthyThreshold: check.healthyThreshold,
-        unhealthyThreshold: check.unhealthyThreshold,
-      },
+      healthCheck: healthCheckBlock({ ...d.healthCheck, ...props.healthCheck }, "HTTP"),
       tags: nameTags(`${props.name}-targets`, props.tags),
       // A port or protocol change replaces the group: the new one must exist before the
       // listener lets go of the old one.

@@ -2,6 +2,7 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Construct } from "constructs";
 import { numberText } from "../core/aws";
 import { nameTags } from "../core/tags";
+import { healthCheckBlock } from "./health-check";
 import { LOAD_BALANCER_DEFAULTS } from "./props";
 import type { TargetGroupOptions } from "./routing";
 
@@ -30,7 +31,6 @@ export class TargetGroups extends Construct {
     const groups: Record<string, LbTargetGroup> = {};
     for (const g of props.groups) {
       const protocol = g.protocol ?? "HTTP";
-      const check = { ...d.healthCheck, ...g.healthCheck };
       groups[g.name] = new LbTargetGroup(this, g.name, {
         namePrefix: props.namePrefix,
         port: g.port,
@@ -38,17 +38,7 @@ export class TargetGroups extends Construct {
         targetType: g.targetType ?? "instance",
         vpcId: props.vpcId,
         deregistrationDelay: numberText(g.deregistrationDelaySeconds ?? d.deregistrationDelaySeconds),
-        healthCheck: {
-          enabled: true,
-          protocol,
-          port: "traffic-port",
-          path: check.path,
-          matcher: check.matcher,
-          interval: check.intervalSeconds,
-          timeout: check.timeoutSeconds,
-          healthyThreshold: check.healthyThreshold,
-          unhealthyThreshold: check.unhealthyThreshold,
-        },
+        healthCheck: healthCheckBlock({ ...d.healthCheck, ...g.healthCheck }, protocol),
         tags: nameTags(`${props.name}-${g.name}-targets`, props.tags),
         // As the default group: a replacement must exist before the rule lets go of the old one.
         lifecycle: { createBeforeDestroy: true },
