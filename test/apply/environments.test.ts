@@ -9,10 +9,10 @@ import { renderEmulatorGaps } from "../../scripts/lib/emulator-gaps";
 import { changedAttributes } from "../../scripts/lib/plan-summary";
 import type { PlanJson } from "../../scripts/lib/terraform";
 import { MESSAGING_OUTPUT_NAMES, WEB_TIER_OUTPUTS } from "../../modules/contract";
-import { copyProject, edit } from "../scripts/run-cli";
+import { copyProject, edit, runCli, type CliRun } from "../scripts/run-cli";
 import { planConsumer, plannedAttribute, plannedOutputs, prepareCdktfConsumer, prepareHclConsumer, type ConsumerPlan } from "./consumers";
 import { MAY_BE_EMPTY, outputProblems } from "./contract-values";
-import { boto3, cli, leftInEmulator, storedState, type Ran, type StoredState } from "./support";
+import { boto3, leftInEmulator, storedState, type StoredState } from "./support";
 
 /**
  * Every environment applied for real, into a fresh emulator of its own (moto_server), through
@@ -40,27 +40,27 @@ const CONSUMER_ENVIRONMENTS: readonly Env[] = ["dev"];
 const LOCK_MESSAGE = /Error acquiring the state lock/;
 const plain = (text: string) => stripVTControlCharacters(text);
 /** A failed command's report: the end of its progress, then its error in full (Terraform's is on stderr). */
-const failure = (ran: Ran) => `${plain(ran.stdout).slice(-2000)}\n${plain(ran.stderr)}`;
+const failure = (ran: CliRun) => `${plain(ran.stdout).slice(-2000)}\n${plain(ran.stderr)}`;
 
 interface Lifecycle {
   readonly endpoint: string;
-  readonly apply: Ran;
+  readonly apply: CliRun;
   /** dev only: a second deploy started while the first applies. */
-  readonly concurrent?: Ran;
+  readonly concurrent?: CliRun;
   readonly afterApply: StoredState;
   /** The output names the applied stack declares (its synthesized `output` blocks). */
   readonly published: string[];
   /** The consumers planned against the applied state (CONSUMER_ENVIRONMENTS only). */
   readonly consumers?: { readonly hcl: ConsumerPlan; readonly cdktf: ConsumerPlan };
-  readonly replan: Ran;
+  readonly replan: CliRun;
   readonly replanJson: PlanJson;
   /** dev only: drift right after the apply, before anything changed. */
-  readonly inSync?: Ran;
-  readonly drift: Ran;
+  readonly inSync?: CliRun;
+  readonly drift: CliRun;
   /** prod only: production off and the VPC replaced, without and with the override. */
-  readonly guarded?: Ran;
-  readonly overridden?: Ran;
-  readonly destroy: Ran;
+  readonly guarded?: CliRun;
+  readonly overridden?: CliRun;
+  readonly destroy: CliRun;
   /** After destroy: dev and stage only (prod refuses). */
   readonly afterDestroy?: { state: StoredState; left: string[] };
   readonly seconds: Record<string, number>;
@@ -70,7 +70,7 @@ const emulators: Emulator[] = [];
 const runs = new Map<Env, Promise<Lifecycle>>();
 const out = () => mkdtempSync(join(tmpdir(), "apply-out-"));
 /** Each step as it ends, so a long run shows where it is. */
-const told = (env: Env, step: string, ran: Ran | undefined) => {
+const told = (env: Env, step: string, ran: CliRun | undefined) => {
   if (ran) console.log(`${env} ${step}: exit ${ran.code} after ${ran.seconds.toFixed(1)} s`);
   return ran;
 };
@@ -86,10 +86,11 @@ async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycl
   prepared?.catch(() => undefined);
 
   // dev proves the lock: a second deploy starts once the first is applying (holding the lock).
-  let concurrent: Promise<Ran> | undefined;
-  const apply = await cli("deploy", [env, ...local, "--yes", "--out", out(), ...(env === "prod" ? ["--empty-state"] : [])], {
+  let concurrent: Promise<CliRun> | undefined;
+  const apply = await runCli("deploy", [env, ...local, "--yes", "--out", out(), ...(env === "prod" ? ["--empty-state"] : [])], {
     onStdout: (all) => {
-      if (env === "dev" && !concurrent && /Creating\.\.\./.test(all)) concurrent = cli("deploy", [env, ...local, "--yes", "--out", out()]);
+      if (env === "dev" && !concurrent && /Creating\.\.\./.test(all))
+        concurrent = runCli("deploy", [env, ...local, "--yes", "--out", out()]);
     },
   });
   seconds.apply = told(env, "apply", apply)!.seconds;
@@ -103,8 +104,8 @@ async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycl
   const consumersStarted = performance.now();
   const replanOut = out();
   const [replan, inSync, consumers] = await Promise.all([
-    cli("plan", [env, ...local, "--out", replanOut]),
-    env === "dev" ? cli("drift", [env, ...local, "--out", out()]) : undefined,
+    runCli("plan", [env, ...local, "--out", replanOut]),
+    env === "dev" ? runCli("drift", [env, ...local, "--out", out()]) : undefined,
     prepared?.then(async ([hcl, cdktf]) => {
       const [h, c] = await Promise.all([planConsumer(hcl), planConsumer(cdktf)]);
       seconds.consumers = (performance.now() - consumersStarted) / 1000;
@@ -122,25 +123,25 @@ async function lifecycle(env: Env, started: Promise<Emulator>): Promise<Lifecycl
     endpoint,
     `client("sqs").set_queue_attributes(QueueUrl=${JSON.stringify(queueUrl)}, Attributes={"VisibilityTimeout": "913"})`,
   );
-  const drift = await cli("drift", [env, ...local, "--out", out()]);
+  const drift = await runCli("drift", [env, ...local, "--out", out()]);
   seconds.drift = told(env, "drift", drift)!.seconds;
 
-  let guarded: Ran | undefined;
-  let overridden: Ran | undefined;
+  let guarded: CliRun | undefined;
+  let overridden: CliRun | undefined;
   if (env === "prod") {
     // The pull request that turns production off and moves the VPC to a new range (a replacement).
     const changed = copyProject();
     edit(changed, "envs/prod.ts", "production: true", "production: false");
     edit(changed, "envs/prod.ts", 'cidr: "10.30.0.0/16"', 'cidr: "10.31.0.0/16"');
     // One after the other: a plan holds the state lock while it runs.
-    guarded = await cli("plan", ["prod", ...local, "--out", out()], { root: changed });
-    overridden = await cli("plan", ["prod", ...local, "--out", out(), "--allow-destroy", "--override-reason", "apply tier"], {
+    guarded = await runCli("plan", ["prod", ...local, "--out", out()], { root: changed });
+    overridden = await runCli("plan", ["prod", ...local, "--out", out(), "--allow-destroy", "--override-reason", "apply tier"], {
       root: changed,
     });
     seconds.guard = told(env, "guarded", guarded)!.seconds + told(env, "overridden", overridden)!.seconds;
   }
 
-  const destroy = await cli("destroy", [env, ...local, "--yes", "--out", out()]);
+  const destroy = await runCli("destroy", [env, ...local, "--yes", "--out", out()]);
   seconds.destroy = told(env, "destroy", destroy)!.seconds;
   const afterDestroy =
     destroy.code === 0 ? { state: await storedState(endpoint, env), left: await leftInEmulator(endpoint, env) } : undefined;

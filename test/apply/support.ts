@@ -1,55 +1,6 @@
-import { execFile, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { execFile } from "node:child_process";
 import { LOCAL_CREDENTIALS, LOCAL_STATE_BUCKET } from "../../scripts/lib/overrides";
 import { emulatorHeaders, pythonBinary } from "../../scripts/lib/emulator";
-import { ROOT } from "../scripts/run-cli";
-
-/** How a command ended, and how long it took. */
-export interface Ran {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly seconds: number;
-  /** Where it synthesized (`<outdir>/stacks/<env>/cdk.tf.json`). */
-  readonly outdir: string;
-}
-
-/**
- * Runs `scripts/<script>.ts` as `npm run` does, in `root` (this checkout unless given), with its
- * own synth folder; `onStdout` sees the output as it comes (to act while an apply runs).
- */
-export function cli(
-  script: string,
-  args: readonly string[],
-  options: { root?: string; env?: Record<string, string>; onStdout?: (all: string) => void } = {},
-): Promise<Ran> {
-  const root = options.root ?? ROOT;
-  const started = performance.now();
-  const outdir = mkdtempSync(join(tmpdir(), "apply-synth-"));
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--require", join(root, "scripts", "register-ts.cjs"), join(root, "scripts", `${script}.ts`), ...args],
-      {
-        cwd: root,
-        env: { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", CDKTF_OUTDIR: outdir, ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-      options.onStdout?.(stdout);
-    });
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, seconds: (performance.now() - started) / 1000, outdir }));
-  });
-}
 
 /** A Terraform state as stored in the emulator's S3 (`<env>/terraform.tfstate`). */
 export interface StoredState {

@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
 
 /** This checkout. */
 export const ROOT = join(__dirname, "..", "..");
@@ -14,6 +15,10 @@ export interface CliRun {
   readonly stderr: string;
   /** The progress lines (`dev: plan (after 0.5 s)`), printed plainly when not on a terminal. */
   readonly progress: readonly string[];
+  /** Wall time of the run. */
+  readonly seconds: number;
+  /** Where it synthesized (`<outdir>/stacks/<env>/cdk.tf.json`). */
+  readonly outdir: string;
 }
 
 const PROGRESS = /^[a-z][a-z0-9-]*: (waiting|init|plan|show|summarized|failed) \(after \d+\.\d s\)$/;
@@ -25,6 +30,8 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Written to the command's stdin, which is then closed. @default "" */
   readonly input?: string;
+  /** Sees stdout as it grows, to act while the command runs (a second deploy during an apply). */
+  readonly onStdout?: (all: string) => void;
 }
 
 /**
@@ -33,19 +40,24 @@ export interface CliOptions {
  */
 export function runCli(script: string, args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const root = options.root ?? ROOT;
+  const outdir = mkdtempSync(join(tmpdir(), "cli-synth-"));
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ["--require", join(root, "scripts", "register-ts.cjs"), join(root, "scripts", `${script}.ts`), ...args],
       {
         cwd: root,
-        env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "cli-synth-")), ...options.env },
+        env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: outdir, ...options.env },
         stdio: ["pipe", "pipe", "pipe"],
       },
     );
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      options.onStdout?.(stdout);
+    });
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
@@ -55,6 +67,8 @@ export function runCli(script: string, args: readonly string[], options: CliOpti
         stdout,
         stderr: lines.filter((l) => !PROGRESS.test(l)).join("\n"),
         progress: lines.filter((l) => PROGRESS.test(l)),
+        seconds: (performance.now() - started) / 1000,
+        outdir,
       });
     });
     child.stdin.end(options.input ?? "");
